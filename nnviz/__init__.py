@@ -1,0 +1,3 @@
+"""nnviz: see a neural network think and learn."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,193 @@
+"""The ``nnviz`` command: the app by default, plus train, eval, predict and bench.
+
+Every subcommand accepts ``--json`` and then prints one JSON object as its
+last line.  A bad file or argument exits with status 2 and one readable
+line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line: ``nnviz: error: ...``."""
+
+    def error(self, message):
+        self.exit(2, f"nnviz: error: {message} (see nnviz {self.prog.split()[-1]} --help)\n")
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace("-", ",").split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"layer sizes must be whole numbers like 784,16,16,10, not {text!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from nnviz.core import datasets, optimizers
+    from nnviz.core.activations import ACTIVATIONS
+    from nnviz.core.normalization import NORMS
+
+    parser = _Parser(prog="nnviz", description="See a neural network think and learn. "
+                     "With no command, opens the window.")
+    parser.add_argument("--screenshot", metavar="FILE", help="build the window offscreen, save a PNG of it and exit")
+    parser.add_argument("--steps", type=int, default=0, help="with --screenshot: train this many steps first")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    train = sub.add_parser("train", help="train a network and optionally save it")
+    source = train.add_mutually_exclusive_group()
+    source.add_argument("--dataset", default="digits", choices=datasets.NAMES, help="a bundled data set")
+    source.add_argument("--data", metavar="DIR", help="a folder of MNIST-format IDX files instead")
+    train.add_argument("--layers", type=_sizes, default=None,
+                       help="layer sizes, input first, e.g. 784,16,16,10 (default fits the data: N,16,16,K)")
+    train.add_argument("--activation", default="sigmoid", choices=list(ACTIVATIONS))
+    train.add_argument("--loss", default="cross_entropy", choices=["cross_entropy", "mse"])
+    train.add_argument("--output", default=None, choices=["linear", "sigmoid", "softmax"])
+    train.add_argument("--optimizer", default="adam", choices=optimizers.NAMES)
+    train.add_argument("--lr", type=float, default=1e-3, help="learning rate")
+    train.add_argument("--momentum", type=float, default=None, help="momentum for momentum/nesterov/rmsprop")
+    train.add_argument("--weight-decay", type=float, default=0.0, help="L2 weight decay")
+    train.add_argument("--batch-size", type=int, default=32)
+    train.add_argument("--epochs", type=float, default=5, help="passes over the training split (may be fractional)")
+    train.add_argument("--norm", default="none", choices=NORMS)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--augment", action="store_true",
+                       help="random shifts, rotations and stroke widths on digit images while training")
+    train.add_argument("--save", metavar="PATH", help="write the trained model here (.npz)")
+    train.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+
+    ev = sub.add_parser("eval", help="accuracy and loss of a saved model on a test split")
+    ev.add_argument("--model", required=True, metavar="PATH")
+    src = ev.add_mutually_exclusive_group()
+    src.add_argument("--dataset", default="digits", choices=datasets.NAMES)
+    src.add_argument("--data", metavar="DIR", help="a folder of MNIST-format IDX files")
+    ev.add_argument("--json", action="store_true")
+
+    pr = sub.add_parser("predict", help="classify a digit image (PNG, JPG...)")
+    pr.add_argument("--model", default=None, metavar="PATH", help="default: the shipped strong model")
+    pr.add_argument("image")
+    pr.add_argument("--json", action="store_true")
+
+    be = sub.add_parser("bench", help="speed benchmarks (against PyTorch when installed)")
+    be.add_argument("--quick", action="store_true", help="shorter runs (less precise)")
+    be.add_argument("--gui", action="store_true", help="also benchmark the window and its panes")
+    be.add_argument("--json", action="store_true")
+    return parser
+
+
+def _load_data(args):
+    from nnviz.core import datasets
+
+    return datasets.load_idx(args.data) if args.data else datasets.load(args.dataset)
+
+
+def _progress(text: str) -> None:
+    """One updating line on stderr (only when it is a terminal)."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + text.ljust(70))
+        sys.stderr.flush()
+
+
+def cmd_train(args) -> dict:
+    from nnviz.core import Network, Trainer, save_network
+    from nnviz.core.errors import ConfigError
+
+    data = _load_data(args)
+    sizes = args.layers or [data.n_inputs, 16, 16, data.n_outputs]
+    if sizes[0] != data.n_inputs or sizes[-1] != data.n_outputs:
+        raise ConfigError(f"layers {'-'.join(map(str, sizes))} do not fit {data.name!r}: it needs "
+                          f"{data.n_inputs} inputs and {data.n_outputs} outputs")
+    if not args.epochs > 0:
+        raise ConfigError(f"--epochs must be > 0, got {args.epochs}")
+    net = Network(sizes, activation=args.activation, loss=args.loss, output=args.output, norm=args.norm,
+                  seed=args.seed)
+    settings = {"momentum": args.momentum} if args.momentum is not None else {}
+    augment = None
+    if args.augment:
+        if data.image_shape != (28, 28):
+            raise ConfigError("--augment works on 28x28 digit images only")
+        from nnviz.core.augment import augment_digits
+        augment = augment_digits
+    trainer = Trainer(net, data, optimizer=args.optimizer, lr=args.lr, batch_size=args.batch_size,
+                      seed=args.seed, weight_decay=args.weight_decay, augment=augment, **settings)
+    n_steps = int(np.ceil(args.epochs * len(data.X_train) / args.batch_size))
+    start = time.perf_counter()
+    for i in range(n_steps):
+        state = trainer.step()
+        if state.diverged:
+            raise ConfigError(state.message)
+        if i % 200 == 0:
+            _progress(f"step {i:,}/{n_steps:,}  epoch {state.epoch:.2f}  loss {state.loss:.4f}")
+    seconds = time.perf_counter() - start
+    _progress("")
+    ev = trainer.evaluate()
+    result = {"test_accuracy": ev.accuracy, "test_loss": ev.loss, "train_seconds": round(seconds, 3),
+              "steps": n_steps, "layers": sizes, "dataset": data.name, "parameters": net.n_params}
+    if args.save:
+        save_network(net, args.save, metadata={**result, "command": " ".join(sys.argv[1:])})
+        result["saved"] = args.save
+    print(f"{data.name}: {'-'.join(map(str, sizes))} {args.activation}, {n_steps:,} steps in {seconds:.1f} s: "
+          f"test accuracy {ev.accuracy:.2%}, test loss {ev.loss:.4f}")
+    return result
+
+
+def cmd_eval(args) -> dict:
+    from nnviz.core import evaluate, load_network
+
+    net = load_network(args.model)
+    data = _load_data(args)
+    ev = evaluate(net, data)
+    print(f"{args.model} on {data.name}: accuracy {ev.accuracy:.2%}, loss {ev.loss:.4f} ({ev.samples:,} samples)")
+    return {"accuracy": ev.accuracy, "loss": ev.loss, "samples": ev.samples}
+
+
+def cmd_predict(args) -> dict:
+    from nnviz.core import load_network, load_pretrained, preprocess_drawing
+    from nnviz.core.errors import ConfigError
+    from nnviz.gui.image_files import load_image
+
+    net = load_network(args.model) if args.model else load_pretrained()
+    if net.sizes[0] != 784:
+        raise ConfigError(f"{args.model}: the model takes {net.sizes[0]} inputs, not a 28x28 image")
+    x = preprocess_drawing(load_image(args.image)).reshape(1, -1)
+    p = net.forward(x)[0]
+    digit = int(np.argmax(p))
+    print(f"{args.image}: {digit} ({p[digit]:.1%})")
+    return {"digit": digit, "probabilities": [round(float(v), 6) for v in p]}
+
+
+def cmd_bench(args) -> dict:
+    from nnviz import bench
+
+    result = bench.run(quick=args.quick)
+    if args.gui:
+        result["gui"] = bench.run_gui(quick=args.quick)
+    print(bench.summary(result))
+    return result
+
+
+def main(argv=None) -> int:
+    from nnviz.core.errors import NNVizError
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from nnviz.gui.app import run
+
+        return run(screenshot=args.screenshot, steps=args.steps)
+    command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
+    try:
+        result = command(args)
+    except (NNVizError, OSError) as exc:
+        print(f"nnviz {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"nnviz {args.command}: interrupted", file=sys.stderr)
+        return 130
+    if args.json:
+        print(json.dumps(result))
+    return 0

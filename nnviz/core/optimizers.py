@@ -1,0 +1,168 @@
+"""Optimisers with torch.optim's update rules and defaults.
+
+Each works on the network's flat parameter vector ``theta`` (P,) and its
+gradient ``grad`` (P,).  ``step`` computes the update into temporaries and
+applies it (to theta and to the optimiser's own state) only if every new
+value is finite, so a diverging update leaves everything as it was.
+
+With weight decay ``wd`` the gradient becomes ``g + wd * theta`` (L2, as
+torch does), for every parameter.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .errors import ConfigError
+
+#: name -> default settings (torch's defaults; lr is set by the trainer).
+DEFAULTS = {
+    "sgd": {},
+    "momentum": {"momentum": 0.9},
+    "nesterov": {"momentum": 0.9},
+    "rmsprop": {"alpha": 0.99, "eps": 1e-8, "momentum": 0.0},
+    "adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+}
+NAMES = tuple(DEFAULTS)
+
+
+class Optimizer:
+    """Base class: ``lr`` and ``weight_decay`` may change between steps."""
+
+    name = "sgd"
+
+    def __init__(self, lr: float, weight_decay: float = 0.0, **settings):
+        unknown = set(settings) - set(DEFAULTS[self.name])
+        if unknown:
+            raise ConfigError(f"{self.name} has no setting {', '.join(sorted(unknown))}")
+        self.settings = {**DEFAULTS[self.name], **settings}
+        for key, v in self.settings.items():
+            if not (isinstance(v, (int, float)) and math.isfinite(v) and v >= 0):
+                raise ConfigError(f"{self.name} setting {key} must be a finite number >= 0, got {v!r}")
+        self.lr = lr
+        self.weight_decay = weight_decay
+        self.t = 0
+
+    @property
+    def lr(self) -> float:
+        return self._lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        self._lr = check_lr(value)
+
+    @property
+    def weight_decay(self) -> float:
+        return self._wd
+
+    @weight_decay.setter
+    def weight_decay(self, value: float) -> None:
+        value = float(value)
+        if not (math.isfinite(value) and value >= 0):
+            raise ConfigError(f"weight decay must be a finite number >= 0, got {value}")
+        self._wd = value
+
+    def _gradient(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        return grad + self._wd * theta if self._wd else grad
+
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> bool:
+        """Update theta (P,) in place from grad (P,); False (and nothing changed) if non-finite."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            new_theta, new_state = self._propose(theta, self._gradient(theta, grad))
+        if not np.isfinite(new_theta).all():
+            return False
+        theta[:] = new_theta
+        self.__dict__.update(new_state)
+        self.t += 1
+        return True
+
+    def _propose(self, theta, g):
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """theta <- theta - lr g."""
+
+    name = "sgd"
+
+    def _propose(self, theta, g):
+        return theta - self._lr * g, {}
+
+
+class Momentum(Optimizer):
+    """Heavy ball: buf <- mu buf + g (buf = g at first); theta <- theta - lr buf.
+
+    Nesterov uses ``g + mu buf`` instead of buf, as torch does.
+    """
+
+    name = "momentum"
+    nesterov = False
+    buf = None
+
+    def _propose(self, theta, g):
+        mu = self.settings["momentum"]
+        buf = g.copy() if self.buf is None else mu * self.buf + g
+        direction = g + mu * buf if self.nesterov else buf
+        return theta - self._lr * direction, {"buf": buf}
+
+
+class Nesterov(Momentum):
+    name = "nesterov"
+    nesterov = True
+
+
+class RMSprop(Optimizer):
+    """v <- alpha v + (1 - alpha) g^2;  theta <- theta - lr g / (sqrt(v) + eps)."""
+
+    name = "rmsprop"
+    v = None
+    buf = None
+
+    def _propose(self, theta, g):
+        s = self.settings
+        v = (1 - s["alpha"]) * g * g if self.v is None else s["alpha"] * self.v + (1 - s["alpha"]) * g * g
+        step = g / (np.sqrt(v) + s["eps"])
+        state = {"v": v}
+        if s["momentum"]:
+            step = step if self.buf is None else s["momentum"] * self.buf + step
+            state["buf"] = step
+        return theta - self._lr * step, state
+
+
+class Adam(Optimizer):
+    """m, v: moving averages of g and g^2, bias-corrected; theta <- theta - lr m^ / (sqrt(v^) + eps)."""
+
+    name = "adam"
+    m = None
+    v = None
+
+    def _propose(self, theta, g):
+        s = self.settings
+        b1, b2 = s["beta1"], s["beta2"]
+        m = (1 - b1) * g if self.m is None else b1 * self.m + (1 - b1) * g
+        v = (1 - b2) * g * g if self.v is None else b2 * self.v + (1 - b2) * g * g
+        t = self.t + 1
+        denom = np.sqrt(v) * (1.0 / math.sqrt(1 - b2 ** t)) + s["eps"]
+        return theta - (self._lr / (1 - b1 ** t)) * (m / denom), {"m": m, "v": v}
+
+
+def check_lr(value) -> float:
+    """A learning rate must be a finite number > 0."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"the learning rate must be a number, got {value!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ConfigError(f"the learning rate must be a finite number > 0, got {value}")
+    if value > 1e6:
+        raise ConfigError(f"a learning rate of {value:g} is beyond any use; the limit is 1e6")
+    return value
+
+
+def make(name: str, lr: float, weight_decay: float = 0.0, **settings) -> Optimizer:
+    """Build an optimiser by name: sgd, momentum, nesterov, rmsprop, adam."""
+    classes = {c.name: c for c in (SGD, Momentum, Nesterov, RMSprop, Adam)}
+    if name not in classes:
+        raise ConfigError(f"unknown optimiser {name!r}; choose one of {', '.join(NAMES)}")
+    return classes[name](lr, weight_decay, **settings)

@@ -1,0 +1,84 @@
+"""The frozen snapshot a trainer emits after every update.
+
+A Qt signal passes NumPy arrays by reference, so every array in a
+:class:`StepState` is a private copy marked read-only: a state once emitted
+can be drawn, kept in a history and compared without ever changing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+def frozen(array) -> np.ndarray:
+    """Return a read-only copy of ``array``."""
+    out = np.array(array, copy=True)
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True)
+class StepState:
+    """Everything a view needs to draw the network after one update.
+
+    ``L`` is the number of weight layers (3 for 784-16-16-10).
+
+    Attributes:
+        step: number of updates applied so far (0 before training).
+        epoch: passes completed over the training split (float, e.g. 1.25).
+        loss: mean loss of the mini-batch this update used (before the update).
+        accuracy: fraction of that mini-batch classified right.
+        weights: L arrays, ``weights[l]`` of shape (n_{l+1}, n_l), after the update.
+        biases: L arrays, ``biases[l]`` of shape (n_{l+1},), after the update.
+        grad_weights, grad_biases: the gradients this update used, same shapes.
+        grad_norms: (L,) Frobenius norm of each layer's weight gradient.
+        activations: L+1 arrays, ``activations[l]`` of shape (n_l,): the probe
+            sample's activations, ``activations[0]`` being the input itself.
+        zs: L arrays, ``zs[l]`` of shape (n_{l+1},): the probe's weighted sums
+            ``W a + b`` (before normalisation and activation).
+        norm_params: per hidden layer, ``(gamma, beta)`` each (n_{l+1},), or
+            an empty tuple when the network has no normalisation.
+        norm_stats: per hidden layer, batch norm's ``(running_mean,
+            running_var)`` each (n_{l+1},) (layer/group norm keep them unused).
+        theta: (P,) all trainable parameters as one flat vector (weights and
+            biases layer by layer, then normalisation scales and shifts).
+        diverged: True when this update produced a non-finite loss or
+            parameters; the update was then not applied.
+        message: a readable sentence for the user when something went wrong.
+        lr, batch_size, optimizer: the settings this update used.
+        config: the network's architecture (``Network.config()``).
+        probe_label: class index of the probe sample (-1 if none).
+    """
+
+    step: int
+    epoch: float
+    loss: float
+    accuracy: float
+    weights: tuple
+    biases: tuple
+    grad_weights: tuple
+    grad_biases: tuple
+    grad_norms: np.ndarray
+    activations: tuple
+    zs: tuple
+    theta: np.ndarray
+    norm_params: tuple = ()
+    norm_stats: tuple = ()
+    diverged: bool = False
+    message: str = ""
+    lr: float = 0.0
+    batch_size: int = 0
+    optimizer: str = ""
+    config: dict = field(default_factory=dict)
+    probe_label: int = -1
+
+    @property
+    def layer_sizes(self) -> list[int]:
+        """Neurons per layer, input first: e.g. [784, 16, 16, 10]."""
+        return [self.weights[0].shape[1]] + [w.shape[0] for w in self.weights]
+
+    @property
+    def prediction(self) -> np.ndarray:
+        """(n_out,) the network's output for the probe sample."""
+        return self.activations[-1]

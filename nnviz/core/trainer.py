@@ -1,0 +1,213 @@
+"""Mini-batch training, one update per :meth:`Trainer.step`."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from . import optimizers
+from .dataset import Dataset
+from .errors import ConfigError
+from .network import Network, classify
+from .state import StepState, frozen
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Loss and accuracy of the network on a whole split."""
+
+    loss: float
+    accuracy: float
+    samples: int
+
+
+def check_fits(net: Network, data: Dataset) -> None:
+    """Refuse a data set whose input or output width differs from the network's."""
+    if data.n_inputs != net.sizes[0] or data.n_outputs != net.sizes[-1]:
+        raise ConfigError(
+            f"the network is {'-'.join(map(str, net.sizes))} but the data set {data.name!r} has "
+            f"{data.n_inputs} inputs and {data.n_outputs} outputs")
+
+
+def evaluate(net: Network, data: Dataset, split: str = "test", chunk: int = 2048) -> Evaluation:
+    """Mean loss and accuracy of net over a whole split, in evaluation mode, in chunks of rows."""
+    check_fits(net, data)
+    X, Y, labels = ((data.X_test, data.Y_test, data.labels_test) if split == "test" else
+                    (data.X_train, data.Y_train, data.labels_train))
+    total_loss, correct = 0.0, 0
+    for start in range(0, len(X), chunk):
+        xb, yb = X[start:start + chunk], Y[start:start + chunk]
+        total_loss += net.loss_value(xb, yb) * len(xb)
+        correct += int(np.sum(classify(net.activations[-1]) == labels[start:start + chunk]))
+    return Evaluation(total_loss / len(X), correct / len(X), len(X))
+
+
+class Trainer:
+    """Trains ``net`` on ``data`` one mini-batch at a time.
+
+    Args:
+        net: the network to train (updated in place).
+        data: a :class:`Dataset`; its output width must match the network's.
+        optimizer: sgd, momentum, nesterov, rmsprop or adam.
+        lr: learning rate; batch_size: samples per update (1 .. n_train).
+        seed: seeds the per-epoch shuffles, so a run is reproducible.
+        weight_decay: L2 penalty, torch style.
+        probe_index: index in the test split of the sample whose activations
+            every :class:`StepState` carries.
+        augment: optional ``augment(X, rng) -> X`` applied to each training
+            batch X (batch, n_in), e.g. random shifts and rotations of digits.
+        **settings: optimiser settings (momentum, beta1, ...).
+
+    ``lr``, ``batch_size``, ``weight_decay`` and the optimiser may change
+    between steps.  After a diverging update (non-finite loss, gradient or
+    parameters) the update is not applied and the trainer stops: further
+    ``step()`` calls return the same diverged state until :meth:`restore`.
+    """
+
+    def __init__(self, net: Network, data: Dataset, optimizer="adam", lr=1e-3, batch_size=32, seed=0,
+                 weight_decay=0.0, probe_index=0, augment=None, **settings):
+        check_fits(net, data)
+        self.net, self.data = net, data
+        self.augment = augment
+        self._X = np.asarray(data.X_train, net.dtype)
+        self._Y = np.asarray(data.Y_train, net.dtype)
+        self._labels = np.asarray(data.labels_train)
+        self.rng = np.random.default_rng(seed)
+        self.optimizer = optimizers.make(optimizer, lr, weight_decay, **settings)
+        self.batch_size = batch_size
+        self.probe_index = probe_index
+        self.step_count = 0
+        self.epoch = 0
+        self._order = self.rng.permutation(len(self._X))
+        self._cursor = 0
+        self.diverged = False
+        self.state = self._snapshot(loss=math.nan, accuracy=math.nan, grad=np.zeros_like(net.grad))
+
+    # ---------------------------------------------------------------- settings
+    @property
+    def lr(self) -> float:
+        return self.optimizer.lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        self.optimizer.lr = value
+
+    @property
+    def batch_size(self) -> int:
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int) -> None:
+        n = len(self._X)
+        if not isinstance(value, (int, np.integer)) or not 1 <= value <= n:
+            raise ConfigError(f"the batch size must be a whole number from 1 to {n:,} (the training set), got {value!r}")
+        self._batch_size = int(value)
+
+    @property
+    def probe_index(self) -> int:
+        return self._probe_index
+
+    @probe_index.setter
+    def probe_index(self, value: int) -> None:
+        if not 0 <= value < len(self.data.X_test):
+            raise ConfigError(f"probe index {value} is outside the test split (0..{len(self.data.X_test) - 1})")
+        self._probe_index = int(value)
+
+    def set_optimizer(self, name: str, **settings) -> None:
+        """Switch optimiser (its running averages start afresh); lr and weight decay carry over."""
+        self.optimizer = optimizers.make(name, self.lr, self.optimizer.weight_decay, **settings)
+
+    # ---------------------------------------------------------------- training
+    def _next_batch(self) -> np.ndarray:
+        """Indices of the next mini-batch; reshuffles at each epoch's end."""
+        start = self._cursor
+        idx = self._order[start:start + self._batch_size]
+        self._cursor += len(idx)
+        if self._cursor >= len(self._order):
+            self._order = self.rng.permutation(len(self._X))
+            self._cursor = 0
+            self.epoch += 1
+        return idx
+
+    def step(self) -> StepState:
+        """Exactly one mini-batch update; returns the state after it."""
+        if self.diverged:
+            return self.state
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported, not warned about
+            return self._step()
+
+    def _step(self) -> StepState:
+        net = self.net
+        idx = self._next_batch()
+        stats_before = [(n.running_mean.copy(), n.running_var.copy()) for n in net.norms if n.kind == "batch"]
+        X = self._X[idx] if self.augment is None else self.augment(self._X[idx], self.rng)
+        loss = net.backprop(X, self._Y[idx])
+        accuracy = float(np.mean(classify(net.activations[-1]) == self._labels[idx]))
+        finite = math.isfinite(loss) and bool(np.isfinite(net.grad).all())
+        if not (finite and self.optimizer.step(net.theta, net.grad)):
+            for norm, (mean, var) in zip(net.norms, stats_before):
+                norm.running_mean[:], norm.running_var[:] = mean, var
+            self.diverged = True
+            what = "the loss" if not math.isfinite(loss) else "the gradient" if not finite else "the parameters"
+            # The state on display stays finite: the parameters are the last good ones.
+            self.state = replace(
+                self.state, diverged=True,
+                message=f"Training diverged at step {self.step_count + 1}: {what} became infinite or NaN "
+                        f"with learning rate {self.lr:g}. The update was not applied. "
+                        f"Lower the learning rate or reset the network.")
+            return self.state
+        self.step_count += 1
+        self.state = self._snapshot(loss=loss, accuracy=accuracy, grad=net.grad)
+        return self.state
+
+    def restore(self, state: StepState) -> None:
+        """Continue from an earlier state: its parameters and step count (optimiser state is kept)."""
+        if state.theta.shape != self.net.theta.shape:
+            raise ConfigError("that state belongs to a network of another shape")
+        self.net.theta[:] = state.theta
+        for norm, (mean, var) in zip(self.net.norms, state.norm_stats):
+            norm.running_mean[:], norm.running_var[:] = mean, var
+        self.step_count = state.step
+        self.diverged = False
+        self.state = state
+
+    def evaluate(self, split: str = "test") -> Evaluation:
+        """Loss and accuracy over the whole test (or train) split, evaluation mode."""
+        return evaluate(self.net, self.data, split)
+
+    # ---------------------------------------------------------------- snapshot
+    def _snapshot(self, loss, accuracy, grad) -> StepState:
+        net = self.net
+        theta, g = frozen(net.theta), frozen(grad)
+        weights, biases, gw, gb, norms = [], [], [], [], []
+        for (start, stop), W in zip(net.weight_slices, net.weights):
+            end = stop + W.shape[0]
+            weights.append(theta[start:stop].reshape(W.shape))
+            biases.append(theta[stop:end])
+            gw.append(g[start:stop].reshape(W.shape))
+            gb.append(g[stop:end])
+            flat = g[start:stop]
+            norms.append(math.sqrt(float(np.dot(flat, flat))))
+        acts, zs = net.probe(self.data.X_test[self._probe_index])
+        for array in (*acts, *zs):  # fresh arrays nobody else holds: lock them, no copy needed
+            array.flags.writeable = False
+        norm_params, norm_stats = (), ()
+        if net.norms:
+            offset = net.weight_slices[-1][1] + net.sizes[-1]
+            pairs = []
+            for n in net.sizes[1:-1]:
+                pairs.append((theta[offset:offset + n], theta[offset + n:offset + 2 * n]))
+                offset += 2 * n
+            norm_params = tuple(pairs)
+            norm_stats = tuple((frozen(nm.running_mean), frozen(nm.running_var)) for nm in net.norms)
+        return StepState(
+            step=self.step_count,
+            epoch=self.epoch + self._cursor / len(self._order),
+            loss=float(loss), accuracy=float(accuracy),
+            weights=tuple(weights), biases=tuple(biases), grad_weights=tuple(gw), grad_biases=tuple(gb),
+            grad_norms=frozen(norms), activations=tuple(acts), zs=tuple(zs),
+            theta=theta, norm_params=norm_params, norm_stats=norm_stats,
+            lr=self.lr, batch_size=self._batch_size, optimizer=self.optimizer.name,
+            config=net.frozen_config, probe_label=int(self.data.labels_test[self._probe_index]),
+        )
