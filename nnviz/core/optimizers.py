@@ -66,16 +66,20 @@ class Optimizer:
     def _gradient(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
         return grad + self._wd * theta if self._wd else grad
 
-    def step(self, theta: np.ndarray, grad: np.ndarray) -> bool:
-        """Update theta (P,) in place from grad (P,); False (and nothing changed) if non-finite."""
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray | None:
+        """Update theta (P,) in place from grad (P,).
+
+        Returns a fresh array equal to the new theta (callers may keep it),
+        or None -- and nothing changed -- if the update is not finite.
+        """
         with np.errstate(over="ignore", invalid="ignore"):
             new_theta, new_state = self._propose(theta, self._gradient(theta, grad))
         if not np.isfinite(new_theta).all():
-            return False
+            return None
         theta[:] = new_theta
         self.__dict__.update(new_state)
         self.t += 1
-        return True
+        return new_theta
 
     def _propose(self, theta, g):
         raise NotImplementedError

@@ -145,7 +145,8 @@ class Trainer:
         loss = net.backprop(X, self._Y[idx])
         accuracy = float(np.mean(classify(net.activations[-1]) == self._labels[idx]))
         finite = math.isfinite(loss) and bool(np.isfinite(net.grad).all())
-        if not (finite and self.optimizer.step(net.theta, net.grad)):
+        new_theta = self.optimizer.step(net.theta, net.grad) if finite else None
+        if new_theta is None:
             for norm, (mean, var) in zip(net.norms, stats_before):
                 norm.running_mean[:], norm.running_var[:] = mean, var
             self.diverged = True
@@ -158,7 +159,8 @@ class Trainer:
                         f"Lower the learning rate or reset the network.")
             return self.state
         self.step_count += 1
-        self.state = self._snapshot(loss=loss, accuracy=accuracy, grad=net.grad)
+        new_theta.flags.writeable = False  # the optimiser's fresh copy: the state owns it
+        self.state = self._snapshot(loss=loss, accuracy=accuracy, grad=net.grad, theta=new_theta)
         return self.state
 
     def restore(self, state: StepState) -> None:
@@ -177,9 +179,10 @@ class Trainer:
         return evaluate(self.net, self.data, split)
 
     # ---------------------------------------------------------------- snapshot
-    def _snapshot(self, loss, accuracy, grad) -> StepState:
+    def _snapshot(self, loss, accuracy, grad, theta=None) -> StepState:
+        """A StepState of the network now; ``theta`` (read-only (P,)) saves a copy when given."""
         net = self.net
-        theta, g = frozen(net.theta), frozen(grad)
+        theta, g = frozen(net.theta) if theta is None else theta, frozen(grad)
         weights, biases, gw, gb, norms = [], [], [], [], []
         for (start, stop), W in zip(net.weight_slices, net.weights):
             end = stop + W.shape[0]
