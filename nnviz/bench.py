@@ -121,10 +121,15 @@ def forward_latency_us(repeats: int = 2000) -> float:
     return statistics.median(times) * 1e6
 
 
-def run(quick: bool = False) -> dict:
-    """Run every case; returns {"cases": [...], "forward_latency_us": float}."""
+def run(quick: bool = False, seconds: float | None = None, rounds: int | None = None) -> dict:
+    """Run every case; returns {"cases": [...], "forward_latency_us": float}.
+
+    Each contender runs ``rounds`` times for ``seconds`` (defaults: 1.5 s x 5,
+    or 0.5 s x 3 when ``quick``).
+    """
     data = _synthetic_digits()
-    seconds, rounds = (0.5, 3) if quick else (1.5, 5)
+    seconds = seconds or (0.5 if quick else 1.5)
+    rounds = rounds or (3 if quick else 5)
     cases = []
     for case in CASES:
         steppers = {"nnviz": _nnviz_stepper(case, data), "torch": _torch_stepper(case, data, lean=False),

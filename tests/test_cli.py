@@ -1,0 +1,87 @@
+"""The nnviz command: train / eval / predict / bench, JSON output, one-line errors."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from nnviz import bench, cli
+from nnviz.core import Network, save_network
+
+
+def run_cli(capsys, *argv):
+    """Run nnviz in-process; returns (exit code, stdout, stderr)."""
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def last_json(out: str) -> dict:
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_train_prints_json_with_the_promised_keys(capsys, tmp_path):
+    model = tmp_path / "xor.npz"
+    code, out, err = run_cli(capsys, "train", "--dataset", "xor", "--layers", "2,8,2", "--activation", "tanh",
+                             "--lr", "0.05", "--epochs", "20", "--seed", "1", "--save", str(model), "--json")
+    assert code == 0, err
+    result = last_json(out)
+    assert {"test_accuracy", "test_loss", "train_seconds", "steps"} <= result.keys()
+    assert result["test_accuracy"] > 0.85
+    assert model.exists()
+    code, out, _ = run_cli(capsys, "eval", "--model", str(model), "--dataset", "xor", "--json")
+    ev = last_json(out)
+    assert code == 0 and ev["accuracy"] == pytest.approx(result["test_accuracy"]) and ev["samples"] > 0
+
+
+def test_train_zhou_learns_the_four_people(capsys):
+    code, out, _ = run_cli(capsys, "train", "--dataset", "zhou", "--layers", "2,2,1", "--loss", "mse",
+                           "--optimizer", "sgd", "--lr", "0.1", "--batch-size", "1", "--epochs", "1000", "--json")
+    assert code == 0 and last_json(out)["test_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("argv,fragment", [
+    (["train", "--layers", "784,0,10"], "at least 1"),
+    (["train", "--layers", "784,100000,10"], "limit"),
+    (["train", "--lr", "-1"], "learning rate"),
+    (["train", "--lr", "0"], "learning rate"),
+    (["train", "--batch-size", "100000"], "batch size"),
+    (["train", "--layers", "2,5,3"], "do not fit"),
+    (["train", "--epochs", "0"], "epochs"),
+    (["eval", "--model", "/nonexistent/model.npz"], "no such file"),
+    (["train", "--data", "/nonexistent/folder"], "/nonexistent/folder"),
+])
+def test_bad_arguments_exit_2_with_one_readable_line(capsys, argv, fragment):
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], err
+    assert "Traceback" not in err
+
+
+def test_model_that_does_not_fit_the_data(capsys, tmp_path):
+    path = tmp_path / "small.npz"
+    save_network(Network([2, 3, 2]), path)
+    code, _, err = run_cli(capsys, "eval", "--model", str(path), "--dataset", "digits")
+    assert code == 2 and "784 inputs" in err
+
+
+def test_argparse_errors_are_one_line_too():
+    proc = subprocess.run([sys.executable, "-m", "nnviz", "train", "--activation", "swish"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "swish" in proc.stderr
+
+
+def test_bench_reports_cases_and_forward_latency(capsys, monkeypatch):
+    real_run = bench.run
+    monkeypatch.setattr(bench, "run", lambda quick=False: real_run(seconds=0.02, rounds=1))
+    code, out, _ = run_cli(capsys, "bench", "--json")
+    result = last_json(out)
+    assert code == 0
+    assert [c["layers"] for c in result["cases"]] == [[784, 16, 16, 10], [784, 128, 64, 10]]
+    for case in result["cases"]:
+        assert case["nnviz_steps_per_s"] > 0
+        assert {"torch_steps_per_s", "ratio", "batch"} <= case.keys()
+    assert 0 < result["forward_latency_us"] < 10_000
