@@ -8,7 +8,7 @@ from .serialization import load_network
 
 #: name -> file in resources/, and how it was made (see resources/README.md).
 MODELS = {
-    "strong": "model-strong.npz",  # 784-128-64-10 relu, trained with augmentation
+    "strong": "model-strong.npz",  # 784-256-128-10 relu, trained with augmentation
     "3b1b": "model-3b1b.npz",  # 784-16-16-10 sigmoid, the 3Blue1Brown network
 }
 
