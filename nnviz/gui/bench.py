@@ -1,0 +1,137 @@
+"""``nnviz bench --gui``: the window's targets, measured side by side in one run.
+
+* start-up: window shown vs a bare QApplication plus ``import pyqtgraph`` (fresh processes, alternated);
+* full-speed play: GUI timer latency (p99), training throughput with the window attached vs headless;
+* memory growth over a long full-speed run;
+* each pane's own figures (``bench_<pane>.run``).
+"""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+BARE = "import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication; import pyqtgraph; " \
+       "app=QApplication([]); app.processEvents(); print(time.perf_counter()-t)"
+WINDOW = "import time; t=time.perf_counter(); from nnviz.gui.app import application; app=application(); " \
+         "from nnviz.gui.main_window import MainWindow; w=MainWindow(remember=False); w.show(); " \
+         "app.processEvents(); print(time.perf_counter()-t); w.close()"
+
+
+def _child_seconds(code: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "child failed")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def startup(rounds: int = 3) -> dict:
+    bare, window = [], []
+    for _ in range(rounds):
+        bare.append(_child_seconds(BARE))
+        window.append(_child_seconds(WINDOW))
+    b, w = statistics.median(bare), statistics.median(window)
+    return {"bare_qt_pyqtgraph_s": round(b, 3), "window_shown_s": round(w, 3), "ratio": round(w / b, 2),
+            "target_ratio_max": 3.0}
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _headless_steps_per_s(seconds: float) -> float:
+    from nnviz.core import Trainer, datasets, load_pretrained
+
+    tr = Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        tr.step()
+        n += 1
+    return n / (time.perf_counter() - start)
+
+
+def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20.0) -> dict:
+    """Play at full speed with the window open; GUI latency, throughput vs headless, memory growth."""
+    from nnviz.gui.app import application
+    from nnviz.gui.main_window import MainWindow
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    app = application()
+    window = MainWindow(remember=False)
+    window.show()
+    app.processEvents()
+
+    def run_for(secs: float):
+        """Play for secs; returns (steps/s, timer latencies in ms)."""
+        lat, clock, interval = [], QElapsedTimer(), 10
+        timer = QTimer()
+        timer.setInterval(interval)
+        timer.timeout.connect(lambda: (lat.append(max(0.0, clock.restart() - interval))))
+        loop = QEventLoop()
+        start_step = window.history.latest().step
+        window.play()
+        clock.start()
+        timer.start()
+        t0 = time.perf_counter()
+        QTimer.singleShot(int(secs * 1000), loop.quit)
+        loop.exec()
+        timer.stop()
+        steps = window.history.latest().step - start_step
+        window.pause()
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.005)
+        return steps / (time.perf_counter() - t0), lat
+
+    gui, headless, latencies = [], [], []
+    run_for(1.0)  # warm-up
+    for _ in range(rounds):
+        sps, lat = run_for(seconds)
+        gui.append(sps)
+        latencies += lat
+        headless.append(_headless_steps_per_s(seconds))
+    rss_before = _rss_mb()
+    run_for(memory_seconds)
+    rss_after = _rss_mb()
+    window.close()
+    g, h = statistics.median(gui), statistics.median(headless)
+    return {
+        "gui_steps_per_s": round(g), "headless_steps_per_s": round(h), "throughput_ratio": round(g / h, 3),
+        "target_throughput_ratio_min": 0.8,
+        "timer_latency_p50_ms": round(float(np.percentile(latencies, 50)), 2),
+        "timer_latency_p99_ms": round(float(np.percentile(latencies, 99)), 2), "target_latency_p99_ms_max": 25,
+        "memory_growth_mb": round(rss_after - rss_before, 1), "memory_seconds": memory_seconds,
+        "target_memory_growth_mb_max": 30,
+    }
+
+
+def pane_benchmarks(quick: bool) -> dict:
+    """Each pane's own benchmark module, when present."""
+    import importlib
+
+    out = {}
+    for pane in ("network_view", "drawing_pad", "loss_surface"):
+        try:
+            module = importlib.import_module(f"nnviz.gui.bench_{pane}")
+        except ImportError:
+            continue
+        out[pane] = module.run(quick=quick)
+    return out
+
+
+def run_gui_bench(quick: bool = False) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = {"startup": startup(rounds=2 if quick else 3)}
+    result["full_speed"] = full_speed(seconds=2.0 if quick else 5.0, rounds=2, memory_seconds=5.0 if quick else 20.0)
+    result["panes"] = pane_benchmarks(quick)
+    return result

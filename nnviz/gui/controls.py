@@ -1,0 +1,246 @@
+"""The controls dock: data, architecture and training settings, and the transport buttons.
+
+Settings live in a pyqtgraph ``Parameter`` tree.  The panel only describes
+what the user wants; the window decides what to do with it:
+
+* ``trainingChanged(dict)``: optimiser, learning rate, batch size... apply from the next step.
+* ``architectureChanged(dict)``: data set or network shape changed; the network must be rebuilt.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from pyqtgraph.parametertree import Parameter, ParameterTree
+
+from nnviz.core import datasets, optimizers
+from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.network import MAX_LAYER_SIZE
+from nnviz.core.normalization import NORMS
+
+TIPS = {
+    "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
+               "'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.",
+    "noise": "How much the 2-D toy points are jittered: more noise makes the classes overlap.",
+    "hidden": "Neurons in each hidden layer, comma separated (e.g. 16,16 gives 784-16-16-10). "
+              "The input and output sizes follow the data. Leave empty for no hidden layer.",
+    "activation": "The function each hidden neuron applies to its weighted sum z: sigmoid and tanh squash it, "
+                  "relu keeps positives and zeroes negatives, leaky relu lets a little of the negatives through.",
+    "loss": "How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; "
+            "mean squared error is the simplest and fits regression or Zhou's single output.",
+    "output": "The output layer's activation: softmax gives probabilities that sum to 1, sigmoid squashes each "
+              "output to 0..1, linear leaves them raw. 'auto' picks the one that matches the loss.",
+    "norm": "Normalisation of each hidden layer's weighted sums before the activation. Batch norm uses the "
+            "mini-batch's mean and spread (and running averages when testing); layer and group norm use each "
+            "sample's own neurons. All keep activations in a healthy range so deep networks train.",
+    "seed": "The random seed for the initial weights and the shuffling: the same seed gives the same run.",
+    "optimizer": "How the gradient becomes a step. SGD steps straight downhill; momentum keeps rolling; "
+                 "Nesterov looks ahead before rolling; RMSProp and Adam adapt the step to each parameter.",
+    "lr": "The learning rate: how far each step moves the parameters along the negative gradient. "
+          "Too small crawls; too large overshoots and can diverge.",
+    "batch_size": "How many training samples each step averages the gradient over. Small batches are noisy "
+                  "but quick; large batches are smooth but slow.",
+    "momentum": "How much of the previous step's velocity carries over (0 = none, 0.9 is typical).",
+    "beta1": "Adam: how slowly the running average of the gradient forgets (0.9 is typical).",
+    "beta2": "Adam: how slowly the running average of the squared gradient forgets (0.999 is typical).",
+    "alpha": "RMSProp: how slowly the running average of the squared gradient forgets (0.99 is typical).",
+    "weight_decay": "L2 regularisation: pulls every weight a little towards zero each step.",
+}
+
+SPEEDS = [("As fast as possible", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
+          ("3 steps/s", 3), ("1 step/s", 1)]
+
+ARCHITECTURE_KEYS = ("dataset", "noise", "hidden", "activation", "loss", "output", "norm", "seed")
+
+
+def parse_hidden(text: str) -> list[int]:
+    """'16, 16' -> [16, 16]; raises ValueError with a sentence for the user."""
+    parts = [p.strip() for p in str(text).replace("-", ",").split(",") if p.strip()]
+    try:
+        sizes = [int(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"hidden layers must be whole numbers separated by commas, like 16,16 (not {text!r})")
+    for n in sizes:
+        if not 1 <= n <= MAX_LAYER_SIZE:
+            raise ValueError(f"each hidden layer needs 1 to {MAX_LAYER_SIZE:,} neurons, not {n:,}")
+    if len(sizes) > 12:
+        raise ValueError("at most 12 hidden layers")
+    return sizes
+
+
+def _param_tree_spec() -> list[dict]:
+    def item(name, type_, value, title, **opts):
+        return {"name": name, "type": type_, "value": value, "title": title, "tip": TIPS[name], **opts}
+
+    return [
+        {"name": "Data", "type": "group", "children": [
+            item("dataset", "list", "digits", "Data set", limits=list(datasets.NAMES)),
+            item("noise", "float", 0.1, "Noise (2-D toys)", limits=(0.0, 5.0), step=0.05),
+        ]},
+        {"name": "Network", "type": "group", "children": [
+            item("hidden", "str", "16,16", "Hidden layers"),
+            item("activation", "list", "sigmoid", "Activation", limits=list(ACTIVATIONS)),
+            item("loss", "list", "cross_entropy", "Loss", limits={"cross-entropy": "cross_entropy", "mean squared error": "mse"}),
+            item("output", "list", "auto", "Output activation", limits=["auto", "softmax", "sigmoid", "linear"]),
+            item("norm", "list", "none", "Normalisation", limits=list(NORMS)),
+            item("seed", "int", 0, "Seed", limits=(0, 2**31 - 1)),
+        ]},
+        {"name": "Training", "type": "group", "children": [
+            item("optimizer", "list", "adam", "Optimiser", limits=list(optimizers.NAMES)),
+            item("lr", "float", 1e-3, "Learning rate", limits=(1e-7, 1e3), dec=True, step=0.5, decimals=4),
+            item("batch_size", "int", 32, "Batch size", limits=(1, 60000)),
+            item("momentum", "float", 0.9, "Momentum", limits=(0.0, 0.999), step=0.05),
+            item("beta1", "float", 0.9, "Adam beta1", limits=(0.0, 0.999), step=0.01),
+            item("beta2", "float", 0.999, "Adam beta2", limits=(0.0, 0.99999), step=0.001, decimals=5),
+            item("alpha", "float", 0.99, "RMSProp alpha", limits=(0.0, 0.9999), step=0.01),
+            item("weight_decay", "float", 0.0, "Weight decay", limits=(0.0, 1.0), step=1e-4, decimals=5),
+        ]},
+    ]
+
+
+class ControlsPanel(QWidget):
+    """Transport buttons, speed and the settings tree.
+
+    Signals:
+        architectureChanged(dict): ``architecture()`` after a data or network setting changed.
+        trainingChanged(dict): ``training()`` after an optimiser setting changed.
+        speedChanged(float): steps per second, 0 = as fast as possible.
+    """
+
+    architectureChanged = Signal(dict)
+    trainingChanged = Signal(dict)
+    speedChanged = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.params = Parameter.create(name="settings", type="group", children=_param_tree_spec())
+        self.tree = ParameterTree(showHeader=False)
+        self.tree.setObjectName("settingsTree")
+        self.tree.setParameters(self.params, showTop=False)
+        self._set_name_tooltips(self.params)
+        self._silent = False
+
+        buttons = QGridLayout()
+        self.buttons = {}
+        spec = [("stepButton", "Step", "Exactly one mini-batch update (Right arrow)", 0, 0),
+                ("step10Button", "Step x10", "Ten updates (Shift+Right)", 0, 1),
+                ("step100Button", "Step x100", "A hundred updates", 0, 2),
+                ("epochButton", "One epoch", "Updates until every training sample has been seen once", 0, 3),
+                ("playButton", "Play", "Train continuously (Space)", 1, 0),
+                ("pauseButton", "Pause", "Stop after the current step (Space)", 1, 1),
+                ("resetButton", "Reset", "Start again from fresh random weights (Ctrl+R)", 1, 2)]
+        for name, text, tip, row, col in spec:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setToolTip(tip)
+            buttons.addWidget(b, row, col)
+            self.buttons[name] = b
+        self.speed = QComboBox()
+        self.speed.setObjectName("speedCombo")
+        self.speed.setToolTip("How fast Play trains: a few steps per second to watch every update, "
+                              "or as fast as the computer allows (the panes then show the newest step ~60 times a second)")
+        for text, value in SPEEDS:
+            self.speed.addItem(text, value)
+        self.speed.currentIndexChanged.connect(lambda _: self.speedChanged.emit(float(self.speed.currentData())))
+        buttons.addWidget(self.speed, 1, 3)
+
+        self.message = QLabel()
+        self.message.setObjectName("controlsMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tree, 1)
+
+        for key in ARCHITECTURE_KEYS:
+            self.param(key).sigValueChanged.connect(self._architecture_edited)
+        for key in ("optimizer", "lr", "batch_size", "momentum", "beta1", "beta2", "alpha", "weight_decay"):
+            self.param(key).sigValueChanged.connect(self._training_edited)
+        self.param("optimizer").sigValueChanged.connect(self._show_optimizer_settings)
+        self.param("dataset").sigValueChanged.connect(self._show_data_settings)
+        self._show_optimizer_settings()
+        self._show_data_settings()
+
+    # ------------------------------------------------------------------ values
+    def param(self, key: str) -> Parameter:
+        for group in self.params.children():
+            if key in group.names:
+                return group.child(key)
+        raise KeyError(key)
+
+    def architecture(self) -> dict:
+        """{"dataset", "noise", "hidden" (list of int), "activation", "loss", "output" (None = auto), "norm", "seed"};
+        raises ValueError when the hidden layers text is not valid."""
+        spec = {key: self.param(key).value() for key in ARCHITECTURE_KEYS}
+        spec["hidden"] = parse_hidden(spec["hidden"])
+        spec["output"] = None if spec["output"] == "auto" else spec["output"]
+        return spec
+
+    def training(self) -> dict:
+        """{"optimizer", "lr", "batch_size", "weight_decay", "settings": the optimiser's own settings}."""
+        name = self.param("optimizer").value()
+        settings = {key: self.param(key).value() for key in optimizers.DEFAULTS[name] if key != "eps"}
+        return {"optimizer": name, "lr": self.param("lr").value(), "batch_size": self.param("batch_size").value(),
+                "weight_decay": self.param("weight_decay").value(), "settings": settings}
+
+    def set_values(self, **values) -> None:
+        """Set settings without emitting change signals (e.g. after loading a model)."""
+        self._silent = True
+        try:
+            for key, value in values.items():
+                if key == "hidden" and not isinstance(value, str):
+                    value = ",".join(str(n) for n in value)
+                if key == "output" and value is None:
+                    value = "auto"
+                self.param(key).setValue(value)
+        finally:
+            self._silent = False
+        self._show_optimizer_settings()
+        self._show_data_settings()
+
+    def show_message(self, text: str) -> None:
+        """A red sentence above the settings (empty hides it)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ---------------------------------------------------------------- internal
+    def _set_name_tooltips(self, group: Parameter) -> None:
+        for p in group.children():
+            if p.hasChildren():
+                self._set_name_tooltips(p)
+            tip = p.opts.get("tip")
+            for item in p.items:
+                if tip:
+                    item.setToolTip(0, tip)
+
+    def _architecture_edited(self, *_):
+        if self._silent:
+            return
+        try:
+            spec = self.architecture()
+        except ValueError as e:
+            self.show_message(str(e))
+            return
+        self.show_message("")
+        self.architectureChanged.emit(spec)
+
+    def _training_edited(self, *_):
+        if not self._silent:
+            self.trainingChanged.emit(self.training())
+
+    def _show_optimizer_settings(self, *_):
+        used = optimizers.DEFAULTS[self.param("optimizer").value()]
+        for key in ("momentum", "beta1", "beta2", "alpha"):
+            self.param(key).show(key in used)
+
+    def _show_data_settings(self, *_):
+        self.param("noise").show(self.param("dataset").value() not in ("digits", "zhou"))
+
+    def keyPressEvent(self, event):  # keep arrow keys for the window's shortcuts when nothing here uses them
+        if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Space):
+            event.ignore()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,241 @@
+"""The trainer's thread: a QObject that owns an ``nnviz.core.Trainer``.
+
+The GUI never touches the trainer.  It hands the worker requests
+(``submit(fn)``: fn(trainer) runs in the worker's thread before the next
+step) and flags (``play``/``pause`` are thread-safe and honoured between two
+steps).  Every state goes into the shared :class:`History`; the GUI is sent
+the newest one at display rate (latest wins, never a backlog), and every
+state in step mode.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from nnviz.core import NNVizError, Trainer
+from nnviz.core.history import History
+
+#: Work for at most this long before returning to the thread's event loop.
+CHUNK_SECONDS = 0.02
+#: While playing flat out, the GUI may spend at most this share of the time drawing frames
+#: (Python's GIL is shared: every millisecond the GUI draws is one the trainer waits).
+GUI_SHARE = 0.15
+#: Evaluate on the test split about this often (in steps and seconds, whichever is later).
+EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
+
+
+class TrainerWorker(QObject):
+    """Runs a Trainer in its own QThread.
+
+    Signals:
+        stepped(StepState): a state to display (every state when stepping,
+            the newest at display rate when playing).
+        evaluated(int, float, float): step, test loss, test accuracy.
+        diverged(StepState): the run stopped because training diverged.
+        failed(str): a readable error; the run stopped.
+        runningChanged(bool): playing or not.
+        speed(float): measured steps per second while playing.
+    """
+
+    stepped = Signal(object)
+    evaluated = Signal(int, float, float)
+    diverged = Signal(object)
+    failed = Signal(str)
+    runningChanged = Signal(bool)
+    speed = Signal(float)
+    _wake = Signal()
+
+    def __init__(self, trainer: Trainer, history: History | None = None):
+        super().__init__()
+        self.trainer = trainer
+        self.history = history if history is not None else History()
+        self._requests: queue.SimpleQueue = queue.SimpleQueue()
+        self._running = threading.Event()
+        self._remaining = 0  # steps left in a "Step x N" run (worker thread only)
+        self._steps_per_second = 0.0  # 0: as fast as possible
+        self._frame_seconds = 1 / 60
+        self._ready = threading.Event()  # the GUI has drawn the last state it was sent
+        self._ready.set()
+        self._last_emit = 0.0
+        self._last_eval = (0, 0.0)
+        self._timer: QTimer | None = None
+        self._wake.connect(self._drain)
+
+    # ------------------------------------------------------------ GUI thread
+    def submit(self, fn) -> None:
+        """Run ``fn(trainer)`` in the worker thread before the next step."""
+        self._requests.put(fn)
+        self._wake.emit()
+
+    def play(self) -> None:
+        self.submit(lambda tr: self._start(0))
+
+    def step(self, n: int = 1) -> None:
+        """Exactly ``n`` updates (each shown when n == 1)."""
+        self.submit(lambda tr: self._start(n))
+
+    def pause(self) -> None:
+        """Stop before the next step (thread-safe, immediate)."""
+        self._running.clear()
+        self.submit(lambda tr: self._stop())
+
+    @property
+    def running(self) -> bool:
+        return self._running.is_set()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        """Steps per second while playing; 0 = as fast as possible."""
+        self._steps_per_second = float(steps_per_second)
+
+    def frame_done(self, seconds: float = 0.0) -> None:
+        """The GUI calls this when it has drawn a state, saying how long that took: the next
+        state is sent no sooner than keeps drawing under GUI_SHARE of the time (and <= 60 Hz)."""
+        self._frame_seconds = max(1 / 60, seconds / GUI_SHARE)
+        self._ready.set()
+
+    # --------------------------------------------------------- worker thread
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                fn = self._requests.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                fn(self.trainer)
+            except NNVizError as e:
+                self.failed.emit(str(e))
+            except Exception as e:  # a bug must not kill the thread: report it in words
+                traceback.print_exc()
+                self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}")
+
+    def _start(self, n: int) -> None:
+        if self.trainer.diverged:
+            self.diverged.emit(self.trainer.state)
+            return
+        if self._timer is None:
+            self._timer = QTimer()
+            self._timer.setSingleShot(True)
+            self._timer.timeout.connect(self._tick)
+        self._remaining = n
+        self._running.set()
+        self._count_since, self._count = time.perf_counter(), 0
+        self.runningChanged.emit(True)
+        self._timer.start(0)
+
+    def _stop(self) -> None:
+        self._running.clear()
+        self._remaining = 0
+        if self._timer is not None:
+            self._timer.stop()
+        latest = self.history.latest()
+        if latest is not None:
+            self._send(latest, force=True)
+        self.runningChanged.emit(False)
+
+    @Slot()
+    def _tick(self) -> None:
+        """One chunk of training, then back to the event loop."""
+        start = time.perf_counter()
+        paced = self._steps_per_second > 0 and self._remaining == 0
+        state = None
+        try:
+            while self._running.is_set():
+                self._drain()
+                if not self._running.is_set():
+                    break
+                state = self.trainer.step()
+                if state.diverged:
+                    self._running.clear()
+                    self._send(state, force=True)
+                    self.diverged.emit(state)
+                    self.runningChanged.emit(False)
+                    return
+                self.history.append(state)
+                self._count += 1
+                self._maybe_evaluate(state)
+                if self._remaining:
+                    self._remaining -= 1
+                    if self._remaining == 0:
+                        self._running.clear()
+                        self._send(state, force=True)
+                        self.runningChanged.emit(False)
+                        return
+                if paced or time.perf_counter() - start > CHUNK_SECONDS:
+                    break
+        except NNVizError as e:
+            self._running.clear()
+            self.failed.emit(str(e))
+            self.runningChanged.emit(False)
+            return
+        except Exception as e:
+            traceback.print_exc()
+            self._running.clear()
+            self.failed.emit(f"Unexpected error while training: {type(e).__name__}: {e}")
+            self.runningChanged.emit(False)
+            return
+        if state is not None:
+            self._send(state, force=paced)
+        now = time.perf_counter()
+        if now - self._count_since > 0.5:
+            self.speed.emit(self._count / (now - self._count_since))
+            self._count_since, self._count = now, 0
+        if self._running.is_set():
+            delay = 0 if not paced else max(0, int(1000 / self._steps_per_second - 1000 * (now - start)))
+            self._timer.start(delay)
+
+    def _send(self, state, force: bool = False) -> None:
+        """Send ``state`` to the GUI if it is ready for a frame (always when forced)."""
+        now = time.perf_counter()
+        if force or (self._ready.is_set() and now - self._last_emit >= self._frame_seconds):
+            self._ready.clear()
+            self._last_emit = now
+            self.stepped.emit(state)
+
+    def _maybe_evaluate(self, state) -> None:
+        step, when = self._last_eval
+        now = time.perf_counter()
+        if state.step - step >= EVAL_EVERY_STEPS and now - when >= EVAL_EVERY_SECONDS:
+            self.evaluate_now()
+            self._last_eval = (state.step, now)
+
+    def evaluate_now(self) -> None:
+        """Test loss and accuracy of the current network (worker thread)."""
+        ev = self.trainer.evaluate()
+        self.evaluated.emit(self.trainer.step_count, float(ev.loss), float(ev.accuracy))
+
+    def shutdown(self) -> None:
+        """Stop training and the timer (worker thread; the window then quits the thread)."""
+        self._running.clear()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer.deleteLater()
+            self._timer = None
+
+
+def start_worker(worker: TrainerWorker) -> QThread:
+    """Move ``worker`` to a new running QThread (superqt's wiring) and return the thread."""
+    thread = QThread()
+    thread.setObjectName("trainerThread")
+    worker.moveToThread(thread)
+    thread.start()
+    return thread
+
+
+def stop_worker(worker: TrainerWorker, thread: QThread, timeout_ms: int = 3000) -> bool:
+    """Stop cooperatively: pause, shut the worker down in its thread, quit and wait. Never terminate."""
+    worker._running.clear()
+    done = threading.Event()
+
+    def finish(_trainer):
+        worker.shutdown()
+        done.set()
+
+    worker.submit(finish)
+    done.wait(timeout_ms / 1000)
+    thread.quit()
+    return thread.wait(timeout_ms)

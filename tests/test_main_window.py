@@ -1,0 +1,299 @@
+"""The window: stepping, play/pause, rewind, settings, files, divergence, shutdown (pytest-qt, offscreen)."""
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QPushButton, QSlider
+
+from nnviz.core import Network, load_network, save_network
+from nnviz.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    w = MainWindow(settings=settings)
+    w.confirm = lambda title, text: True
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if not w._closing:
+        w.close()
+
+
+def wait_step(qtbot, w, step, timeout=10000):
+    qtbot.waitUntil(lambda: w.current_state.step == step and not w.worker.running, timeout=timeout)
+
+
+def use_sgd(w, lr=0.1):
+    w.controls.param("optimizer").setValue("sgd")
+    w.controls.param("lr").setValue(lr)
+
+
+def test_opens_on_the_trained_3blue1brown_network(window):
+    s = window.current_state
+    assert s.step == 0 and s.layer_sizes == [784, 16, 16, 10]
+    for name in ("networkView", "lossSurfaceView", "drawingPad", "predictionView", "controlsDock"):
+        assert window.findChild(object, name) is not None, name
+    for name in ("stepButton", "playButton", "pauseButton", "resetButton"):
+        assert isinstance(window.findChild(QPushButton, name), QPushButton)
+    assert isinstance(window.findChild(QSlider, "timelineSlider"), QSlider)
+    # Trained, not random: the shipped model gets most test digits right.
+    net = Network.from_state(s)
+    d = window.data
+    assert np.mean(net.predict(d.X_test[:500]) == d.labels_test[:500]) > 0.85
+
+
+def test_step_is_exactly_one_sgd_update(qtbot, window):
+    use_sgd(window, lr=0.1)
+    before = window.current_state
+    window.controls.buttons["stepButton"].click()
+    wait_step(qtbot, window, 1)
+    after = window.current_state
+    assert after.step == 1 and after.lr == pytest.approx(0.1)
+    for W0, W1, G in zip(before.weights, after.weights, after.grad_weights):
+        assert np.allclose(W1, W0 - 0.1 * G, atol=1e-6)
+    for b0, b1, g in zip(before.biases, after.biases, after.grad_biases):
+        assert np.allclose(b1, b0 - 0.1 * g, atol=1e-6)
+    assert window.findChild(QLabel, "status_step").text() == "step 1"
+
+
+def test_right_arrow_steps_and_left_arrow_rewinds(qtbot, window):
+    for n in range(1, 4):
+        QTest.keyClick(window, Qt.Key_Right)
+        wait_step(qtbot, window, n)
+    QTest.keyClick(window, Qt.Key_Left)
+    assert window.current_state.step == 2
+    assert window.findChild(QSlider, "timelineSlider").value() == 2
+
+
+def test_rewind_shows_the_earlier_parameters_everywhere(qtbot, window):
+    use_sgd(window, lr=0.5)
+    window.step(5)
+    wait_step(qtbot, window, 5)
+    states = window.history.states()
+    assert [s.step for s in states] == [0, 1, 2, 3, 4, 5]
+    window.timeline.setValue(2)
+    shown = window.current_state
+    assert shown.step == 2 and shown is states[2]
+    assert not np.array_equal(shown.weights[0], states[5].weights[0])
+    # The drawing pad's network is the one on display.
+    assert np.array_equal(window._display_net.theta, states[2].theta)
+
+
+def test_play_from_an_older_step_branches_after_confirmation(qtbot, window):
+    window.step(4)
+    wait_step(qtbot, window, 4)
+    window.timeline.setValue(1)
+    asked = []
+    window.confirm = lambda title, text: asked.append(text) or True
+    window.step(1)
+    wait_step(qtbot, window, 2)
+    assert asked and "step 1" in asked[0]
+    assert [s.step for s in window.history.states()] == [0, 1, 2]
+
+
+def test_play_and_pause(qtbot, window):
+    window.controls.buttons["playButton"].click()
+    qtbot.waitUntil(lambda: window.current_state.step > 20, timeout=10000)
+    assert not window.controls.buttons["playButton"].isEnabled()
+    window.controls.buttons["pauseButton"].click()
+    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    qtbot.wait(200)
+    stopped = window.history.latest().step
+    qtbot.wait(300)
+    assert window.history.latest().step == stopped and window.current_state.step == stopped
+
+
+def test_space_toggles_play(qtbot, window):
+    QTest.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: window.current_state.step > 3, timeout=10000)
+    QTest.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+
+
+def test_emitted_states_are_never_mutated(qtbot, window):
+    seen = []
+    window.worker.stepped.connect(lambda s: seen.append((s, s.theta.copy(), [a.copy() for a in s.activations])))
+    window.step(1)
+    wait_step(qtbot, window, 1)
+    window.step(30)
+    wait_step(qtbot, window, 31)
+    assert seen
+    for state, theta, acts in seen:
+        assert np.array_equal(state.theta, theta) and not state.theta.flags.writeable
+        assert all(np.array_equal(a, b) for a, b in zip(state.activations, acts))
+        with pytest.raises(ValueError):
+            state.weights[0][0, 0] = 1.0
+
+
+def test_learning_rate_change_applies_at_the_next_step(qtbot, window):
+    use_sgd(window, lr=0.1)
+    window.step(1)
+    wait_step(qtbot, window, 1)
+    window.controls.param("lr").setValue(0.02)
+    before = window.current_state
+    window.step(1)
+    wait_step(qtbot, window, 2)
+    after = window.current_state
+    assert after.lr == pytest.approx(0.02)
+    assert np.allclose(after.weights[1], before.weights[1] - 0.02 * after.grad_weights[1], atol=1e-6)
+
+
+def test_batch_size_and_optimizer_change_mid_run(qtbot, window):
+    window.controls.param("batch_size").setValue(7)
+    window.controls.param("optimizer").setValue("momentum")
+    window.step(2)
+    wait_step(qtbot, window, 2)
+    assert window.current_state.batch_size == 7 and window.current_state.optimizer == "momentum"
+
+
+def test_architecture_change_rebuilds_after_asking(qtbot, window):
+    window.step(3)
+    wait_step(qtbot, window, 3)
+    window.confirm = lambda title, text: False
+    window.controls.param("hidden").setValue("32")
+    assert window.current_state.layer_sizes == [784, 16, 16, 10]
+    assert window.controls.param("hidden").value() == "16,16"  # the refusal puts the old value back
+    window.confirm = lambda title, text: True
+    window.controls.param("hidden").setValue("32")
+    qtbot.waitUntil(lambda: window.current_state.layer_sizes == [784, 32, 10], timeout=3000)
+    assert window.current_state.step == 0
+    window.step(1)
+    wait_step(qtbot, window, 1)
+    assert window.current_state.layer_sizes == [784, 32, 10]
+
+
+def test_absurd_architecture_is_refused_in_words(window):
+    window.controls.param("hidden").setValue("100000")
+    assert "16,384" in window.controls.message.text() and window.current_state.layer_sizes == [784, 16, 16, 10]
+    window.controls.param("hidden").setValue("sixteen")
+    assert "whole numbers" in window.controls.message.text()
+
+
+def test_toy_data_set_builds_a_two_input_network(qtbot, window):
+    window.controls.param("dataset").setValue("spiral")
+    qtbot.waitUntil(lambda: window.current_state.layer_sizes == [2, 16, 16, 2], timeout=3000)
+    window.step(10)
+    wait_step(qtbot, window, 10)
+
+
+def test_divergence_is_reported_with_a_way_out(qtbot, window):
+    window.controls.param("dataset").setValue("xor")
+    window.controls.param("activation").setValue("relu")
+    window.controls.param("loss").setValue("mse")
+    window.controls.param("output").setValue("linear")
+    use_sgd(window, lr=1000.0)
+    qtbot.waitUntil(lambda: window.current_state.layer_sizes[0] == 2, timeout=3000)
+    window.play()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
+    assert "diverged" in window.banner_text.text() and "learning rate" in window.banner_text.text()
+    assert not window.worker.running
+    state = window.current_state
+    assert all(np.isfinite(W).all() for W in state.weights)
+    window.lower_lr_button.click()
+    assert window.controls.param("lr").value() == pytest.approx(100.0)
+    assert not window.banner.isVisible()
+
+
+def test_save_and_open_a_model(qtbot, window, tmp_path):
+    window.step(2)
+    wait_step(qtbot, window, 2)
+    path = tmp_path / "mine.npz"
+    assert window.save_model_to(path)
+    saved = load_network(path)
+    assert np.array_equal(saved.theta, window.current_state.theta)
+    window.controls.param("hidden").setValue("8")
+    qtbot.waitUntil(lambda: window.current_state.layer_sizes == [784, 8, 10], timeout=3000)
+    assert window.open_model(path)
+    assert window.current_state.layer_sizes == [784, 16, 16, 10]
+    assert np.array_equal(window.current_state.theta, saved.theta)
+    assert window.controls.param("hidden").value() == "16,16"
+
+
+def test_corrupt_model_file_is_reported_and_nothing_is_lost(window, tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"PK\x03\x04 this is not a model")
+    before = window.current_state
+    assert not window.open_model(path)
+    assert "broken.npz" in window.banner_text.text()
+    assert window.current_state is before
+
+
+def test_model_that_does_not_fit_any_data_is_refused(window, tmp_path):
+    path = tmp_path / "five.npz"
+    save_network(Network([5, 3, 2]), path)
+    assert not window.open_model(path)
+    assert "5 inputs" in window.banner_text.text()
+
+
+def test_export_png_and_svg(window, tmp_path):
+    assert window.export(window, tmp_path / "w.png")
+    assert (tmp_path / "w.png").stat().st_size > 10_000
+    assert window.export(window.curves, tmp_path / "c.svg")
+    assert (tmp_path / "c.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_layout_and_settings_are_remembered(qtbot, settings):
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.controls.param("lr").setValue(0.005)
+    w.docks["curvesDock"].hide()
+    w.close()
+    w2 = MainWindow(settings=settings)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert w2.controls.param("lr").value() == pytest.approx(0.005)
+    assert not w2.docks["curvesDock"].isVisible()
+    w2.close()
+
+
+def test_closing_mid_run_is_quick_and_clean(qtbot, settings):
+    messages = []
+    previous = qInstallMessageHandler(lambda mode, ctx, text: messages.append(text))
+    try:
+        w = MainWindow(settings=settings)
+        w.show()
+        w.play()
+        qtbot.waitUntil(lambda: w.current_state.step > 5, timeout=10000)
+        start = time.perf_counter()
+        w.close()
+        elapsed = time.perf_counter() - start
+        assert elapsed < 1.0
+        assert w.thread.isFinished()
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages
+
+
+def test_none_refcount_is_stable_across_thousands_of_qt_calls(qtbot):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every Qt call that returns
+    nothing and aborts after a few thousand (../shared/DESIGN.md): this would catch it."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for i in range(5000):
+        label.setText("x")
+        label.setToolTip("y")
+    after = sys.getrefcount(None)
+    assert abs(after - before) < 1000
+
+
+def test_screenshot_command(tmp_path):
+    path = tmp_path / "shot.png"
+    out = subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(path), "--steps", "5"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "step 5" in out.stdout
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert image.width() >= 1000 and image.height() >= 600
