@@ -1,7 +1,7 @@
 """Victor Zhou's "Machine Learning for Beginners: An Introduction to Neural Networks", in nnviz.
 
-Prints the tutorial's numbers (a neuron with w = [0, 1], b = 0 on x = [2, 3]
-gives 0.9990; the 2-2-1 network with every neuron w = [0, 1], b = 0 gives
+Prints the tutorial's numbers (a neuron with w = [0, 1], b = 4 on x = [2, 3]
+gives 0.999; the 2-2-1 network with every neuron w = [0, 1], b = 0 gives
 h = 0.9526, o = 0.7216; with every weight 1 on Alice, h1 = 0.0474,
 o1 = 0.524 and dL/dw1 = 0.0214), then trains the network on his four people
 and predicts Emily (-7, -3) and Frank (20, 2).
@@ -18,6 +18,11 @@ parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--epochs", type=int, default=1000)
 args = parser.parse_args()
 
+neuron = Network([2, 1], loss="mse", output="sigmoid", dtype=np.float64)
+neuron.weights[0][:] = [0.0, 1.0]
+neuron.biases[0][:] = 4.0
+print(f"one neuron, w = [0, 1], b = 4, x = [2, 3]:  y = {neuron.forward(np.array([[2.0, 3.0]]))[0, 0]:.3f}")
+
 net = Network([2, 2, 1], activation="sigmoid", loss="mse", dtype=np.float64)
 for W in net.weights:
     W[:] = [0.0, 1.0]
@@ -30,7 +35,7 @@ for W in net.weights:
 alice = np.array([[-2.0, -1.0]])  # 133 lb, 65 in
 loss, dW, dB = net.backward(alice, np.array([[1.0]]))  # Alice is female: y = 1
 print(f"all weights 1 on Alice:          h1 = {net.activations[1][0, 0]:.4f}   o1 = {net.activations[2][0, 0]:.3f}"
-      f"   dL/dw1 = {dW[0][0, 0]:.4f}")
+      f"   dL/dw1 = {dW[0][0, 0]:.5f} (Zhou writes 0.0214)")
 
 data = datasets.load("zhou")
 net = Network([2, 2, 1], activation="sigmoid", loss="mse", dtype=np.float64, seed=0)
