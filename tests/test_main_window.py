@@ -19,8 +19,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings):
-    w = MainWindow(settings=settings)
+def window(qtbot, settings, tmp_path):
+    w = MainWindow(settings=settings, data_dir=tmp_path)
     w.confirm = lambda title, text: True
     qtbot.addWidget(w)
     w.show()
@@ -195,11 +195,11 @@ def test_divergence_is_reported_with_a_way_out(qtbot, window):
     qtbot.waitUntil(lambda: window.current_state.layer_sizes[0] == 2, timeout=3000)
     window.play()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
-    assert "diverged" in window.banner_text.text() and "learning rate" in window.banner_text.text()
+    assert "diverged" in window.banner.text.text() and "learning rate" in window.banner.text.text()
     assert not window.worker.running
     state = window.current_state
     assert all(np.isfinite(W).all() for W in state.weights)
-    window.lower_lr_button.click()
+    window.banner.buttons["Lower learning rate x0.1 and continue"].click()
     assert window.controls.param("lr").value() == pytest.approx(100.0)
     assert not window.banner.isVisible()
 
@@ -224,7 +224,7 @@ def test_corrupt_model_file_is_reported_and_nothing_is_lost(window, tmp_path):
     path.write_bytes(b"PK\x03\x04 this is not a model")
     before = window.current_state
     assert not window.open_model(path)
-    assert "broken.npz" in window.banner_text.text()
+    assert "broken.npz" in window.banner.text.text()
     assert window.current_state is before
 
 
@@ -232,7 +232,7 @@ def test_model_that_does_not_fit_any_data_is_refused(window, tmp_path):
     path = tmp_path / "five.npz"
     save_network(Network([5, 3, 2]), path)
     assert not window.open_model(path)
-    assert "5 inputs" in window.banner_text.text()
+    assert "5 inputs" in window.banner.text.text()
 
 
 def test_export_png_and_svg(window, tmp_path):
@@ -242,13 +242,13 @@ def test_export_png_and_svg(window, tmp_path):
     assert (tmp_path / "c.svg").read_text().lstrip().startswith("<?xml")
 
 
-def test_layout_and_settings_are_remembered(qtbot, settings):
-    w = MainWindow(settings=settings)
+def test_layout_and_settings_are_remembered(qtbot, settings, tmp_path):
+    w = MainWindow(settings=settings, data_dir=tmp_path)
     qtbot.addWidget(w)
     w.controls.param("lr").setValue(0.005)
     w.docks["curvesDock"].hide()
     w.close()
-    w2 = MainWindow(settings=settings)
+    w2 = MainWindow(settings=settings, data_dir=tmp_path)
     qtbot.addWidget(w2)
     w2.show()
     assert w2.controls.param("lr").value() == pytest.approx(0.005)
@@ -256,11 +256,11 @@ def test_layout_and_settings_are_remembered(qtbot, settings):
     w2.close()
 
 
-def test_closing_mid_run_is_quick_and_clean(qtbot, settings):
+def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
     messages = []
     previous = qInstallMessageHandler(lambda mode, ctx, text: messages.append(text))
     try:
-        w = MainWindow(settings=settings)
+        w = MainWindow(settings=settings, data_dir=tmp_path)
         w.show()
         w.play()
         qtbot.waitUntil(lambda: w.current_state.step > 5, timeout=10000)
@@ -269,6 +269,57 @@ def test_closing_mid_run_is_quick_and_clean(qtbot, settings):
         elapsed = time.perf_counter() - start
         assert elapsed < 1.0
         assert w.thread.isFinished()
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages
+
+
+def test_unsaved_trained_network_is_kept_at_closing_and_offered_back(qtbot, settings, tmp_path):
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    qtbot.addWidget(w)
+    w.step(3)
+    wait_step(qtbot, w, 3)
+    trained = w.current_state.theta.copy()
+    w.close()
+    assert (tmp_path / "autosave.npz").exists()
+    w2 = MainWindow(settings=settings, data_dir=tmp_path)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert w2.banner.isVisible() and "not saved" in w2.banner.text.text()
+    w2.banner.buttons["Restore it"].click()
+    assert np.array_equal(w2.current_state.theta, trained)
+    assert not (tmp_path / "autosave.npz").exists()
+    w2.close()  # restored but not trained further: kept again, as it was never saved
+    w3 = MainWindow(settings=settings, data_dir=tmp_path)
+    qtbot.addWidget(w3)
+    w3.banner.buttons["Discard it"].click()
+    assert not (tmp_path / "autosave.npz").exists()
+    w3.close()
+
+
+def test_a_saved_network_is_not_autosaved(qtbot, settings, tmp_path):
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    qtbot.addWidget(w)
+    w.step(2)
+    wait_step(qtbot, w, 2)
+    assert w.save_model_to(tmp_path / "kept.npz")
+    w.close()
+    assert not (tmp_path / "autosave.npz").exists()
+
+
+def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):
+    messages = []
+    previous = qInstallMessageHandler(lambda mode, ctx, text: messages.append(text))
+    try:
+        for i in range(50):
+            w = MainWindow(settings=settings, data_dir=tmp_path)
+            w.show()
+            if i % 10 == 0:
+                w.play()
+                qtbot.waitUntil(lambda: w.current_state.step > 0, timeout=10000)
+            w.close()
+            assert w.thread.isFinished()
+            w.deleteLater()
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages

@@ -7,11 +7,12 @@ state on display to every pane.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSlider, QToolBar, QWidget)
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayo
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
 from nnviz.core.history import History
 
+from .banner import Banner
 from .controls import ControlsPanel
 from .curves import CurvesView
 from .worker import TrainerWorker, start_worker, stop_worker
@@ -27,6 +29,7 @@ from .worker import TrainerWorker, start_worker, stop_worker
 FIRST_ARCHITECTURE = {"dataset": "digits", "noise": 0.1, "hidden": [16, 16], "activation": "sigmoid",
                       "loss": "cross_entropy", "output": None, "norm": "none", "seed": 0}
 RECENT_LIMIT = 8
+AUTOSAVE_NAME = "autosave.npz"
 MODEL_FILTER = "nnviz models (*.npz)"
 
 
@@ -60,9 +63,11 @@ class MainWindow(QMainWindow):
         confirm: ``confirm(title, text) -> bool`` asks the user (tests replace it).
     """
 
-    def __init__(self, settings: QSettings | None = None, remember: bool = True):
+    def __init__(self, settings: QSettings | None = None, remember: bool = True, data_dir=None):
         """``settings`` holds the layout and the last settings (default: the user's);
-        ``remember=False`` neither reads nor writes them (screenshots, tests)."""
+        ``remember=False`` neither reads nor writes them, nor autosaves (screenshots);
+        ``data_dir`` is where an unsaved trained network is kept at closing (default: the
+        user's data folder from QStandardPaths)."""
         super().__init__()
         self.setWindowTitle("nnviz")
         self.setObjectName("mainWindow")
@@ -85,6 +90,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.remember = remember
+        if data_dir is None:
+            data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
+        self.autosave_path = Path(data_dir) / AUTOSAVE_NAME
         spec, training = self._initial_settings(remember)
         data = build_data(spec, self.custom_data)
         net = self._first_network(spec, data)
@@ -102,6 +110,7 @@ class MainWindow(QMainWindow):
         self._start_session(self.worker.trainer)
         if remember:
             self._restore_layout()
+            self._offer_autosave()
 
     # ------------------------------------------------------------------ layout
     def _build_panes(self) -> None:
@@ -181,33 +190,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.BottomToolBarArea, bar)
 
     def _build_banner(self) -> None:
-        """A strip across the top that says what went wrong and offers a way out."""
-        self.banner = QToolBar("Message", self)
-        self.banner.setObjectName("messageBanner")
-        self.banner.setMovable(False)
-        holder = QWidget()
-        holder.setStyleSheet("background: #fdecea; color: #611a15;")
-        layout = QHBoxLayout(holder)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.banner_text = QLabel()
-        self.banner_text.setObjectName("bannerText")
-        self.banner_text.setWordWrap(True)
-        self.lower_lr_button = QPushButton("Lower learning rate x0.1 and continue")
-        self.lower_lr_button.setObjectName("lowerLrButton")
-        self.lower_lr_button.setToolTip("Divide the learning rate by 10 and go on from the last good step")
-        self.lower_lr_button.clicked.connect(self.lower_learning_rate)
-        reset = QPushButton("Reset the network")
-        reset.setObjectName("bannerResetButton")
-        reset.setToolTip("Start again from fresh random weights")
-        reset.clicked.connect(self.reset)
-        close = QPushButton("Dismiss")
-        close.clicked.connect(self.hide_banner)
-        layout.addWidget(self.banner_text, 1)
-        for w in (self.lower_lr_button, reset, close):
-            layout.addWidget(w)
-        self.banner.addWidget(holder)
+        self.banner = Banner(self)
         self.addToolBar(Qt.TopToolBarArea, self.banner)
-        self.banner.hide()
 
     def _build_status(self) -> None:
         self.status_labels = {}
@@ -539,10 +523,14 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(keep)
 
-    def show_banner(self, text: str, diverged: bool) -> None:
-        self.banner_text.setText(text)
-        self.lower_lr_button.setVisible(diverged)
-        self.banner.show()
+    def show_banner(self, text: str, diverged: bool = False) -> None:
+        """Say what went wrong across the top of the window; after a divergence, offer the ways out."""
+        actions = []
+        if diverged:
+            actions = [("Lower learning rate x0.1 and continue", "Divide the learning rate by 10 and go on "
+                        "from the last good step", self.lower_learning_rate),
+                       ("Reset the network", "Start again from fresh random weights", self.reset)]
+        self.banner.show_message(text, actions)
         self.statusBar().showMessage(text, 10000)
 
     def hide_banner(self) -> None:
@@ -742,6 +730,50 @@ class MainWindow(QMainWindow):
             self.error("Could not export", f"{path}: could not write the picture")
         return ok
 
+    def autosave(self) -> bool:
+        """Keep an unsaved trained network in the user's data folder (offered back at the next launch)."""
+        state = self.current_state
+        if not self.dirty or state is None:
+            return False
+        try:
+            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
+            save_network(Network.from_state(state), self.autosave_path,
+                         metadata={"step": state.step, "dataset": self.data.name})
+        except (NNVizError, OSError) as e:
+            print(f"nnviz: could not autosave to {self.autosave_path}: {e}", file=sys.stderr)
+            return False
+        return True
+
+    def _offer_autosave(self) -> None:
+        if not self.autosave_path.exists():
+            return
+        try:
+            _, meta = load_network(self.autosave_path, with_metadata=True)
+        except NNVizError:
+            self.autosave_path.unlink(missing_ok=True)
+            return
+        self.banner.show_message(
+            f"Last time you closed nnviz with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
+            f"on {meta.get('dataset', '?')!r}). It was kept for you.",
+            [("Restore it", "Continue with that network", self.restore_autosave),
+             ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
+
+    def restore_autosave(self) -> bool:
+        try:
+            net = load_network(self.autosave_path)
+        except NNVizError as e:
+            self.error("Could not restore the network", str(e))
+            return False
+        ok = self._use_network(net, None)
+        if ok:
+            self.dirty = True
+            self.autosave_path.unlink(missing_ok=True)
+        return ok
+
+    def discard_autosave(self) -> None:
+        self.autosave_path.unlink(missing_ok=True)
+        self.hide_banner()
+
     # ------------------------------------------------------------------- misc
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -774,6 +806,7 @@ class MainWindow(QMainWindow):
         try:
             if self.remember:
                 self.save_settings()
+                self.autosave()
         finally:
             if hasattr(self.loss_surface, "shutdown"):
                 self.loss_surface.shutdown()
