@@ -157,14 +157,14 @@ def run(quick: bool = False, seconds: float | None = None, rounds: int | None = 
     return {"cases": cases, "forward_latency_us": round(forward_latency_us(), 1), "forward_target_us": 50}
 
 
-def run_gui(quick: bool = False) -> dict:
+def run_gui(quick: bool = False, long: bool = False) -> dict:
     """The window's and panes' benchmarks (needs Qt; offscreen without a display)."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from nnviz.gui.bench import run_gui_bench
 
-    return run_gui_bench(quick=quick)
+    return run_gui_bench(quick=quick, long=long)
 
 
 def summary(result: dict) -> str:
@@ -179,4 +179,8 @@ def summary(result: dict) -> str:
                          f"{c['torch_steps_per_s']:,.0f} = {c['ratio']:.2f}x (target >= {c['target_ratio']}x); "
                          f"lean torch loop {c['torch_lean_steps_per_s']:,.0f} = {c['ratio_lean']:.2f}x")
     lines.append(f"single-sample forward: {result['forward_latency_us']:.1f} us (target <= 50 us)")
+    if "gui" in result:
+        import json
+
+        lines.append("window and panes: " + json.dumps(result["gui"], indent=1))
     return "\n".join(lines)

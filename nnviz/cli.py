@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser("bench", help="speed benchmarks (against PyTorch when installed)")
     be.add_argument("--quick", action="store_true", help="shorter runs (less precise)")
     be.add_argument("--gui", action="store_true", help="also benchmark the window and its panes")
+    be.add_argument("--long", action="store_true",
+                    help="only the long run: 200,000 steps at full speed with the window open (minutes)")
     be.add_argument("--json", action="store_true")
     return parser
 
@@ -164,6 +166,10 @@ def cmd_predict(args) -> dict:
 def cmd_bench(args) -> dict:
     from nnviz import bench
 
+    if args.long:
+        result = {"gui": bench.run_gui(long=True)}
+        print(json.dumps(result["gui"], indent=1))
+        return result
     result = bench.run(quick=args.quick)
     if args.gui:
         result["gui"] = bench.run_gui(quick=args.quick)

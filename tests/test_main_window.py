@@ -348,3 +348,20 @@ def test_screenshot_command(tmp_path):
 
     image = QImage(str(path))
     assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_every_preset_builds_and_trains(qtbot, window):
+    from nnviz.gui.presets import PRESETS
+
+    for i, preset in enumerate(PRESETS):
+        window.controls.apply_preset(i)
+        hidden = [int(n) for n in preset["values"]["hidden"].split(",")]
+        qtbot.waitUntil(lambda: window.current_state.layer_sizes[1:-1] == hidden and window.current_state.step == 0,
+                        timeout=3000)
+        assert preset["title"] in window.controls.preset_text.text()
+        window.step(3)
+        qtbot.waitUntil(lambda: window.current_state.step == 3 or window.banner.isVisible(), timeout=10000)
+        assert window.current_state.lr == pytest.approx(preset["values"]["lr"]), (preset["title"], window.current_state.step, window.worker.trainer.lr)
+        assert window.current_state.optimizer == preset["values"]["optimizer"]
+        if "too high" in preset["title"]:
+            assert "diverged" in window.banner.text.text()

@@ -115,6 +115,52 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     }
 
 
+def long_run(steps: int = 200_000, sample_seconds: float = 10.0) -> dict:
+    """Play ``steps`` steps at full speed with the window open: memory, speed over time, backlog."""
+    from nnviz.gui.app import application
+    from nnviz.gui.main_window import MainWindow
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app = application()
+    window = MainWindow(remember=False)
+    window.show()
+    frames = []
+    window.worker.stepped.connect(lambda s: frames.append(time.perf_counter()))
+    samples = []  # (seconds, step, rss MB)
+    start_step, t0 = window.history.latest().step, time.perf_counter()
+    loop = QEventLoop()
+
+    def sample():
+        step = window.history.latest().step
+        samples.append((time.perf_counter() - t0, step, _rss_mb()))
+        if step - start_step >= steps or not window.worker.running:
+            loop.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(sample)
+    timer.start(int(sample_seconds * 1000))
+    window.play()
+    sample()
+    loop.exec()
+    timer.stop()
+    window.pause()
+    paused_at = time.perf_counter()
+    for _ in range(50):
+        app.processEvents()
+        time.sleep(0.01)
+    late = [f for f in frames if f > paused_at + 0.1]
+    window.close()
+    rates = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(samples, samples[1:])]
+    seconds = samples[-1][0]
+    return {"steps": samples[-1][1] - start_step, "seconds": round(seconds, 1),
+            "steps_per_s_first_last": [round(rates[0]), round(rates[-1])] if rates else None,
+            "steps_per_s_min_max": [round(min(rates)), round(max(rates))] if rates else None,
+            "memory_mb_start_end": [round(samples[0][2], 1), round(samples[-1][2], 1)],
+            "memory_growth_mb": round(samples[-1][2] - samples[1][2], 1) if len(samples) > 1 else None,
+            "frames_per_s": round(len(frames) / seconds, 1),
+            "states_arriving_after_pause": len(late), "target_memory_growth_mb_max": 30}
+
+
 def pane_benchmarks(quick: bool) -> dict:
     """Each pane's own benchmark module, when present."""
     import importlib
@@ -129,8 +175,10 @@ def pane_benchmarks(quick: bool) -> dict:
     return out
 
 
-def run_gui_bench(quick: bool = False) -> dict:
+def run_gui_bench(quick: bool = False, long: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if long:
+        return {"long_run": long_run()}
     result = {"startup": startup(rounds=2 if quick else 3)}
     result["full_speed"] = full_speed(seconds=2.0 if quick else 5.0, rounds=2, memory_seconds=5.0 if quick else 20.0)
     result["panes"] = pane_benchmarks(quick)

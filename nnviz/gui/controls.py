@@ -17,6 +17,8 @@ from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.network import MAX_LAYER_SIZE
 from nnviz.core.normalization import NORMS
 
+from .presets import PRESETS
+
 TIPS = {
     "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
                "'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.",
@@ -143,6 +145,20 @@ class ControlsPanel(QWidget):
         self.speed.currentIndexChanged.connect(lambda _: self.speedChanged.emit(float(self.speed.currentData())))
         buttons.addWidget(self.speed, 1, 3)
 
+        self.preset = QComboBox()
+        self.preset.setObjectName("presetCombo")
+        self.preset.setToolTip("Ready-made lessons: each sets the data, the network and the training, "
+                               "and says what to watch")
+        self.preset.addItem("Lessons: choose a preset...")
+        for preset in PRESETS:
+            self.preset.addItem(preset["title"])
+        self.preset.activated.connect(self._preset_chosen)
+        self.preset_text = QLabel()
+        self.preset_text.setObjectName("presetText")
+        self.preset_text.setWordWrap(True)
+        self.preset_text.setStyleSheet("background: #fff8e1; padding: 6px; border-radius: 4px;")
+        self.preset_text.hide()
+
         self.message = QLabel()
         self.message.setObjectName("controlsMessage")
         self.message.setWordWrap(True)
@@ -152,6 +168,8 @@ class ControlsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
+        layout.addWidget(self.preset)
+        layout.addWidget(self.preset_text)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
 
@@ -200,6 +218,20 @@ class ControlsPanel(QWidget):
             self._silent = False
         self._show_optimizer_settings()
         self._show_data_settings()
+
+    def apply_preset(self, index: int) -> None:
+        """Set every setting of ``PRESETS[index]``, show its explanation, then ask for the rebuild."""
+        preset = PRESETS[index]
+        self.set_values(**preset["values"])
+        self.preset_text.setText(f"<b>{preset['title']}</b><br>{preset['text']}")
+        self.preset_text.show()
+        self.trainingChanged.emit(self.training())
+        self.architectureChanged.emit(self.architecture())
+
+    def _preset_chosen(self, row: int) -> None:
+        if row > 0:
+            self.apply_preset(row - 1)
+            self.preset.setCurrentIndex(0)
 
     def show_message(self, text: str) -> None:
         """A red sentence above the settings (empty hides it)."""

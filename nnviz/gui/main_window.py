@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._animate_next = False
         self._layout_restored = False
+        self._awaiting_swap = False
 
         self._build_panes()
         self._build_timeline()
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.worker.diverged.connect(self._on_diverged)
         self.worker.failed.connect(self._on_failed)
         self.worker.runningChanged.connect(self._on_running_changed)
+        self.worker.swapped.connect(self._on_swapped)
         self.worker.speed.connect(lambda sps: self.status_labels["speed"].setText(f"{sps:,.0f} steps/s"))
         self.worker.set_speed(float(self.controls.speed.currentData()))
         self._start_session(self.worker.trainer)
@@ -327,13 +329,10 @@ class MainWindow(QMainWindow):
         self.worker.submit(lambda tr: self.worker.evaluate_now())
 
     def replace_trainer(self, trainer: Trainer) -> None:
-        """Swap in a new trainer (new network or data): pauses, then the worker switches between steps."""
-        self.worker.pause()
-
-        def swap(_old):
-            self.worker.trainer = trainer
-
-        self.worker.submit(swap)
+        """Swap in a new trainer (new network or data): the worker stops and switches between steps;
+        until it confirms (``swapped``), states still on their way from the old trainer are dropped."""
+        self._awaiting_swap = True
+        self.worker.set_trainer(trainer)
         self.dirty = False
         self.hide_banner()
         self._start_session(trainer)
@@ -466,8 +465,12 @@ class MainWindow(QMainWindow):
             norm.running_mean[:], norm.running_var[:] = mean, var
         return net
 
+    def _on_swapped(self) -> None:
+        self._awaiting_swap = False
+
     def _on_stepped(self, state) -> None:
-        if self._closing:
+        if self._closing or self._awaiting_swap:
+            self.worker.frame_done()
             return
         started = time.perf_counter()
         if not self.viewing_old:
@@ -485,6 +488,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.worker.frame_done(time.perf_counter() - started))
 
     def _on_evaluated(self, step: int, loss: float, accuracy: float) -> None:
+        if self._awaiting_swap:
+            return
         self.status_labels["test"].setText(f"test loss {loss:.4f}, accuracy {accuracy:.1%}")
         if step > 0:
             self.curves.add_test(step, loss, accuracy)

@@ -24,6 +24,8 @@ CHUNK_SECONDS = 0.02
 #: While playing flat out, the GUI may spend at most this share of the time drawing frames
 #: (Python's GIL is shared: every millisecond the GUI draws is one the trainer waits).
 GUI_SHARE = 0.15
+#: At most 30 frames a second while playing (every state is shown when stepping).
+MIN_FRAME_SECONDS = 1 / 30
 #: Evaluate on the test split about this often (in steps and seconds, whichever is later).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
 
@@ -39,6 +41,8 @@ class TrainerWorker(QObject):
         failed(str): a readable error; the run stopped.
         runningChanged(bool): playing or not.
         speed(float): measured steps per second while playing.
+        swapped(): a new trainer took over (see :meth:`set_trainer`); every signal
+            after this one comes from it.
     """
 
     stepped = Signal(object)
@@ -47,6 +51,7 @@ class TrainerWorker(QObject):
     failed = Signal(str)
     runningChanged = Signal(bool)
     speed = Signal(float)
+    swapped = Signal()
     _wake = Signal()
 
     def __init__(self, trainer: Trainer, history: History | None = None):
@@ -57,7 +62,7 @@ class TrainerWorker(QObject):
         self._running = threading.Event()
         self._remaining = 0  # steps left in a "Step x N" run (worker thread only)
         self._steps_per_second = 0.0  # 0: as fast as possible
-        self._frame_seconds = 1 / 60
+        self._frame_seconds = MIN_FRAME_SECONDS
         self._ready = threading.Event()  # the GUI has drawn the last state it was sent
         self._ready.set()
         self._last_emit = 0.0
@@ -70,6 +75,17 @@ class TrainerWorker(QObject):
         """Run ``fn(trainer)`` in the worker thread before the next step."""
         self._requests.put(fn)
         self._wake.emit()
+
+    def set_trainer(self, trainer: Trainer) -> None:
+        """Stop, and continue with ``trainer`` (from the worker thread, between steps)."""
+        self._running.clear()
+
+        def swap(_old):
+            self._stop(send=False)
+            self.trainer = trainer
+            self.swapped.emit()
+
+        self.submit(swap)
 
     def play(self) -> None:
         self.submit(lambda tr: self._start(0))
@@ -93,8 +109,8 @@ class TrainerWorker(QObject):
 
     def frame_done(self, seconds: float = 0.0) -> None:
         """The GUI calls this when it has drawn a state, saying how long that took: the next
-        state is sent no sooner than keeps drawing under GUI_SHARE of the time (and <= 60 Hz)."""
-        self._frame_seconds = max(1 / 60, seconds / GUI_SHARE)
+        state is sent no sooner than keeps drawing under GUI_SHARE of the time (and <= 30 Hz)."""
+        self._frame_seconds = max(MIN_FRAME_SECONDS, seconds / GUI_SHARE)
         self._ready.set()
 
     # --------------------------------------------------------- worker thread
@@ -127,13 +143,14 @@ class TrainerWorker(QObject):
         self.runningChanged.emit(True)
         self._timer.start(0)
 
-    def _stop(self) -> None:
+    def _stop(self, send: bool = True) -> None:
+        """Stop playing; ``send`` the newest state (frame pacing may have skipped it)."""
         self._running.clear()
         self._remaining = 0
         if self._timer is not None:
             self._timer.stop()
         latest = self.history.latest()
-        if latest is not None:
+        if send and latest is not None:
             self._send(latest, force=True)
         self.runningChanged.emit(False)
 
