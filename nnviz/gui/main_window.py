@@ -23,6 +23,7 @@ from nnviz.core.history import History
 from .banner import Banner
 from .controls import ControlsPanel
 from .curves import CurvesView
+from .layer_charts import LayerChartsView
 from .worker import TrainerWorker, start_worker, stop_worker
 
 #: The network a first-time user sees: the 3Blue1Brown network, trained, on the bundled digits.
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.loss_surface = LossSurfaceView()
         self.pad_pane = DigitPadPane()
         self.curves = CurvesView()
+        self.layer_charts = LayerChartsView()
         self.controls = ControlsPanel()
         self.docks = {}
         placement = [
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
             ("padDock", "Drawing pad", self.pad_pane, Qt.RightDockWidgetArea),
             ("lossSurfaceDock", "Loss surface", self.loss_surface, Qt.BottomDockWidgetArea),
             ("curvesDock", "Curves", self.curves, Qt.BottomDockWidgetArea),
+            ("layersDock", "Layers", self.layer_charts, Qt.BottomDockWidgetArea),
         ]
         for name, title, widget, area in placement:
             dock = QDockWidget(title, self)
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.splitDockWidget(self.docks["lossSurfaceDock"], self.docks["curvesDock"], Qt.Horizontal)
+        self.tabifyDockWidget(self.docks["curvesDock"], self.docks["layersDock"])
+        self.docks["curvesDock"].raise_()
         # Controls and pad run the full height at the sides; the network in the middle, surface and curves below.
         for corner, area in ((Qt.TopLeftCorner, Qt.LeftDockWidgetArea), (Qt.BottomLeftCorner, Qt.LeftDockWidgetArea),
                              (Qt.TopRightCorner, Qt.RightDockWidgetArea),
@@ -318,6 +323,7 @@ class MainWindow(QMainWindow):
         self.history.clear()
         self.history.append(trainer.state)
         self.curves.clear()
+        self.layer_charts.set_context(trainer.data)
         self._display_net = None
         self.viewing_old = False
         if hasattr(self.loss_surface, "set_context"):
@@ -446,7 +452,9 @@ class MainWindow(QMainWindow):
         self.current_state = state
         self.network_view.set_state(state)
         self.loss_surface.set_state(state)
-        self.pad_pane.set_network(self._network_for(state))
+        net = self._network_for(state)
+        self.pad_pane.set_network(net)
+        self.layer_charts.set_network(net)
         s = self.status_labels
         s["step"].setText(f"step {state.step:,}")
         s["epoch"].setText(f"epoch {state.epoch:.2f}")
@@ -476,8 +484,10 @@ class MainWindow(QMainWindow):
         if not self.viewing_old:
             if state.step > self.curves.last_step:
                 start = self.history.index_of_step(self.curves.last_step + 1)
-                self.curves.add_states(self.history.states()[start:] if start >= 0 else [state])
+                new = self.history.states()[start:] if start >= 0 else [state]
+                self.curves.add_states(new)
                 self.curves.schedule_redraw()
+                self.layer_charts.add_states(new)
             if state.step > 0:
                 self.dirty = True
             self.show_state(state)

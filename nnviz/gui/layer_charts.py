@@ -1,0 +1,186 @@
+"""The Layers pane: per-layer gradient norms against step, activation histograms, confusion matrix.
+
+Vanishing gradients show as the early layers' gradient norms lying orders of
+magnitude below the late layers'; saturated sigmoids as histograms piled up
+at 0 and 1; switching batch norm on changes both visibly.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from .curves import _Series
+
+SAMPLES = 256  # test samples behind the histograms
+CONFUSION_SAMPLES = 1000
+REDRAW_MS = 300
+BINS = 30
+LABEL_FONT = QFont()
+LABEL_FONT.setPointSize(7)
+
+
+def layer_colors(n: int) -> list:
+    """n distinguishable colours, input side blue to output side yellow (viridis)."""
+    cmap = pg.colormap.get("viridis")
+    return [cmap.map(0.1 + 0.8 * i / max(1, n - 1), mode="qcolor") for i in range(n)]
+
+
+def histograms(activations, bins: int = BINS):
+    """activations: per hidden layer (samples, n_l) -> (density (layers, bins), (lo, hi)).
+
+    All layers share one range of values, so the rows can be compared; each
+    row is the fraction of that layer's activations falling in each bin."""
+    finite = [a[np.isfinite(a)] for a in activations]
+    values = np.concatenate([a.ravel() for a in finite]) if finite else np.zeros(1)
+    lo, hi = (np.percentile(values, [0.5, 99.5]) if values.size else (0.0, 1.0))
+    lo, hi = float(min(lo, 0.0)), float(hi)
+    if hi - lo < 1e-6:
+        lo, hi = lo - 0.5, hi + 0.5
+    density = np.array([np.histogram(np.clip(a, lo, hi), bins=bins, range=(lo, hi))[0] / max(1, a.size)
+                        for a in finite]).reshape(len(finite), bins)
+    return density, (lo, hi)
+
+
+def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) -> np.ndarray:
+    """(n,) true and predicted classes -> (n_classes, n_classes) counts, rows = truth."""
+    m = np.zeros((n_classes, n_classes), np.int64)
+    np.add.at(m, (labels, predicted), 1)
+    return m
+
+
+class LayerChartsView(QWidget):
+    """Three stacked charts for the network on display.
+
+    ``set_context(data)`` when the data changes, ``add_states(states)`` with
+    every new StepState (for the gradient norms), ``set_network(net)`` with
+    the network on display (for the histograms and the confusion matrix).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("layerChartsView")
+        self.plots = pg.GraphicsLayoutWidget()
+        self.grad_plot = self.plots.addPlot(
+            row=0, col=0, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
+                                "<span style='color:#d4c000'>last</span>")
+        self.grad_plot.setLogMode(y=True)
+        self.grad_plot.setLabel("bottom", "step")
+        self.hist_plot = self.plots.addPlot(row=1, col=0, title="Hidden activations (256 test samples)")
+        self.hist_plot.setLabel("left", "hidden layer")
+        self.hist_plot.setLabel("bottom", "activation")
+        self.hist_plot.invertY(True)
+        self.hist_plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.hist_image = pg.ImageItem()
+        self.hist_image.setColorMap(pg.colormap.get("inferno"))
+        self.hist_plot.addItem(self.hist_image)
+        self.confusion_plot = self.plots.addPlot(row=2, col=0, title="Confusion matrix (test)")
+        self.confusion_plot.setLabel("left", "true")
+        self.confusion_plot.setLabel("bottom", "predicted")
+        self.confusion_plot.invertY(True)
+        self.confusion_plot.setAspectLocked(True)
+        self.confusion_plot.setMouseEnabled(x=False, y=False)
+        self.confusion_image = pg.ImageItem()
+        self.confusion_image.setColorMap(pg.colormap.get("CET-L12"))
+        self.confusion_plot.addItem(self.confusion_image)
+        self._confusion_labels: list[pg.TextItem] = []
+        self.setToolTip("Top: how large each layer's weight gradient is (log scale) - vanishing gradients make "
+                        "the first layers' lines sink. Middle: how each hidden layer's activations are spread. "
+                        "Bottom: which digits the network takes for which.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plots)
+        self.data = None
+        self.net = None
+        self.confusion = None
+        self._norms: list[_Series] = []
+        self._grad_curves = []
+        self._last_step = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self.redraw)
+
+    def set_context(self, data) -> None:
+        self.data = data
+        self._last_step = -1
+        self._norms = []
+        self.grad_plot.clear()
+        self._grad_curves = []
+
+    def _layers_changed(self, n_layers: int) -> None:
+        self.grad_plot.clear()
+        colors = layer_colors(n_layers)
+        self._norms = [_Series() for _ in range(n_layers)]
+        self._grad_curves = [self.grad_plot.plot(pen=pg.mkPen(c, width=1.5), antialias=False) for c in colors]
+
+    def add_states(self, states) -> None:
+        """Record the gradient norms of states not seen yet (oldest first)."""
+        for s in states:
+            if s.step <= 0 or s.diverged:
+                continue
+            if len(self._norms) != len(s.grad_norms):
+                self._layers_changed(len(s.grad_norms))
+            if s.step <= self._last_step:
+                for series in self._norms:
+                    series.truncate(s.step)
+            for series, g in zip(self._norms, s.grad_norms):
+                series.add(s.step, max(float(g), 1e-12))
+            self._last_step = s.step
+        self.schedule_redraw()
+
+    def set_network(self, net) -> None:
+        self.net = net
+        self.schedule_redraw()
+
+    def schedule_redraw(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def redraw(self) -> None:
+        for curve, series in zip(self._grad_curves, self._norms):
+            curve.setData(*series.data())
+        if self.net is None or self.data is None or self.net.sizes[0] != self.data.n_inputs:
+            return
+        self._draw_histograms()
+        self._draw_confusion()
+
+    def _draw_histograms(self) -> None:
+        net, X = self.net, self.data.X_test[:SAMPLES]
+        with np.errstate(all="ignore"):
+            net.forward(X)
+        hidden = net.activations[1:-1]
+        if not hidden:
+            self.hist_image.clear()
+            return
+        density, (lo, hi) = histograms(hidden)
+        self.hist_image.setImage(density, levels=(0, max(1e-6, float(density.max()))))
+        self.hist_image.setRect(lo, 0.5, hi - lo, len(hidden))
+
+    def _draw_confusion(self) -> None:
+        data = self.data
+        n = data.n_outputs if data.n_outputs > 1 else 2
+        X, labels = data.X_test[:CONFUSION_SAMPLES], data.labels_test[:CONFUSION_SAMPLES]
+        with np.errstate(all="ignore"):
+            predicted = self.net.predict(X)
+        self.confusion = m = confusion_matrix(labels, predicted, n)
+        # Colour the mistakes: the diagonal (right answers) would drown them otherwise.
+        shown = m.astype(float)
+        np.fill_diagonal(shown, 0)
+        self.confusion_image.setImage(shown, levels=(0, max(1.0, shown.max())))
+        if len(self._confusion_labels) != n * n:
+            for item in self._confusion_labels:
+                self.confusion_plot.removeItem(item)
+            self._confusion_labels = []
+            for i in range(n):
+                for j in range(n):
+                    item = pg.TextItem(anchor=(0.5, 0.5), color="#222" if i != j else "#1b5e20")
+                    item.setFont(LABEL_FONT)
+                    item.setPos(j + 0.5, i + 0.5)
+                    self.confusion_plot.addItem(item)
+                    self._confusion_labels.append(item)
+            self.confusion_plot.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
+        for k, item in enumerate(self._confusion_labels):
+            item.setText(str(m.flat[k]))
