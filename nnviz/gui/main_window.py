@@ -23,6 +23,7 @@ from nnviz.core.history import History
 from .banner import Banner
 from .controls import ControlsPanel
 from .curves import CurvesView
+from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.pad_pane = DigitPadPane()
         self.curves = CurvesView()
         self.layer_charts = LayerChartsView()
+        self.formulas = FormulaView()
         self.controls = ControlsPanel()
         self.docks = {}
         placement = [
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
             ("lossSurfaceDock", "Loss surface", self.loss_surface, Qt.BottomDockWidgetArea),
             ("curvesDock", "Curves", self.curves, Qt.BottomDockWidgetArea),
             ("layersDock", "Layers", self.layer_charts, Qt.BottomDockWidgetArea),
+            ("formulaDock", "Formulas", self.formulas, Qt.BottomDockWidgetArea),
         ]
         for name, title, widget, area in placement:
             dock = QDockWidget(title, self)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.splitDockWidget(self.docks["lossSurfaceDock"], self.docks["curvesDock"], Qt.Horizontal)
         self.tabifyDockWidget(self.docks["curvesDock"], self.docks["layersDock"])
+        self.tabifyDockWidget(self.docks["layersDock"], self.docks["formulaDock"])
         self.docks["curvesDock"].raise_()
         # Controls and pad run the full height at the sides; the network in the middle, surface and curves below.
         for corner, area in ((Qt.TopLeftCorner, Qt.LeftDockWidgetArea), (Qt.BottomLeftCorner, Qt.LeftDockWidgetArea),
@@ -455,6 +459,8 @@ class MainWindow(QMainWindow):
         net = self._network_for(state)
         self.pad_pane.set_network(net)
         self.layer_charts.set_network(net)
+        if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
+            self.formulas.set_state(state)
         s = self.status_labels
         s["step"].setText(f"step {state.step:,}")
         s["epoch"].setText(f"epoch {state.epoch:.2f}")

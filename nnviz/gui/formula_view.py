@@ -1,0 +1,196 @@
+"""The formula pane: one neuron's arithmetic with the actual numbers, and one weight's chain rule.
+
+For the probe sample of the state on display: the weighted sum
+``z = sum_k w_jk a_k + b_j`` term by term, ``a = f(z)``; at the output the
+softmax and the loss; then, as Victor Zhou writes it, the chain-rule factors
+of ``dL/dw_jk`` for this one sample.
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
+
+from nnviz.core import Network
+
+TERMS = 6  # largest terms of the weighted sum written out
+
+
+def _n(x: float) -> str:
+    return f"{x:.4g}"
+
+
+def _f(x: float) -> str:
+    """A factor: negative numbers in brackets."""
+    return f"({x:.4g})" if x < 0 else f"{x:.4g}"
+
+
+def sample_gradients(state, target: np.ndarray):
+    """The probe sample's forward and backward pass in float64.
+
+    Returns (net, dW, dB): net holds every layer's zs and activations for the
+    sample; dB[l] (n_{l+1},) is dL/dz of layer l+1 for this one sample and
+    dW[l] = outer(dB[l], a_l).
+    """
+    net = Network(**{**dict(state.config), "dtype": "float64"})
+    net.theta[:] = state.theta
+    for norm, (mean, var) in zip(net.norms, state.norm_stats):
+        norm.running_mean[:], norm.running_var[:] = mean, var
+    x = np.asarray(state.activations[0], np.float64)[None, :]
+    with np.errstate(all="ignore"):
+        _, dW, dB = net.backward(x, target[None, :])
+        net.forward(x)  # evaluation mode, as the diagram shows it
+    return net, dW, dB
+
+
+def target_for(state) -> np.ndarray:
+    """The probe sample's target row (n_out,): one-hot, or the 0/1 label for one output."""
+    n_out = state.layer_sizes[-1]
+    y = np.zeros(n_out)
+    if state.probe_label >= 0:
+        if n_out == 1:
+            y[0] = state.probe_label
+        else:
+            y[state.probe_label] = 1.0
+    return y
+
+
+def neuron_html(state, layer: int, j: int, k: int | None = None) -> str:
+    """HTML for neuron j of weight layer ``layer`` (0-based; its output is layer+1's activations)
+    and the chain rule of weight w_jk (k defaults to the input with the largest |w a| term)."""
+    target = target_for(state)
+    net, dW, dB = sample_gradients(state, target)
+    W, b = net.weights[layer], net.biases[layer]
+    a_in = net.activations[layer][0]
+    z = net.zs[layer][0, j]
+    a = net.activations[layer + 1][0, j]
+    output = layer == net.n_layers - 1
+    f_name = net.output if output else net.activation.name
+    terms = W[j] * a_in
+    order = np.argsort(-np.abs(terms))
+    if k is None:
+        k = int(order[0])
+    shown = order[:TERMS]
+    rest = float(terms.sum() - terms[shown].sum())
+    where = "the output layer" if output else f"hidden layer {layer + 1}"
+    lines = [f"<h3>Neuron {j} of {where}</h3>",
+             "<p><b>Weighted sum</b> z = &Sigma;<sub>k</sub> w<sub>jk</sub> a<sub>k</sub> + b<sub>j</sub>:</p><p>z = "]
+    parts = [f"{_f(W[j, i])}&times;{_f(a_in[i])}<sub>[{i}]</sub>" for i in shown]
+    if len(terms) > TERMS:
+        parts.append(f"({len(terms) - TERMS} more terms: {_n(rest)})")
+    lines.append(" + ".join(parts) + f" + {_n(b[j])} = <b>{_n(z)}</b></p>")
+    if net.norms and not output:
+        y = net._ys[layer][0, j]
+        lines.append(f"<p>{net.norm} norm rescales it to {_n(y)} before the activation.</p>")
+        z_act = y
+    else:
+        z_act = z
+    if f_name == "softmax":
+        zs = net.zs[layer][0]
+        lines.append(f"<p><b>Softmax</b> p<sub>j</sub> = e<sup>z<sub>j</sub></sup> / &Sigma; e<sup>z</sup> = "
+                     f"e<sup>{_n(z)}</sup> / {_n(float(np.exp(zs - zs.max()).sum()))}&middot;e<sup>{_n(zs.max())}"
+                     f"</sup> = <b>{_n(a)}</b></p>")
+    else:
+        lines.append(f"<p><b>Activation</b> a = {html.escape(f_name)}(z) = {html.escape(f_name)}({_n(z_act)}) = "
+                     f"<b>{_n(a)}</b></p>")
+    if output:
+        p = net.activations[-1][0]
+        if net.loss == "cross_entropy" and len(p) > 1:
+            y_idx = int(np.argmax(target))
+            lines.append(f"<p><b>Loss</b> (cross-entropy, true class {y_idx}) = -log p<sub>{y_idx}</sub> = "
+                         f"-log {_n(p[y_idx])} = <b>{_n(-np.log(max(p[y_idx], 1e-300)))}</b></p>")
+        elif net.loss == "cross_entropy":
+            lines.append(f"<p><b>Loss</b> (binary cross-entropy, y = {_n(target[0])}) = "
+                         f"<b>{_n(float(-(target[0] * np.log(max(p[0], 1e-300)) + (1 - target[0]) * np.log(max(1 - p[0], 1e-300)))))}</b></p>")
+        else:
+            lines.append(f"<p><b>Loss</b> (mean squared error over {len(p)} outputs) = "
+                         f"<b>{_n(float(np.mean((p - target) ** 2)))}</b></p>")
+    delta = dB[layer][j]
+    lines.append(f"<h3>Chain rule for w<sub>{j},{k}</sub> (this sample only)</h3>")
+    if output:
+        if net.loss == "cross_entropy":
+            lines.append(f"<p>&part;L/&part;z<sub>j</sub> = p<sub>j</sub> - y<sub>j</sub> = {_n(a)} - {_n(target[j])}"
+                         f" = {_n(delta)}</p>")
+        else:
+            dL_da = 2 * (a - target[j]) / len(target)
+            lines.append(f"<p>&part;L/&part;a<sub>j</sub> = 2(a<sub>j</sub> - y<sub>j</sub>)/{len(target)} = "
+                         f"{_n(dL_da)}; &part;a/&part;z = {html.escape(f_name)}'(z) = "
+                         f"{_n(delta / dL_da) if dL_da else '&mdash;'}; &part;L/&part;z = {_n(delta)}</p>")
+    else:
+        upstream = float(dB[layer + 1] @ net.weights[layer + 1][:, j])
+        lines.append(f"<p>&part;L/&part;a<sub>j</sub> = &Sigma;<sub>i</sub> w<sub>ij</sub> &part;L/&part;z<sub>i</sub> "
+                     f"(from the layer above) = {_n(upstream)}</p>")
+        if not net.norms:
+            slope = float(net.activation.derivative(np.array([z]), np.array([a]))[0])
+            lines.append(f"<p>&part;a<sub>j</sub>/&part;z<sub>j</sub> = {html.escape(f_name)}'({_n(z)}) = {_n(slope)}"
+                         f" &rArr; &part;L/&part;z<sub>j</sub> = {_f(upstream)} &times; {_f(slope)} = {_n(delta)}</p>")
+        else:
+            lines.append(f"<p>through the activation and the {net.norm} norm: &part;L/&part;z<sub>j</sub> = "
+                         f"{_n(delta)}</p>")
+    lines.append(f"<p>&part;z<sub>j</sub>/&part;w<sub>jk</sub> = a<sub>k</sub> = {_n(a_in[k])}</p>")
+    lines.append(f"<p><b>&part;L/&part;w<sub>{j},{k}</sub> = {_f(delta)} &times; {_f(a_in[k])} = "
+                 f"{_n(dW[layer][j, k])}</b></p>")
+    lines.append("<p style='color:#666'>The step itself used the average of this over the mini-batch "
+                 f"(here {_n(float(state.grad_weights[layer][j, k]))}).</p>")
+    return "".join(lines)
+
+
+class FormulaView(QWidget):
+    """Pick a layer and a neuron (or get one from the diagram with :meth:`select`); see its arithmetic."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("formulaView")
+        self.state = None
+        self.layer = QSpinBox()
+        self.layer.setToolTip("Which layer: 1 is the first hidden layer; the last is the output layer")
+        self.neuron = QSpinBox()
+        self.neuron.setToolTip("Which neuron of that layer (click one in the network diagram to pick it)")
+        self.source = QSpinBox()
+        self.source.setToolTip("Which incoming weight the chain rule is written for (-1: the largest term)")
+        self.source.setMinimum(-1)
+        self.text = QTextBrowser()
+        self.text.setObjectName("formulaText")
+        row = QHBoxLayout()
+        for label, box in (("Layer", self.layer), ("Neuron", self.neuron), ("Weight from", self.source)):
+            row.addWidget(QLabel(label))
+            row.addWidget(box)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.text, 1)
+        for box in (self.layer, self.neuron, self.source):
+            box.valueChanged.connect(self._render)
+
+    def select(self, layer: int, neuron: int) -> None:
+        """Show neuron ``neuron`` of layer ``layer`` (1 = first hidden layer)."""
+        self.layer.setValue(layer)
+        self.neuron.setValue(neuron)
+
+    def set_state(self, state) -> None:
+        if state is None or state.diverged and not np.isfinite(state.theta).all():
+            return
+        self.state = state
+        sizes = state.layer_sizes
+        self.layer.setRange(1, len(sizes) - 1)
+        self.neuron.setRange(0, sizes[self.layer.value()] - 1)
+        self.source.setRange(-1, sizes[self.layer.value() - 1] - 1)
+        if self.isVisible():
+            self._render()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._render()
+
+    def _render(self, *_):
+        if self.state is None:
+            return
+        sizes = self.state.layer_sizes
+        layer = self.layer.value()
+        self.neuron.setMaximum(sizes[layer] - 1)
+        self.source.setMaximum(sizes[layer - 1] - 1)
+        k = self.source.value()
+        self.text.setHtml(neuron_html(self.state, layer - 1, self.neuron.value(), None if k < 0 else k))
