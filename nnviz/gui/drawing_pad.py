@@ -1,0 +1,402 @@
+"""The drawing pad: draw a digit, see what the network sees and what it answers, live.
+
+``DrawingPad`` is the canvas (a float array, ink bright on dark, drawn with a
+soft round brush); ``DigitPadPane`` puts it beside "what the network sees"
+(the 28x28 input after ``preprocess_drawing``) and the prediction bars, and
+runs the current network on every stroke movement.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from nnviz.core import NNVizError, preprocess_drawing
+
+from .image_files import load_image
+from .prediction_view import PredictionView
+
+CANVAS = 280  # canvas pixels on a side (ten per MNIST pixel)
+ERASER_SCALE = 1.5  # the eraser is wider than the brush, so one pass removes a stroke's soft edges
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".pgm", ".ppm", ".tif", ".tiff")
+
+
+def brush(radius: float) -> np.ndarray:
+    """A soft round dab (2r+3, 2r+3) in [0, 1]: full ink inside, fading over the outer third."""
+    r = float(radius)
+    half = int(np.ceil(r)) + 1
+    y, x = np.mgrid[-half:half + 1, -half:half + 1]
+    d = np.hypot(x, y)
+    soft = max(1.0, r / 3)
+    return np.clip((r - d) / soft + 0.5, 0.0, 1.0).astype(np.float32)
+
+
+class _Edit(QUndoCommand):
+    """One stroke (or clear, or loaded image): the canvas before and after."""
+
+    def __init__(self, pad: "DrawingPad", before: np.ndarray, after: np.ndarray, text: str):
+        super().__init__(text)
+        self.pad, self.before, self.after = pad, before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the pad already shows it
+            self._first = False
+            return
+        self.pad._set_canvas(self.after.copy())
+
+    def undo(self) -> None:
+        self.pad._set_canvas(self.before.copy())
+
+
+class DrawingPad(QWidget):
+    """A square canvas to draw on with the mouse or a tablet.
+
+    Left button draws, right button (or the ``erasing`` toggle) erases.
+    Signals ``inputChanged(np.ndarray (28, 28))`` on every change, with the
+    image the network sees; ``fileError(str)`` when a dropped file cannot be read.
+    """
+
+    inputChanged = Signal(object)
+    fileError = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("drawingPad")
+        self.canvas = np.zeros((CANVAS, CANVAS), np.float32)
+        self.undo_stack = QUndoStack(self)
+        self.radius = 11.0
+        self.erasing = False
+        self._dab, self._eraser = brush(self.radius), brush(self.radius * ERASER_SCALE)
+        self._input = np.zeros((28, 28), np.float32)
+        self._last: QPointF | None = None
+        self._before: np.ndarray | None = None
+        self._erase_stroke = False
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setCursor(Qt.CrossCursor)
+        self.setToolTip("Draw a digit with the left mouse button; the right button erases. "
+                        "Esc or Delete clears; Ctrl+Z undoes. Drop an image file here to load it.")
+
+    # ----------------------------------------------------------------- public
+    def sizeHint(self) -> QSize:
+        return QSize(CANVAS, CANVAS)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def set_brush_radius(self, radius: float) -> None:
+        """Brush radius in canvas pixels (the canvas is 280 wide; an MNIST pixel is 10)."""
+        self.radius = float(np.clip(radius, 2, 40))
+        self._dab, self._eraser = brush(self.radius), brush(self.radius * ERASER_SCALE)
+
+    def clear(self) -> None:
+        """Empty the canvas (undoable)."""
+        if self.canvas.any():
+            self._commit(np.zeros_like(self.canvas), "Clear")
+
+    def input_image(self) -> np.ndarray:
+        """(28, 28) float32: exactly what the network is given."""
+        return self._input.copy()
+
+    def set_image(self, image) -> None:
+        """Put a picture on the pad (undoable): a 28x28 MNIST digit as it is, any other greyscale
+        (H, W) in [0, 1] (ink bright) scaled to fit."""
+        image = np.asarray(image, np.float32)
+        if image.shape == (28, 28):
+            canvas = np.kron(image, np.ones((CANVAS // 28, CANVAS // 28), np.float32))
+        else:
+            from nnviz.core.preprocess import resize
+
+            h, w = image.shape
+            scale = CANVAS / max(h, w)
+            small = resize(image, max(1, round(h * scale)), max(1, round(w * scale)))
+            canvas = np.zeros_like(self.canvas)
+            r0, c0 = (CANVAS - small.shape[0]) // 2, (CANVAS - small.shape[1]) // 2
+            canvas[r0:r0 + small.shape[0], c0:c0 + small.shape[1]] = small
+        self._commit(np.clip(canvas, 0, 1), "Load image")
+
+    def load_file(self, path) -> bool:
+        try:
+            self.set_image(load_image(path))
+        except NNVizError as e:
+            self.fileError.emit(str(e))
+            return False
+        return True
+
+    # --------------------------------------------------------------- drawing
+    def _commit(self, after: np.ndarray, text: str) -> None:
+        before = self.canvas.copy()
+        self._set_canvas(after)
+        self.undo_stack.push(_Edit(self, before, after.copy(), text))
+
+    def _set_canvas(self, canvas: np.ndarray) -> None:
+        self.canvas = canvas
+        self._changed()
+
+    def _changed(self) -> None:
+        self._input = preprocess_drawing(self.canvas)
+        self.update()
+        self.inputChanged.emit(self._input)
+
+    def _to_canvas(self, pos: QPointF) -> QPointF:
+        side = min(self.width(), self.height())
+        ox, oy = (self.width() - side) / 2, (self.height() - side) / 2
+        return QPointF((pos.x() - ox) * CANVAS / side, (pos.y() - oy) * CANVAS / side)
+
+    def _dab_at(self, x: float, y: float, erase: bool, strength: float = 1.0) -> None:
+        dab = (self._eraser if erase else self._dab) * strength
+        half = dab.shape[0] // 2
+        cx, cy = int(round(x)), int(round(y))
+        r0, r1, c0, c1 = cy - half, cy + half + 1, cx - half, cx + half + 1
+        dr0, dc0 = max(0, -r0), max(0, -c0)
+        r0, c0, r1, c1 = max(r0, 0), max(c0, 0), min(r1, CANVAS), min(c1, CANVAS)
+        if r0 >= r1 or c0 >= c1:
+            return
+        patch = dab[dr0:dr0 + r1 - r0, dc0:dc0 + c1 - c0]
+        region = self.canvas[r0:r1, c0:c1]
+        if erase:
+            np.minimum(region, 1.0 - patch, out=region)
+        else:
+            np.maximum(region, patch, out=region)
+
+    def _stroke_to(self, p: QPointF, strength: float = 1.0) -> None:
+        start = self._last if self._last is not None else p
+        dist = np.hypot(p.x() - start.x(), p.y() - start.y())
+        n = max(1, int(dist / max(1.0, self.radius / 4)))
+        for t in np.linspace(0, 1, n + 1)[1:] if dist else [1.0]:
+            self._dab_at(start.x() + t * (p.x() - start.x()), start.y() + t * (p.y() - start.y()),
+                         self._erase_stroke, strength)
+        self._last = p
+        self._changed()
+
+    def _begin(self, pos: QPointF, erase: bool, strength: float = 1.0) -> None:
+        self._before = self.canvas.copy()
+        self._erase_stroke = erase or self.erasing
+        self._last = None
+        self._stroke_to(self._to_canvas(pos), strength)
+
+    def _end(self) -> None:
+        if self._before is not None:
+            self.undo_stack.push(_Edit(self, self._before, self.canvas.copy(),
+                                       "Erase" if self._erase_stroke else "Stroke"))
+        self._before, self._last = None, None
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() in (Qt.LeftButton, Qt.RightButton):
+            self._begin(event.position(), erase=event.button() == Qt.RightButton)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._before is not None:
+            self._stroke_to(self._to_canvas(event.position()))
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._end()
+
+    def tabletEvent(self, event) -> None:
+        """Pen pressure scales the ink; the eraser end of a pen erases."""
+        pressure = max(0.2, float(event.pressure()))
+        kind = event.type()
+        if kind == event.Type.TabletPress:
+            self._begin(event.position(), erase=event.pointerType() == event.pointerType().Eraser,
+                        strength=pressure)
+        elif kind == event.Type.TabletMove and self._before is not None:
+            self._stroke_to(self._to_canvas(event.position()), pressure)
+        elif kind == event.Type.TabletRelease:
+            self._end()
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Escape, Qt.Key_Delete, Qt.Key_Backspace):
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].toLocalFile().lower().endswith(IMAGE_SUFFIXES):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.load_file(event.mimeData().urls()[0].toLocalFile())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        side = min(self.width(), self.height())
+        ox, oy = (self.width() - side) / 2, (self.height() - side) / 2
+        grey = np.ascontiguousarray((self.canvas * 255).astype(np.uint8))
+        image = QImage(grey.data, CANVAS, CANVAS, CANVAS, QImage.Format_Grayscale8)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
+        painter.drawImage(QRectF(ox, oy, side, side), image)
+        painter.setPen(QColor("#455a64"))
+        box = side * 20 / 28  # MNIST's 20x20 box, for a sense of scale
+        painter.drawRect(QRectF(ox + (side - box) / 2, oy + (side - box) / 2, box, box))
+        if not self.canvas.any():
+            painter.setPen(QColor("#90a4ae"))
+            painter.drawText(QRectF(ox, oy, side, side), Qt.AlignCenter, "draw a digit here")
+        painter.end()
+
+
+class InputView(QLabel):
+    """The 28x28 input, drawn large with visible pixels: what the network actually sees."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("networkInputView")
+        self.setFixedSize(112, 112)
+        self.setToolTip("What the network sees: your drawing shrunk to 28x28 pixels, its centre of mass "
+                        "centred, as the MNIST digits were prepared")
+        self.set_image(np.zeros((28, 28), np.float32))
+
+    def set_image(self, image: np.ndarray) -> None:
+        grey = np.ascontiguousarray((np.clip(image, 0, 1) * 255).astype(np.uint8))
+        qimage = QImage(grey.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
+        self.setPixmap(QPixmap.fromImage(qimage).scaled(112, 112, Qt.IgnoreAspectRatio, Qt.FastTransformation))
+
+
+class DigitPadPane(QWidget):
+    """Pad, "what the network sees", prediction bars and the pad's buttons.
+
+    ``set_network(net)`` (an nnviz.core Network, or None) runs it on the pad's
+    input now and on every change. Signal ``probed(activations, zs)``: the
+    per-layer arrays for the drawing, or (None, None) when the pad is empty.
+    """
+
+    probed = Signal(object, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("digitPadPane")
+        self.net = None
+        self.data = None
+        self.pad = DrawingPad()
+        self.sees = InputView()
+        self.prediction = PredictionView()
+        self.answer = QLabel()
+        self.answer.setObjectName("answerLabel")
+        self.answer.setAlignment(Qt.AlignCenter)
+        self.answer.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status = QLabel()
+        self.status.setObjectName("padStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #b00020")
+
+        def button(text, tip, slot, name):
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.setObjectName(name)
+            b.clicked.connect(slot)
+            return b
+
+        self.clear_button = button("Clear", "Empty the pad (Esc)", self.pad.clear, "clearPadButton")
+        self.undo_button = button("Undo", "Undo the last stroke (Ctrl+Z)", self.pad.undo_stack.undo, "undoPadButton")
+        self.redo_button = button("Redo", "Redo (Ctrl+Shift+Z)", self.pad.undo_stack.redo, "redoPadButton")
+        self.pad.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.pad.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.open_button = button("Open image...", "Load a PNG or JPG of a digit (or drop one on the pad)",
+                                  self.open_image_dialog, "openImageButton")
+        self.browse_button = button("Test digits...", "Pick a digit from the test set, or one the network "
+                                    "gets wrong", self.browse_samples, "browseSamplesButton")
+        self.erase = QCheckBox("Erase")
+        self.erase.setToolTip("Draw with the eraser (the right mouse button always erases)")
+        self.erase.toggled.connect(lambda on: setattr(self.pad, "erasing", on))
+        self.brush = QSpinBox()
+        self.brush.setRange(4, 40)
+        self.brush.setValue(int(self.pad.radius))
+        self.brush.setPrefix("brush ")
+        self.brush.setToolTip("Brush radius in pad pixels (one MNIST pixel is 10 pad pixels)")
+        self.brush.valueChanged.connect(self.pad.set_brush_radius)
+        for seq, slot in (("Ctrl+Z", self.pad.undo_stack.undo), ("Ctrl+Shift+Z", self.pad.undo_stack.redo)):
+            shortcut = QShortcut(QKeySequence(seq), self, context=Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        side = QVBoxLayout()
+        caption = QLabel("the network sees")
+        caption.setAlignment(Qt.AlignCenter)
+        side.addWidget(caption)
+        side.addWidget(self.sees, 0, Qt.AlignHCenter)
+        side.addWidget(self.answer)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.pad, 1)
+        top.addLayout(side)
+        tools = QGridLayout()
+        for i, w in enumerate((self.clear_button, self.undo_button, self.redo_button, self.erase)):
+            tools.addWidget(w, 0, i)
+        tools.addWidget(self.brush, 1, 0)
+        tools.addWidget(self.open_button, 1, 1, 1, 2)
+        tools.addWidget(self.browse_button, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.prediction)
+        layout.addLayout(tools)
+        layout.addWidget(self.status)
+
+        self.pad.inputChanged.connect(self._input_changed)
+        self.pad.fileError.connect(self.status.setText)
+        self.drawingPad = self.pad
+        self.predictionView = self.prediction
+
+    def set_dataset(self, data) -> None:
+        self.data = data
+        self.browse_button.setEnabled(data is not None and data.image_shape == (28, 28))
+
+    def set_network(self, net) -> None:
+        """Run ``net`` on the pad (now, and whenever the drawing changes)."""
+        self.net = net
+        self._run(self.pad.input_image())
+
+    def _input_changed(self, image: np.ndarray) -> None:
+        self.sees.set_image(image)
+        self.status.setText("")
+        self._run(image)
+
+    def _run(self, image: np.ndarray) -> None:
+        net = self.net
+        if net is None or net.sizes[0] != image.size:
+            self.prediction.set_probabilities(np.zeros(10))
+            self.answer.setText("")
+            return
+        if not image.any():
+            self.prediction.set_probabilities(np.zeros(net.sizes[-1]), self._class_names())
+            self.answer.setText("")
+            self.probed.emit(None, None)
+            return
+        with np.errstate(all="ignore"):
+            activations, zs = net.probe(image.ravel())
+        p = activations[-1]
+        names = self._class_names()
+        self.prediction.set_probabilities(p, names)
+        best = self.prediction.winner()
+        if best >= 0:
+            label = names[best] if names else str(best)
+            self.answer.setText(f"{label}  ({self.prediction.probabilities()[best]:.0%})")
+        self.probed.emit(activations, zs)
+
+    def _class_names(self):
+        return self.data.class_names if self.data is not None else None
+
+    def open_image_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "",
+                                              "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+        if path:
+            self.pad.load_file(path)
+
+    def browse_samples(self) -> None:
+        from .sample_browser import SampleBrowser
+
+        if self.data is None:
+            return
+        browser = SampleBrowser(self.data, self.net, self)
+        browser.chosen.connect(self.pad.set_image)
+        browser.show()
