@@ -20,6 +20,7 @@ class Dataset:
         image_shape: (28, 28) when each input row is an image, else None.
         class_names: one name per class (e.g. "0".."9", or "male", "female").
         description: one sentence for the user.
+        input_names: a name per input when they are not pixels, e.g. ("weight - 135 lb", ...).
     """
 
     name: str
@@ -32,6 +33,7 @@ class Dataset:
     image_shape: tuple | None = None
     class_names: tuple = ()
     description: str = ""
+    input_names: tuple = ()
 
     @property
     def n_inputs(self) -> int:

@@ -82,7 +82,8 @@ def _zhou() -> Dataset:
     X, labels = toy.zhou()
     Y = labels[:, None].astype(np.float32)
     arrays = _readonly(X, Y, X.copy(), Y.copy(), labels, labels.copy())
-    return Dataset("zhou", *arrays, class_names=("male", "female"), description=(
+    return Dataset("zhou", *arrays, class_names=("male", "female"), input_names=("weight - 135 lb", "height - 66 in"),
+                   description=(
         "Victor Zhou's four people: weight - 135 lb and height - 66 in; the one output says female (1) or "
         "male (0). Train and test are the same four people."))
 
@@ -97,7 +98,7 @@ def _toy(name: str, noise: float, n: int, seed: int) -> Dataset:
     n_train = n // 2
     Y = one_hot(labels, 2)
     arrays = _readonly(X[:n_train], Y[:n_train], X[n_train:], Y[n_train:], labels[:n_train], labels[n_train:])
-    return Dataset(name, *arrays, class_names=("orange", "blue"), description=(
+    return Dataset(name, *arrays, class_names=("orange", "blue"), input_names=("x1", "x2"), description=(
         f"TensorFlow Playground's {name!r}: {n} points in the plane (half for training, half for testing), "
         f"two classes, noise {noise}."))
 

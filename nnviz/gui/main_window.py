@@ -177,10 +177,9 @@ class MainWindow(QMainWindow):
         b["pauseButton"].setEnabled(False)
 
         self.pad_pane.probed.connect(self._on_probed)
-        if hasattr(self.network_view, "labChanged"):
-            self.network_view.labChanged.connect(self._on_lab_changed)
-        if hasattr(self.network_view, "labKept"):
-            self.network_view.labKept.connect(self._on_lab_kept)
+        self.network_view.labChanged.connect(self._on_lab_changed)
+        self.network_view.labKept.connect(self._on_lab_kept)
+        self.network_view.neuronSelected.connect(self._on_neuron_selected)
 
     def _build_timeline(self) -> None:
         bar = QToolBar("Timeline", self)
@@ -330,10 +329,11 @@ class MainWindow(QMainWindow):
         self.layer_charts.set_context(trainer.data)
         self._display_net = None
         self.viewing_old = False
+        self.network_view.set_class_names(trainer.data.class_names)
+        self.network_view.set_input_names(trainer.data.input_names)
         if hasattr(self.loss_surface, "set_context"):
             self.loss_surface.set_context(trainer.net.config(), trainer.data)
-        if hasattr(self.pad_pane, "set_dataset"):
-            self.pad_pane.set_dataset(trainer.data)
+        self.pad_pane.set_dataset(trainer.data)
         self.pad_pane.setEnabled(trainer.data.image_shape == (28, 28))
         self.show_state(trainer.state)
         self.worker.submit(lambda tr: self.worker.evaluate_now())
@@ -525,13 +525,15 @@ class MainWindow(QMainWindow):
             self.status_labels["speed"].setText("")
 
     def _on_probed(self, activations, zs) -> None:
-        if hasattr(self.network_view, "set_probe"):
-            self.network_view.set_probe(activations, zs)
+        self.network_view.set_probe(activations, zs)
 
-    def _on_lab_changed(self, *_):
-        net = self.network_view.lab_network() if hasattr(self.network_view, "lab_network") else None
-        if net is not None:
-            self.pad_pane.set_network(net)
+    def _on_lab_changed(self) -> None:
+        """The neuron lab changed the network: the pad's prediction follows at once."""
+        net = self.network_view.lab_network()
+        self.pad_pane.set_network(net if net is not None else self._network_for(self.current_state))
+
+    def _on_neuron_selected(self, layer: int, index: int) -> None:
+        self.formulas.select(layer, index)
 
     def _on_lab_kept(self, theta) -> None:
         theta = np.array(theta, copy=True)

@@ -1,0 +1,104 @@
+"""Where the network diagram puts things: pure geometry, no drawing.
+
+Layer 0 is the input: a 28x28 image drawn as the image itself (one edge
+start per pixel), or a column of nodes.  Every other layer is a column of
+neurons; layers wider than ``max_shown`` show their first ``max_shown``
+neurons and say how many are hidden.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_SHOWN = 40
+MARGIN = 28
+
+
+@dataclass
+class Layout:
+    """Positions in widget pixels.
+
+    Attributes:
+        centers: per layer, (shown_l, 2) x, y of each shown neuron (layer 0: of each input pixel or node).
+        shown: per layer, the number of neurons drawn (the first ``shown[l]``).
+        sizes: per layer, the real number of neurons.
+        radius: per layer, the circle radius (0 for image pixels).
+        image_rect: (x, y, side) of the input image, or None.
+    """
+
+    centers: list
+    shown: list
+    sizes: list
+    radius: list
+    image_rect: tuple | None
+
+    def hidden_text(self) -> str:
+        """'showing 40 of 256 neurons in layer 1' for every compressed layer, or ''."""
+        parts = [f"{s} of {n} neurons in layer {l}" for l, (s, n) in enumerate(zip(self.shown, self.sizes))
+                 if s < n and l > 0]
+        return ("showing " + "; ".join(parts)) if parts else ""
+
+    def neuron_at(self, x: float, y: float, slack: float = 3.0):
+        """(layer, index) of the neuron (not image pixel) under (x, y), or None."""
+        best = None
+        for l in range(len(self.centers)):
+            if l == 0 and self.image_rect is not None:
+                continue
+            c = self.centers[l]
+            if not len(c):
+                continue
+            d = np.hypot(c[:, 0] - x, c[:, 1] - y)
+            j = int(np.argmin(d))
+            if d[j] <= self.radius[l] + slack and (best is None or d[j] < best[2]):
+                best = (l, j, d[j])
+        return None if best is None else best[:2]
+
+    def pixel_at(self, x: float, y: float):
+        """Input pixel index under (x, y) when the input is an image, else None."""
+        if self.image_rect is None:
+            return None
+        x0, y0, side = self.image_rect
+        n = int(round(np.sqrt(self.sizes[0])))
+        c, r = int((x - x0) / side * n), int((y - y0) / side * n)
+        return r * n + c if 0 <= r < n and 0 <= c < n else None
+
+
+def compute_layout(sizes, width: float, height: float, image_side: int | None = None,
+                   max_shown: int = MAX_SHOWN, label_space: float | None = None) -> Layout:
+    """Place ``sizes`` (input first) in a width x height area.
+
+    ``image_side`` (28 for MNIST) draws the input as a square image of that many pixels a side.
+    """
+    n_layers = len(sizes)
+    if label_space is None:  # room for the output labels ("8  100%", "p(female) = 0.83")
+        label_space = 80.0 if image_side else 140.0
+    usable_w = max(50.0, width - 2 * MARGIN - label_space)
+    usable_h = max(50.0, height - 2 * MARGIN)
+    centers, shown, radius = [], [], []
+    image_rect = None
+    if image_side:
+        side = min(usable_h, usable_w * 0.26)
+        x0, y0 = MARGIN, MARGIN + (usable_h - side) / 2
+        image_rect = (x0, y0, side)
+        step = side / image_side
+        r, c = np.divmod(np.arange(image_side * image_side), image_side)
+        centers.append(np.stack([x0 + (c + 0.5) * step, y0 + (r + 0.5) * step], 1))
+        shown.append(image_side * image_side)
+        radius.append(0.0)
+        first_x = x0 + side + usable_w * 0.2
+    else:
+        first_x = MARGIN + 100  # room for the input names
+    columns = n_layers - (1 if image_side else 0)
+    right_x = MARGIN + usable_w
+    xs = np.linspace(first_x, right_x, columns) if columns > 1 else np.array([right_x])
+    for i, n in enumerate(sizes[1:] if image_side else sizes):
+        k = min(n, max_shown)
+        gap = usable_h / max(k, 1)
+        r = float(np.clip(gap * 0.38, 2.5, 16.0))
+        total = gap * (k - 1)
+        ys = MARGIN + usable_h / 2 - total / 2 + gap * np.arange(k)
+        centers.append(np.stack([np.full(k, xs[i]), ys], 1))
+        shown.append(k)
+        radius.append(r)
+    return Layout(centers=centers, shown=shown, sizes=list(sizes), radius=radius, image_rect=image_rect)
