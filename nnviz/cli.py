@@ -177,6 +177,17 @@ def cmd_bench(args) -> dict:
     return result
 
 
+def _finite(value):
+    """NaN (the accuracy of a regression) as null, so the line stays valid JSON."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def main(argv=None) -> int:
     from nnviz.core.errors import NNVizError
 
@@ -195,5 +206,5 @@ def main(argv=None) -> int:
         print(f"nnviz {args.command}: interrupted", file=sys.stderr)
         return 130
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(_finite(result)))
     return 0

@@ -351,11 +351,12 @@ def test_screenshot_command(tmp_path):
 
 
 def test_every_preset_builds_and_trains(qtbot, window):
+    from nnviz.gui.controls import parse_hidden
     from nnviz.gui.presets import PRESETS
 
     for i, preset in enumerate(PRESETS):
         window.controls.apply_preset(i)
-        hidden = [int(n) for n in preset["values"]["hidden"].split(",")]
+        hidden = parse_hidden(preset["values"]["hidden"])
         qtbot.waitUntil(lambda: window.current_state.layer_sizes[1:-1] == hidden and window.current_state.step == 0,
                         timeout=3000)
         assert preset["title"] in window.controls.preset_text.text()

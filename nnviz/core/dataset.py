@@ -21,6 +21,7 @@ class Dataset:
         class_names: one name per class (e.g. "0".."9", or "male", "female").
         description: one sentence for the user.
         input_names: a name per input when they are not pixels, e.g. ("weight - 135 lb", ...).
+        task: "classification", or "regression" (targets are numbers: accuracy means nothing, NaN).
     """
 
     name: str
@@ -34,6 +35,7 @@ class Dataset:
     class_names: tuple = ()
     description: str = ""
     input_names: tuple = ()
+    task: str = "classification"
 
     @property
     def n_inputs(self) -> int:

@@ -18,7 +18,7 @@ from .dataset import Dataset
 from .errors import ConfigError, DataFileError
 from .idx import load_idx_folder
 
-NAMES = ("digits", "zhou", "circle", "xor", "gaussians", "spiral")
+NAMES = ("digits", "zhou", "line", "circle", "xor", "gaussians", "spiral")
 DIGIT_NAMES = tuple(str(d) for d in range(10))
 
 
@@ -103,12 +103,28 @@ def _toy(name: str, noise: float, n: int, seed: int) -> Dataset:
         f"two classes, noise {noise}."))
 
 
+def _line(noise: float, seed: int) -> Dataset:
+    """Points near the line y = 1.5 x + 0.5: one neuron y = w x + b can fit them (regression)."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-2, 2, 60).astype(np.float32)
+    y = (toy.LINE_SLOPE * x + toy.LINE_INTERCEPT + noise * 3 * rng.normal(size=60)).astype(np.float32)
+    X, Y, labels = x[:, None], y[:, None], np.zeros(60, np.int64)
+    arrays = _readonly(X[:40], Y[:40], X[40:], Y[40:], labels[:40], labels[40:])
+    return Dataset("line", *arrays, class_names=("y",), input_names=("x",), task="regression", description=(
+        f"60 points near the line y = {toy.LINE_SLOPE} x + {toy.LINE_INTERCEPT} (40 for training, 20 for testing): "
+        "one neuron y = w x + b fitting them is linear regression."))
+
+
 def load(name: str = "digits", *, noise: float = 0.1, n: int = 500, seed: int = 0) -> Dataset:
     """A bundled data set by name (see NAMES).  ``noise``, ``n`` and ``seed`` shape the 2-D toys."""
     if name == "digits":
         return _digits()
     if name == "zhou":
         return _zhou()
+    if name == "line":
+        if not 0 <= noise <= 5:
+            raise ConfigError(f"noise must be between 0 and 5, got {noise}")
+        return _line(noise, seed)
     if name in toy.GENERATORS:
         return _toy(name, noise, n, seed)
     raise ConfigError(f"unknown data set {name!r}; choose one of {', '.join(NAMES)}")

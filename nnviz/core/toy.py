@@ -10,6 +10,8 @@ import numpy as np
 ZHOU_PEOPLE = (("Alice", 133, 65, 1), ("Bob", 160, 72, 0), ("Charlie", 152, 70, 0), ("Diana", 120, 60, 1))
 #: Zhou shifts weight by 135 lb and height by 66 in.
 ZHOU_SHIFT = (135.0, 66.0)
+#: The line the "line" data set's points scatter around.
+LINE_SLOPE, LINE_INTERCEPT = 1.5, 0.5
 
 
 def zhou() -> tuple[np.ndarray, np.ndarray]:

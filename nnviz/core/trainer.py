@@ -40,7 +40,8 @@ def evaluate(net: Network, data: Dataset, split: str = "test", chunk: int = 2048
         xb, yb = X[start:start + chunk], Y[start:start + chunk]
         total_loss += net.loss_value(xb, yb) * len(xb)
         correct += int(np.sum(classify(net.activations[-1]) == labels[start:start + chunk]))
-    return Evaluation(total_loss / len(X), correct / len(X), len(X))
+    accuracy = correct / len(X) if data.task == "classification" else math.nan
+    return Evaluation(total_loss / len(X), accuracy, len(X))
 
 
 class Trainer:
@@ -143,7 +144,8 @@ class Trainer:
         stats_before = [(n.running_mean.copy(), n.running_var.copy()) for n in net.norms if n.kind == "batch"]
         X = self._X[idx] if self.augment is None else self.augment(self._X[idx], self.rng)
         loss = net.backprop(X, self._Y[idx])
-        accuracy = float(np.mean(classify(net.activations[-1]) == self._labels[idx]))
+        accuracy = (float(np.mean(classify(net.activations[-1]) == self._labels[idx]))
+                    if self.data.task == "classification" else math.nan)
         finite = math.isfinite(loss) and bool(np.isfinite(net.grad).all())
         new_theta = self.optimizer.step(net.theta, net.grad) if finite else None
         if new_theta is None:

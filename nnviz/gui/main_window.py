@@ -331,8 +331,7 @@ class MainWindow(QMainWindow):
         self.viewing_old = False
         self.network_view.set_class_names(trainer.data.class_names)
         self.network_view.set_input_names(trainer.data.input_names)
-        if hasattr(self.loss_surface, "set_context"):
-            self.loss_surface.set_context(trainer.net.config(), trainer.data)
+        self.loss_surface.set_context(trainer.net.config(), trainer.data)
         self.pad_pane.set_dataset(trainer.data)
         self.pad_pane.setEnabled(trainer.data.image_shape == (28, 28))
         self.show_state(trainer.state)
@@ -466,7 +465,7 @@ class MainWindow(QMainWindow):
         s["epoch"].setText(f"epoch {state.epoch:.2f}")
         if state.step:
             s["loss"].setText(f"loss {state.loss:.4f}")
-            s["accuracy"].setText(f"batch accuracy {state.accuracy:.0%}")
+            s["accuracy"].setText(f"batch accuracy {state.accuracy:.0%}" if np.isfinite(state.accuracy) else "")
         self._update_timeline(state)
 
     def _network_for(self, state) -> Network:
@@ -506,7 +505,8 @@ class MainWindow(QMainWindow):
     def _on_evaluated(self, step: int, loss: float, accuracy: float) -> None:
         if self._awaiting_swap:
             return
-        self.status_labels["test"].setText(f"test loss {loss:.4f}, accuracy {accuracy:.1%}")
+        self.status_labels["test"].setText(f"test loss {loss:.4f}" + (
+            f", accuracy {accuracy:.1%}" if np.isfinite(accuracy) else ""))
         if step > 0:
             self.curves.add_test(step, loss, accuracy)
             self.curves.schedule_redraw()
@@ -584,8 +584,7 @@ class MainWindow(QMainWindow):
         state = self.history[index]
         self.viewing_old = index < len(self.history) - 1
         self.show_state(state)
-        if hasattr(self.loss_surface, "show_step"):
-            self.loss_surface.show_step(state)
+        self.loss_surface.show_step(state)
 
     def back_one_step(self) -> None:
         if self.worker.running:
@@ -831,7 +830,6 @@ class MainWindow(QMainWindow):
                 self.save_settings()
                 self.autosave()
         finally:
-            if hasattr(self.loss_surface, "shutdown"):
-                self.loss_surface.shutdown()
+            self.loss_surface.shutdown()
             stop_worker(self.worker, self.thread)
         super().closeEvent(event)

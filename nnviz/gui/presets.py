@@ -27,6 +27,12 @@ PRESETS = [
             "Step through it: each update moves every weight by -learning rate x its gradient.",
             dataset="zhou", hidden="2", activation="sigmoid", loss="mse", output="sigmoid", optimizer="sgd",
             lr=0.1, batch_size=1),
+    _preset("One neuron: y = w x + b",
+            "The smallest network: one neuron with no activation, fitting a line to points - linear "
+            "regression. It has just two parameters, w and b, so the Loss surface pane (mode: two parameters) "
+            "shows the true loss over every (w, b) and the ball rolling to the best line.",
+            dataset="line", hidden="", activation="sigmoid", loss="mse", output="linear", optimizer="sgd",
+            lr=0.05, batch_size=40),
     _preset("Playground: spiral",
             "TensorFlow Playground's hardest puzzle: two interleaved spirals. A straight line cannot separate "
             "them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.",

@@ -1,0 +1,250 @@
+"""Loss surfaces: analytic 2-D landscapes, the optimiser race, and 2-D slices of a real network's loss.
+
+* ``SURFACES``: bowl, ravine, saddle, minima, plateau, each ``f(w1, w2)`` and its gradient.
+* :class:`Race`: several optimisers (nnviz.core.optimizers, torch's rules) from one start.
+* :func:`pca_plane` / :func:`random_plane`: a plane through the current parameters, spanned by the
+  trajectory's top two principal directions (or filter-normalised random directions, Li et al. 2018).
+* :func:`plane_loss_grid`: the loss over a grid on such a plane, row by row, interruptible.
+* :func:`two_weight_grid`: the exact loss over two chosen parameters with the rest fixed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from . import optimizers
+from .activations import ACTIVATIONS, softmax
+from .network import Network
+
+
+@dataclass(frozen=True)
+class Surface:
+    """An analytic landscape: ``f(w1, w2)`` and ``grad(w1, w2) -> (d/dw1, d/dw2)`` on arrays."""
+
+    name: str
+    f: Callable
+    grad: Callable
+    start: tuple
+    extent: tuple  # (w1_min, w1_max, w2_min, w2_max)
+    text: str
+
+
+def _minima_f(x, y):
+    return (-np.exp(-((x - 1) ** 2 + (y - 1) ** 2)) - 0.7 * np.exp(-((x + 1.3) ** 2 + (y + 0.6) ** 2) / 0.6)
+            + 0.05 * (x * x + y * y))
+
+
+def _minima_grad(x, y):
+    g1 = np.exp(-((x - 1) ** 2 + (y - 1) ** 2))
+    g2 = 0.7 * np.exp(-((x + 1.3) ** 2 + (y + 0.6) ** 2) / 0.6)
+    return (2 * (x - 1) * g1 + g2 * 2 * (x + 1.3) / 0.6 + 0.1 * x,
+            2 * (y - 1) * g1 + g2 * 2 * (y + 0.6) / 0.6 + 0.1 * y)
+
+
+SURFACES = {s.name: s for s in (
+    Surface("bowl", lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y), (1.6, 1.2), (-2, 2, -2, 2),
+            "A round bowl: every direction curves the same, so gradient descent heads straight to the bottom."),
+    Surface("ravine", lambda x, y: 0.05 * x * x + 2 * y * y, lambda x, y: (0.1 * x, 4 * y), (-1.9, 0.9),
+            (-2, 2, -1, 1),
+            "A long narrow valley: steep across, nearly flat along. Plain SGD zig-zags across it; momentum "
+            "and Adam run along it."),
+    Surface("saddle", lambda x, y: x * x - y * y + 0.25 * y ** 4, lambda x, y: (2 * x, -2 * y + y ** 3),
+            (1.8, 0.02), (-2, 2, -2.2, 2.2),
+            "A saddle: a minimum along w1, a maximum along w2. Started almost on the ridge, the gradient "
+            "barely says which way to fall; the balls linger before rolling off to a valley."),
+    Surface("minima", _minima_f, _minima_grad, (-0.2, 2.2), (-2.5, 2.5, -2, 2.8),
+            "Two valleys: which one a ball ends in depends on where it starts and how it carries speed."),
+    Surface("plateau", lambda x, y: 1 - np.exp(-(x * x + y * y) / 2),
+            lambda x, y: (x * np.exp(-(x * x + y * y) / 2), y * np.exp(-(x * x + y * y) / 2)), (2.6, 2.2),
+            (-3, 3, -3, 3),
+            "A plateau: far from the minimum the ground is almost flat, the gradient tiny; plain SGD crawls, "
+            "Adam's per-parameter scaling strides across."),
+)}
+
+#: The race's runners: (label, optimiser, learning rate, settings).
+RUNNERS = (("SGD", "sgd", 0.05, {}), ("momentum", "momentum", 0.05, {"momentum": 0.9}),
+           ("RMSProp", "rmsprop", 0.02, {}), ("Adam", "adam", 0.05, {}))
+
+
+class Race:
+    """Balls rolling down ``surface`` from one start, one per runner; ``step()`` moves them all."""
+
+    def __init__(self, surface: Surface, runners=RUNNERS, start=None):
+        self.surface = surface
+        self.labels = [r[0] for r in runners]
+        self.optimizers = [optimizers.make(name, lr, **settings) for _, name, lr, settings in runners]
+        start = np.array(surface.start if start is None else start, float)
+        self.positions = [start.copy() for _ in runners]
+        self.trails = [[start.copy()] for _ in runners]
+        self.previous = [start.copy() for _ in runners]
+        self.steps = 0
+
+    def gradient(self, w: np.ndarray) -> np.ndarray:
+        return np.array(self.surface.grad(w[0], w[1]), float)
+
+    def step(self) -> None:
+        for i, opt in enumerate(self.optimizers):
+            w = self.positions[i]
+            new = opt.step(w, self.gradient(w))
+            if new is not None:
+                self.previous[i] = w
+                self.positions[i] = new
+                self.trails[i].append(new.copy())
+        self.steps += 1
+
+    def velocity(self, i: int) -> np.ndarray:
+        """The last move of ball i (its velocity, for momentum and Adam)."""
+        return self.positions[i] - self.previous[i]
+
+    def losses(self) -> list[float]:
+        return [float(self.surface.f(w[0], w[1])) for w in self.positions]
+
+
+def grid(extent, n: int = 41):
+    """(w1 (n,), w2 (n,)) axis values over extent = (w1_min, w1_max, w2_min, w2_max)."""
+    return np.linspace(extent[0], extent[1], n), np.linspace(extent[2], extent[3], n)
+
+
+def analytic_grid(surface: Surface, n: int = 81) -> np.ndarray:
+    """(n, n) values, rows along w2, columns along w1."""
+    w1, w2 = grid(surface.extent, n)
+    return surface.f(w1[None, :], w2[:, None])
+
+
+# --------------------------------------------------------------------- real networks
+@dataclass
+class Plane:
+    """theta = center + a * d1 + b * d2.
+
+    center, d1, d2: (P,); explained: fraction of the trajectory's variance along d1, d2
+    (None for random directions); orthonormal: whether d1, d2 are orthonormal.
+    """
+
+    center: np.ndarray
+    d1: np.ndarray
+    d2: np.ndarray
+    explained: tuple | None
+
+    def project(self, theta: np.ndarray) -> tuple[float, float]:
+        """Least-squares (a, b) of ``theta`` (P,) on the plane."""
+        a, b = self.projector @ (np.asarray(theta, float) - self.center)
+        return float(a), float(b)
+
+    @property
+    def projector(self) -> np.ndarray:
+        """(2, P): the pseudo-inverse of [d1 d2], computed once."""
+        if getattr(self, "_projector", None) is None:
+            self._projector = np.linalg.pinv(np.stack([self.d1, self.d2], 1))
+        return self._projector
+
+    def point(self, a: float, b: float) -> np.ndarray:
+        return self.center + a * self.d1 + b * self.d2
+
+
+def pca_plane(trajectory: np.ndarray, center: np.ndarray) -> Plane:
+    """The plane through ``center`` (P,) along the top two principal directions of
+    ``trajectory`` (n, P) relative to it (Li et al. 2018, section 7)."""
+    M = np.asarray(trajectory, float) - center
+    _, s, Vt = np.linalg.svd(M, full_matrices=False)
+    var = s ** 2
+    explained = tuple(float(v / var.sum()) for v in var[:2]) if var.sum() > 0 else (0.0, 0.0)
+    d2 = Vt[1] if len(Vt) > 1 else np.zeros_like(Vt[0])
+    return Plane(np.array(center, float), Vt[0].copy(), d2.copy(), explained)
+
+
+def random_plane(net: Network, seed: int = 0) -> Plane:
+    """Two random directions, filter-normalised: each neuron's row of each weight matrix rescaled
+    to the norm of that neuron's weights; bias and normalisation directions zero (Li et al. 2018)."""
+    rng = np.random.default_rng(seed)
+    center = net.theta.astype(float)
+    directions = []
+    for _ in range(2):
+        d = np.zeros_like(center)
+        for (start, stop), W in zip(net.weight_slices, net.weights):
+            r = rng.normal(size=W.shape)
+            r *= np.linalg.norm(W, axis=1, keepdims=True) / np.maximum(np.linalg.norm(r, axis=1, keepdims=True), 1e-12)
+            d[start:stop] = r.ravel()
+        directions.append(d)
+    return Plane(center, directions[0], directions[1], None)
+
+
+def _views(net: Network, vector: np.ndarray):
+    """Weights and biases of ``vector`` (P,) laid out like net.theta."""
+    Ws, bs = [], []
+    for (start, stop), W in zip(net.weight_slices, net.weights):
+        Ws.append(vector[start:stop].reshape(W.shape))
+        bs.append(vector[stop:stop + W.shape[0]])
+    return Ws, bs
+
+
+def batched_loss(loss: str, output: str, P: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """P (k, n, out) for k parameter sets, Y (n, out) -> (k,) mean losses, as ``losses.value``."""
+    if loss == "mse":
+        return ((P - Y[None]) ** 2).mean(axis=(1, 2))
+    tiny = np.finfo(P.dtype).tiny
+    n = P.shape[1]
+    if output == "softmax":
+        return -(Y[None] * np.log(np.maximum(P, tiny))).sum(axis=(1, 2)) / n
+    return -(Y[None] * np.log(np.maximum(P, tiny)) + (1 - Y[None]) * np.log(np.maximum(1 - P, tiny))).sum(axis=(1, 2)) / n
+
+
+def plane_loss_grid(net: Network, plane: Plane, X: np.ndarray, Y: np.ndarray, alphas: np.ndarray,
+                    betas: np.ndarray, should_stop=lambda: False, on_row=None) -> np.ndarray:
+    """Loss (len(betas), len(alphas)) over the plane, rows along betas; NaN rows if stopped.
+
+    Networks without normalisation are evaluated a whole row at a time, using the first layer's
+    linearity (X W(a, b)^T = X W^T + a X D1^T + b X D2^T, computed once); with normalisation every
+    point goes through ``Network.loss_value``.  ``on_row(i, row)`` reports each finished row.
+    """
+    out = np.full((len(betas), len(alphas)), np.nan)
+    X = np.asarray(X, np.float32)
+    Y = np.asarray(Y, np.float32)
+    if net.norms:
+        scratch = Network(**{**net.config(), "dtype": "float64"})
+        for i, b in enumerate(betas):
+            if should_stop():
+                return out
+            for j, a in enumerate(alphas):
+                scratch.theta[:] = plane.point(a, b)
+                for mine, theirs in zip(net.norms, scratch.norms):
+                    theirs.running_mean[:], theirs.running_var[:] = mine.running_mean, mine.running_var
+                out[i, j] = scratch.loss_value(X, Y)
+            if on_row:
+                on_row(i, out[i])
+        return out
+    Wc, bc = _views(net, plane.center.astype(np.float32))
+    W1, b1 = _views(net, plane.d1.astype(np.float32))
+    W2, b2 = _views(net, plane.d2.astype(np.float32))
+    XW, XD1, XD2 = X @ Wc[0].T, X @ W1[0].T, X @ W2[0].T  # (n, h1) each, once per plane
+    hidden = net.activation.f
+    out_f = softmax if net.output == "softmax" else ACTIVATIONS[net.output].f
+    A = np.asarray(alphas, np.float32)[:, None, None]
+    for i, b in enumerate(np.asarray(betas, np.float32)):
+        if should_stop():
+            return out
+        with np.errstate(all="ignore"):
+            Z = XW[None] + A * XD1[None] + b * XD2[None] + (bc[0] + A * b1[0] + b * b2[0])  # (k, n, h1)
+            for l in range(1, net.n_layers):
+                a = hidden(Z)
+                W = Wc[l][None] + A * W1[l][None] + b * W2[l][None]  # (k, out, in)
+                Z = a @ np.swapaxes(W, 1, 2) + (bc[l] + A * b1[l] + b * b2[l])
+            out[i] = batched_loss(net.loss, net.output, out_f(Z), Y)
+        if on_row:
+            on_row(i, out[i])
+    return out
+
+
+def two_weight_grid(net: Network, index: tuple, values1: np.ndarray, values2: np.ndarray,
+                    X: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Exact loss (len(values2), len(values1)) with theta[index[0]] = v1 and theta[index[1]] = v2,
+    every other parameter as in ``net``; rows along values2."""
+    scratch = Network(**{**net.config(), "dtype": "float64"})
+    scratch.theta[:] = net.theta
+    out = np.empty((len(values2), len(values1)))
+    for i, v2 in enumerate(values2):
+        for j, v1 in enumerate(values1):
+            scratch.theta[index[0]], scratch.theta[index[1]] = v1, v2
+            out[i, j] = scratch.loss_value(X, Y)
+    return out

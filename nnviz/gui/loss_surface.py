@@ -1,0 +1,537 @@
+"""The loss-surface pane: a ball rolling down the loss, on the real network or on small exact models.
+
+Modes:
+
+* **This network (PCA plane)**: the plane through the current parameters spanned by the top two
+  principal directions of the path so far (random filter-normalised directions until the path
+  has three points); the loss over it on 512 training samples, computed off the GUI thread.
+* **Two parameters (exact)**: two chosen parameters, every other fixed: the true loss. For the
+  one-neuron network (the "line" data) these are w and b; for Zhou's 2-2-1 network, w1 and w5.
+* **Optimiser race**: SGD, momentum, RMSProp and Adam from one start on an analytic surface.
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from nnviz.core import Network
+from nnviz.core.surface import (RUNNERS, SURFACES, Race, analytic_grid, pca_plane, plane_loss_grid, random_plane,
+                                two_weight_grid)
+
+from .surface_jobs import SurfaceJobs
+
+GRID = 41
+SAMPLES = 512
+MAX_TRAJECTORY = 400
+RECOMPUTE_EVERY = 150  # states on display between two planes
+MODES = {"plane": "This network (PCA plane)", "two": "Two parameters (exact)", "race": "Optimiser race"}
+RUNNER_COLORS = ("#e53935", "#43a047", "#1e88e5", "#fdd835")
+CMAP = pg.colormap.get("viridis")
+
+
+def opengl_available() -> tuple[bool, str]:
+    """(True, "") when the 3-D view can render here, else (False, why not)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() in ("offscreen", "minimal") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return False, "3-D view needs a screen with OpenGL (this is an offscreen session); showing 2-D"
+    try:
+        import OpenGL  # noqa: F401  (PyOpenGL)
+        import pyqtgraph.opengl  # noqa: F401
+    except ImportError:
+        return False, "3-D view needs PyOpenGL (pip install PyOpenGL); showing 2-D"
+    return True, ""
+
+
+def flat_gradient(state) -> np.ndarray:
+    """The state's weight and bias gradients laid out like its theta (P,) (normalisation parts zero)."""
+    g = np.zeros(state.theta.shape, float)
+    offset = 0
+    for gw, gb in zip(state.grad_weights, state.grad_biases):
+        g[offset:offset + gw.size] = gw.ravel()
+        offset += gw.size
+        g[offset:offset + gb.size] = gb
+        offset += gb.size
+    return g
+
+
+def default_pair(sizes) -> tuple[tuple[int, int], tuple[str, str]]:
+    """Which two parameters the exact mode shows, and their names: (w, b) of a one-neuron network,
+    else the first weight of the first layer and the first weight of the last layer (Zhou's w1, w5)."""
+    if sizes == [1, 1]:
+        return (0, 1), ("w", "b")
+    last_start = sum(o * i + o for i, o in zip(sizes[:-2], sizes[1:-1]))
+    return (0, last_start), ("w[layer 1][0,0]", f"w[layer {len(sizes) - 1}][0,0]")
+
+
+class LossSurfaceView(QWidget):
+    """The pane (objectName ``lossSurfaceView``); see the module docstring.
+
+    ``set_context(config, data)`` when the network or data change, ``set_state(state)`` for each
+    state on display (moves the ball, <= 2 ms), ``show_step(state)`` when scrubbing the timeline,
+    ``shutdown()`` before closing.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lossSurfaceView")
+        self.config = None
+        self.data = None
+        self.state = None
+        self.net: Network | None = None
+        self.thetas: list = []  # (step, theta) of the states seen, thinned to MAX_TRAJECTORY
+        self.plane = None
+        self.extent = None  # (x0, x1, y0, y1) of the grid on display
+        self.surface_values = None  # (GRID, GRID) rows along y
+        self._since_plane = 0
+        self._pending = None
+        self._projections: dict = {}
+        self.race = None
+        self.pair, self.pair_names = (0, 1), ("", "")
+
+        self.mode = QComboBox()
+        self.mode.setObjectName("surfaceModeCombo")
+        for key, text in MODES.items():
+            self.mode.addItem(text, key)
+        self.mode.setToolTip("PCA plane: a slice through this network's loss along the directions training "
+                             "moved most. Two parameters: the true loss over two weights, the rest held fixed. "
+                             "Race: four optimisers on a made-up landscape.")
+        self.landscape = QComboBox()
+        self.landscape.setObjectName("raceSurfaceCombo")
+        for name, s in SURFACES.items():
+            self.landscape.addItem(name)
+            self.landscape.setItemData(self.landscape.count() - 1, s.text, 3)
+        self.landscape.setToolTip("The landscape the race runs on")
+        self.race_step = QPushButton("Step")
+        self.race_step.setToolTip("One step for every ball")
+        self.race_play = QPushButton("Play")
+        self.race_play.setCheckable(True)
+        self.race_play.setToolTip("Let the balls roll")
+        self.race_reset = QPushButton("Restart")
+        self.race_reset.setToolTip("Put every ball back at the start")
+        self.three_d = QCheckBox("3-D")
+        ok, why = opengl_available()
+        self.three_d.setEnabled(ok)
+        self.three_d.setToolTip("Show the surface in 3-D" if ok else why)
+        self.message = QLabel("" if ok else why)
+        self.message.setObjectName("surfaceMessage")
+        self.message.setStyleSheet("color: #777;")
+        self.info = QLabel()
+        self.info.setObjectName("surfaceInfo")
+        self.info.setWordWrap(True)
+
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground("w")
+        self.image = pg.ImageItem()
+        self.image.setColorMap(CMAP)
+        self.plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(colorMap=CMAP, interactive=False, width=12, label="loss")
+        self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        self.contours = [pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 120), width=1)) for _ in range(8)]
+        for c in self.contours:
+            c.setParentItem(self.image)
+        self.trail = pg.PlotDataItem(pen=pg.mkPen("#ff7043", width=2), symbol="o", symbolSize=3,
+                                     symbolBrush="#ff7043", symbolPen=None)
+        self.ball = pg.ScatterPlotItem(size=14, brush=pg.mkBrush("#ff3d00"), pen=pg.mkPen("w", width=2))
+        self.gradient_arrow = pg.PlotDataItem(pen=pg.mkPen("#ffffff", width=2.5))
+        self.velocity_arrow = pg.PlotDataItem(pen=pg.mkPen("#00e5ff", width=2, style=Qt.DashLine))
+        self.race_items = []
+        for item in (self.trail, self.gradient_arrow, self.velocity_arrow, self.ball):
+            self.plot.addItem(item)
+        self.legend = self.plot.addLegend(offset=(-5, -5), labelTextColor="#222", brush=(255, 255, 255, 190))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.plot)
+        self.gl_view = None
+
+        bar = QHBoxLayout()
+        for w in (self.mode, self.landscape, self.race_step, self.race_play, self.race_reset, self.three_d):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.info)
+        layout.addWidget(self.message)
+
+        self.jobs = SurfaceJobs(self)
+        self.jobs.row.connect(self._on_row)
+        self.jobs.done.connect(self._on_done)
+        self.jobs.failed.connect(lambda token, msg: self.info.setText(f"The surface could not be computed: {msg}"))
+        self.race_timer = QTimer(self)
+        self.race_timer.setInterval(60)
+        self.race_timer.timeout.connect(self.step_race)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.landscape.currentIndexChanged.connect(self.restart_race)
+        self.race_step.clicked.connect(self.step_race)
+        self.race_play.toggled.connect(lambda on: self.race_timer.start() if on else self.race_timer.stop())
+        self.race_reset.clicked.connect(self.restart_race)
+        self.three_d.toggled.connect(self._toggle_3d)
+        self._mode_changed()
+
+    # ---------------------------------------------------------------- public
+    @property
+    def current_mode(self) -> str:
+        return self.mode.currentData()
+
+    def set_mode(self, key: str) -> None:
+        self.mode.setCurrentIndex(list(MODES).index(key))
+
+    def set_context(self, config: dict, data) -> None:
+        """A new network shape or data set: forget the path, start a new surface at the next state."""
+        self.config, self.data = dict(config), data
+        self.net = Network(**{**self.config, "dtype": "float64"})
+        self.thetas = []
+        self.plane = self.surface_values = self.extent = None
+        self.state = None
+        self.jobs.cancel()
+        self.pair, self.pair_names = default_pair(self.config["sizes"])
+        self.image.clear()
+        for c in self.contours:
+            c.setData(None)
+        self.trail.setData([], [])
+        self.ball.setData([], [])
+
+    def set_state(self, state) -> None:
+        """Move the ball to ``state`` (and start a new surface when it is due)."""
+        if state is None or not np.isfinite(state.theta).all() or self.config is None:
+            return
+        if list(state.layer_sizes) != list(self.config["sizes"]):
+            return
+        self.state = state
+        if not self.thetas or state.step > self.thetas[-1][0]:
+            self.thetas.append((state.step, np.asarray(state.theta, float)))
+            if len(self.thetas) > MAX_TRAJECTORY:
+                self.thetas = self.thetas[::2]
+        elif state.step < self.thetas[-1][0]:  # training went back (a branch): forget the abandoned path
+            self.thetas = [t for t in self.thetas if t[0] < state.step] + [(state.step, np.asarray(state.theta, float))]
+        self._since_plane += 1
+        if self.current_mode == "race" or not self.isVisible():
+            return
+        if self._surface_due():
+            self.request_surface()
+        self._draw_ball(state)
+
+    def show_step(self, state) -> None:
+        """Scrubbing the timeline: the ball goes back along its trail."""
+        if state is None or self.config is None or self.current_mode == "race":
+            return
+        self.state = state
+        self._draw_ball(state)
+
+    def shutdown(self) -> None:
+        self.race_timer.stop()
+        self.jobs.shutdown()
+
+    def ball_position(self) -> tuple[float, float] | None:
+        """The ball's (x, y) in the pane's coordinates."""
+        data = self.ball.getData()
+        return (float(data[0][0]), float(data[1][0])) if len(data[0]) else None
+
+    def surface_at(self, x: float, y: float) -> float:
+        """The loss the pane's surface shows at (x, y), evaluated exactly (not interpolated)."""
+        if self.current_mode == "two":
+            net = self._network_now()
+            X, Y = self._sample()
+            return float(two_weight_grid(net, self.pair, np.array([x]), np.array([y]), X, Y)[0, 0])
+        if self.current_mode == "plane":
+            net = self._network_now()
+            net.theta[:] = self.plane.point(x, y)
+            X, Y = self._sample()
+            return net.loss_value(X, Y)
+        s = SURFACES[self.landscape.currentText()]
+        return float(s.f(x, y))
+
+    # ---------------------------------------------------------------- surfaces
+    def _sample(self):
+        n = min(SAMPLES, len(self.data.X_train))
+        return self.data.X_train[:n], self.data.Y_train[:n]
+
+    def _network_now(self) -> Network:
+        net = Network(**{**self.config, "dtype": "float64"})
+        net.theta[:] = self.state.theta
+        for norm, (mean, var) in zip(net.norms, self.state.norm_stats):
+            norm.running_mean[:], norm.running_var[:] = mean, var
+        return net
+
+    def _surface_due(self) -> bool:
+        if self.surface_values is None and not self.jobs.busy():
+            return True
+        if self.jobs.busy() or self.extent is None:
+            return False
+        x, y = self._coordinates(self.state)
+        x0, x1, y0, y1 = self.extent
+        outside = not (x0 + 0.1 * (x1 - x0) < x < x1 - 0.1 * (x1 - x0) and y0 + 0.1 * (y1 - y0) < y < y1 - 0.1 * (y1 - y0))
+        if self.current_mode == "two" and self.config["sizes"] == [1, 1]:
+            return outside  # nothing else moves: the surface stays true
+        return outside or self._since_plane >= RECOMPUTE_EVERY
+
+    def request_surface(self) -> None:
+        """Compute the surface for the current state in the background (the newest request wins)."""
+        if self.state is None or self.config is None:
+            return
+        self._since_plane = 0
+        net = self._network_now()
+        X, Y = self._sample()
+        if self.current_mode == "plane":
+            thetas = np.array([t for _, t in self.thetas])
+            center = net.theta.astype(float)
+            distinct = np.unique(np.round(thetas - center, 12), axis=0)
+            plane = pca_plane(thetas, center) if len(distinct) >= 3 else random_plane(net, seed=len(self.thetas))
+            coords = np.array([plane.project(t) for t in thetas]) if len(thetas) else np.zeros((1, 2))
+            r = max(float(np.abs(coords).max()) * 1.3, 1e-3) if plane.explained is not None else 1.0
+            extent = (-r, r, -r, r)
+            self._pending = (plane, extent)
+
+            def compute(should_stop, on_row):
+                xs, ys = np.linspace(-r, r, GRID), np.linspace(-r, r, GRID)
+                return plane_loss_grid(net, plane, X, Y, xs, ys, should_stop, on_row)
+        else:
+            i, j = self.pair
+            v1, v2 = float(net.theta[i]), float(net.theta[j])
+            s1, s2 = max(2.0, 1.5 * abs(v1)), max(2.0, 1.5 * abs(v2))
+            extent = (v1 - s1, v1 + s1, v2 - s2, v2 + s2)
+            self._pending = (None, extent)
+
+            def compute(should_stop, on_row):
+                xs, ys = np.linspace(extent[0], extent[1], GRID), np.linspace(extent[2], extent[3], GRID)
+                out = np.full((GRID, GRID), np.nan)
+                for k in range(GRID):
+                    if should_stop():
+                        break
+                    out[k] = two_weight_grid(net, self.pair, xs, ys[k:k + 1], X, Y)[0]
+                    on_row(k, out[k])
+                return out
+        self.info.setText("computing the surface...")
+        self.jobs.submit(compute)
+
+    def _on_row(self, token: int, i: int, values) -> None:
+        if token != self.jobs.token or self._pending is None:
+            return
+        if i == 0:  # the first row of a new surface: switch over to it
+            self.plane, self.extent = self._pending
+            self.surface_values = np.full((GRID, GRID), np.nan)
+            self._redraw_trail()
+        if self.surface_values is None:
+            return
+        self.surface_values[i] = values
+        if i % 8 == 7:
+            self._show_surface()
+
+    def _on_done(self, token: int, values) -> None:
+        if token != self.jobs.token:
+            return
+        self.plane, self.extent = self._pending
+        self.surface_values = values
+        self._show_surface()
+        if self.state is not None:
+            self._draw_ball(self.state)
+
+    def _show_surface(self, values=None, extent=None) -> None:
+        values = self.surface_values if values is None else values
+        x0, x1, y0, y1 = self.extent if extent is None else extent
+        finite = values[np.isfinite(values)]
+        if not finite.size:
+            return
+        lo, hi = float(finite.min()), float(np.percentile(finite, 98))
+        hi = hi if hi > lo else lo + 1e-9
+        shown = np.clip(np.nan_to_num(values, nan=hi), lo, hi)
+        self.image.setImage(shown, levels=(lo, hi))
+        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
+        self.colorbar.setLevels((lo, hi))
+        for c, level in zip(self.contours, np.linspace(lo, hi, len(self.contours) + 2)[1:-1]):
+            c.setData(shown)
+            c.setLevel(level)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        labels = self._axis_names()
+        self.plot.setLabel("bottom", labels[0])
+        self.plot.setLabel("left", labels[1])
+        if self.gl_view is not None:
+            self._update_3d(shown, (x0, x1, y0, y1))
+
+    def _axis_names(self):
+        if self.current_mode == "plane":
+            if self.plane is not None and self.plane.explained is not None:
+                e = self.plane.explained
+                return f"direction 1 ({e[0]:.0%} of the path)", f"direction 2 ({e[1]:.0%})"
+            return "random direction 1", "random direction 2"
+        if self.current_mode == "two":
+            return self.pair_names
+        return "w1", "w2"
+
+    # -------------------------------------------------------------- the ball
+    def _coordinates(self, state) -> tuple[float, float]:
+        theta = np.asarray(state.theta, float)
+        if self.current_mode == "two":
+            return float(theta[self.pair[0]]), float(theta[self.pair[1]])
+        if self.plane is None:
+            return 0.0, 0.0
+        return self.plane.project(theta)
+
+    def _direction(self, vector: np.ndarray) -> tuple[float, float]:
+        if self.current_mode == "two":
+            return float(vector[self.pair[0]]), float(vector[self.pair[1]])
+        return float(np.dot(self.plane.d1, vector)), float(np.dot(self.plane.d2, vector))
+
+    def _draw_ball(self, state) -> None:
+        if self.extent is None or (self.current_mode == "plane" and self.plane is None):
+            return
+        x, y = self._coordinates(state)
+        self.ball.setData([x], [y])
+        self._redraw_trail(upto=state.step)
+        span = max(self.extent[1] - self.extent[0], self.extent[3] - self.extent[2])
+        g = self._direction(-flat_gradient(state))
+        norm = np.hypot(*g)
+        if norm > 0:
+            scale = 0.15 * span / norm
+            self.gradient_arrow.setData([x, x + g[0] * scale], [y, y + g[1] * scale])
+        previous = [(s, t) for s, t in self.thetas if s < state.step]
+        if previous:
+            px, py = self._projected(*previous[-1])
+            self.velocity_arrow.setData([px, x], [py, y])
+        self._update_info(state, x, y)
+
+    def _projected(self, step: int, theta) -> tuple[float, float]:
+        """Coordinates of a stored theta, cached per plane (projecting 235k numbers is not free)."""
+        key = (id(self.plane), step)
+        if key not in self._projections:
+            self._projections[key] = self._coordinates(_ThetaOnly(theta))
+        return self._projections[key]
+
+    def _redraw_trail(self, upto: int | None = None) -> None:
+        if self.current_mode == "race" or (self.current_mode == "plane" and self.plane is None):
+            return
+        if len(self._projections) > 4 * MAX_TRAJECTORY:
+            self._projections.clear()
+        pts = [self._projected(s, t) for s, t in self.thetas if upto is None or s <= upto]
+        if pts:
+            xs, ys = zip(*pts)
+            self.trail.setData(list(xs), list(ys))
+
+    def _update_info(self, state, x, y) -> None:
+        if self.surface_values is None or self.extent is None:
+            return
+        x0, x1, y0, y1 = self.extent
+        j = int(np.clip(round((x - x0) / (x1 - x0) * (GRID - 1)), 0, GRID - 1))
+        i = int(np.clip(round((y - y0) / (y1 - y0) * (GRID - 1)), 0, GRID - 1))
+        on_surface = self.surface_values[i, j]
+        if self.current_mode == "plane":
+            explained = (f"the plane holds {sum(self.plane.explained):.0%} of the path's movement"
+                         if self.plane.explained is not None else
+                         "random directions (the path is too short for principal ones yet)")
+            self.info.setText(f"step {state.step}: loss of the last batch {state.loss:.4f}; on this plane near "
+                              f"the ball {on_surface:.4f} ({SAMPLES} training samples). {explained}; the ball is "
+                              "the current parameters projected onto it.")
+        else:
+            self.info.setText(f"step {state.step}: {self.pair_names[0]} = {x:.3f}, {self.pair_names[1]} = {y:.3f}; "
+                              f"loss there {on_surface:.4f} (every other parameter fixed at its current value)")
+
+    # ------------------------------------------------------------------ race
+    def restart_race(self, *_):
+        surface = SURFACES[self.landscape.currentText()]
+        self.race = Race(surface)
+        values = analytic_grid(surface, 81)
+        self.surface_values = values
+        self.extent = surface.extent
+        if self.current_mode == "race":
+            self._show_race_surface()
+            self._draw_race()
+
+    def _show_race_surface(self):
+        surface = SURFACES[self.landscape.currentText()]
+        self._show_surface(analytic_grid(surface, 81), surface.extent)
+        self.info.setText(surface.text)
+
+    def step_race(self) -> None:
+        if self.race is None:
+            self.restart_race()
+        self.race.step()
+        self._draw_race()
+        if self.race.steps >= 300:
+            self.race_play.setChecked(False)
+
+    def _draw_race(self) -> None:
+        if not self.race_items:
+            for (label, *_), color in zip(RUNNERS, RUNNER_COLORS):
+                trail = pg.PlotDataItem(pen=pg.mkPen(color, width=2))
+                ball = pg.ScatterPlotItem(size=12, brush=pg.mkBrush(color), pen=pg.mkPen("w", width=1.5))
+                self.plot.addItem(trail)
+                self.plot.addItem(ball)
+                if self.current_mode == "race":
+                    self.legend.addItem(trail, label)
+                self.race_items.append((trail, ball))
+        for (trail, ball), path in zip(self.race_items, self.race.trails):
+            p = np.array(path)
+            trail.setData(p[:, 0], p[:, 1])
+            ball.setData([p[-1, 0]], [p[-1, 1]])
+        losses = ", ".join(f"{l} {v:.3f}" for l, v in zip(self.race.labels, self.race.losses()))
+        self.message.setText(f"step {self.race.steps}: {losses}")
+
+    def _mode_changed(self, *_):
+        race = self.current_mode == "race"
+        self.legend.clear()
+        if race:
+            for (trail, _), (label, *_) in zip(self.race_items, RUNNERS):
+                self.legend.addItem(trail, label)
+        else:
+            self.legend.addItem(self.gradient_arrow, "-gradient (last step)")
+            self.legend.addItem(self.velocity_arrow, "last move")
+        for w in (self.landscape, self.race_step, self.race_play, self.race_reset):
+            w.setVisible(race)
+        for item in (self.trail, self.ball, self.gradient_arrow, self.velocity_arrow):
+            item.setVisible(not race)
+        for trail, ball in self.race_items:
+            trail.setVisible(race)
+            ball.setVisible(race)
+        self.race_timer.stop()
+        self.race_play.setChecked(False)
+        if race:
+            self.jobs.cancel()
+            self.restart_race()
+        else:
+            self.plane = self.surface_values = self.extent = None
+            self.image.clear()
+            self.message.setText("" if self.three_d.isEnabled() else opengl_available()[1])
+            if self.state is not None:
+                self.request_surface()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.current_mode != "race" and self.state is not None and self.surface_values is None:
+            self.request_surface()
+
+    # ------------------------------------------------------------------- 3-D
+    def _toggle_3d(self, on: bool) -> None:
+        if on and self.gl_view is None:
+            import pyqtgraph.opengl as gl
+
+            self.gl_view = gl.GLViewWidget()
+            self.gl_surface = gl.GLSurfacePlotItem(shader="heightColor", smooth=False)
+            self.gl_view.addItem(self.gl_surface)
+            self.stack.addWidget(self.gl_view)
+        self.stack.setCurrentWidget(self.gl_view if on else self.plot)
+        if on and self.surface_values is not None:
+            self._update_3d(self.surface_values, self.extent)
+
+    def _update_3d(self, values, extent) -> None:
+        x0, x1, y0, y1 = extent
+        z = np.nan_to_num(values)
+        z = (z - z.min()) / max(1e-12, np.ptp(z)) * 10
+        n = z.shape[0]
+        self.gl_surface.setData(x=np.linspace(-10, 10, z.shape[1]), y=np.linspace(-10, 10, n), z=z.T)
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+class _ThetaOnly:
+    """Something with a ``theta``, for projecting a stored parameter vector like a state."""
+
+    def __init__(self, theta):
+        self.theta = theta

@@ -1,0 +1,61 @@
+"""Loss-surface computations off the GUI thread: the newest request wins, the older one is cancelled."""
+from __future__ import annotations
+
+import threading
+import traceback
+
+from PySide6.QtCore import QObject, Signal
+
+
+class SurfaceJobs(QObject):
+    """Runs ``compute(should_stop, on_row) -> result`` in a Python thread, one at a time.
+
+    Signals (delivered in the GUI thread): ``row(token, i, values)`` for each finished row,
+    ``done(token, result)``, ``failed(token, message)``.  ``token`` identifies the request, so
+    late signals of a cancelled one can be told apart.
+    """
+
+    row = Signal(int, int, object)
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.token = 0
+
+    def submit(self, compute) -> int:
+        """Start ``compute`` (cancelling any running one); returns its token."""
+        self.cancel()
+        self.token += 1
+        token, stop = self.token, threading.Event()
+        self._stop = stop
+
+        def run():
+            try:
+                result = compute(stop.is_set, lambda i, values: self.row.emit(token, i, values))
+            except Exception as e:  # reported in words in the pane; the window goes on
+                traceback.print_exc()
+                self.failed.emit(token, f"{type(e).__name__}: {e}")
+                return
+            if not stop.is_set():
+                self.done.emit(token, result)
+
+        self._thread = threading.Thread(target=run, name="nnviz-surface", daemon=True)
+        self._thread.start()
+        return token
+
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def cancel(self) -> None:
+        """Stop the running computation; its late signals carry an old token and are ignored."""
+        self._stop.set()
+        self.token += 1
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        """Cancel and wait for the thread (it stops between two rows)."""
+        self.cancel()
+        if self._thread is not None:
+            self._thread.join(timeout)
