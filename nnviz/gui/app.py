@@ -49,9 +49,13 @@ def take_screenshot(path: str, steps: int = 0) -> int:
         window.step(steps)
         if not wait_for_step(window, steps):
             print(f"nnviz: timed out after {SCREENSHOT_TIMEOUT:.0f} s waiting for {steps} steps", file=sys.stderr)
-    for _ in range(20):
+    deadline = time.monotonic() + 20
+    for i in range(2000):  # let the loss surface finish (it is computed in the background)
         app.processEvents()
         time.sleep(0.01)
+        if i >= 20 and not window.loss_surface.jobs.busy() or time.monotonic() > deadline:
+            break
+    app.processEvents()
     ok = window.grab().save(path)
     window.close()
     if not ok:

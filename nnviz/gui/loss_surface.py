@@ -269,7 +269,9 @@ class LossSurfaceView(QWidget):
         outside = not (x0 + 0.1 * (x1 - x0) < x < x1 - 0.1 * (x1 - x0) and y0 + 0.1 * (y1 - y0) < y < y1 - 0.1 * (y1 - y0))
         if self.current_mode == "two" and self.config["sizes"] == [1, 1]:
             return outside  # nothing else moves: the surface stays true
-        return outside or self._since_plane >= RECOMPUTE_EVERY
+        principal_ready = (self.current_mode == "plane" and self.plane is not None and self.plane.explained is None
+                           and len(self.thetas) >= 3)
+        return outside or principal_ready or self._since_plane >= RECOMPUTE_EVERY
 
     def request_surface(self) -> None:
         """Compute the surface for the current state in the background (the newest request wins)."""
@@ -331,6 +333,8 @@ class LossSurfaceView(QWidget):
         self._show_surface()
         if self.state is not None:
             self._draw_ball(self.state)
+            if self._surface_due():  # training moved on while this one was computed
+                self.request_surface()
 
     def _show_surface(self, values=None, extent=None) -> None:
         values = self.surface_values if values is None else values
