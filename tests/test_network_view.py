@@ -132,3 +132,28 @@ def test_probe_from_the_pad_replaces_the_sample(view):
     assert np.array_equal(view.shown_activations()[0][1], acts[1])
     view.set_probe(None, None)
     assert view.shown_activations()[0] is view.state.activations
+
+
+def test_two_input_classifier_gets_playground_maps(view):
+    from nnviz.gui import playground
+
+    d = datasets.load("circle")
+    net = Network([2, 4, 2], activation="tanh", seed=0)
+    tr = Trainer(net, d, optimizer="adam", lr=0.03, batch_size=16)
+    for _ in range(400):
+        tr.step()
+    view.set_data(d)
+    view.set_state(tr.state)
+    view.grab()
+    assert view.canvas.map_rect is not None
+    maps, answer, extent = view.canvas.playground_maps()
+    assert [len(m) for m in maps] == [2, 4, 2]
+    # The answer map agrees with the network: blue (> 0) where it says class 1.
+    points = playground.grid_points(extent)
+    predicted = Network.from_state(tr.state).predict(points).reshape(answer.shape)
+    assert np.mean((answer > 0) == (predicted == 1)) > 0.99
+    # The map's centre (inside the circle: class 1 once trained) is blue on screen.
+    r = view.canvas.map_rect
+    centre = view.canvas.mapTo(view, r.center().toPoint())
+    c = QColor(view.grab().toImage().pixel(centre))
+    assert c.blue() > c.red()

@@ -329,8 +329,7 @@ class MainWindow(QMainWindow):
         self.layer_charts.set_context(trainer.data)
         self._display_net = None
         self.viewing_old = False
-        self.network_view.set_class_names(trainer.data.class_names)
-        self.network_view.set_input_names(trainer.data.input_names)
+        self.network_view.set_data(trainer.data)
         self.loss_surface.set_context(trainer.net.config(), trainer.data)
         self.pad_pane.set_dataset(trainer.data)
         self.pad_pane.setEnabled(trainer.data.image_shape == (28, 28))

@@ -65,15 +65,17 @@ class Layout:
 
 
 def compute_layout(sizes, width: float, height: float, image_side: int | None = None,
-                   max_shown: int = MAX_SHOWN, label_space: float | None = None) -> Layout:
+                   max_shown: int = MAX_SHOWN, label_space: float | None = None, left: float = 0.0,
+                   max_radius: float = 16.0) -> Layout:
     """Place ``sizes`` (input first) in a width x height area.
 
-    ``image_side`` (28 for MNIST) draws the input as a square image of that many pixels a side.
+    ``image_side`` (28 for MNIST) draws the input as a square image of that many pixels a side;
+    ``left`` pixels are kept free on the left (for the Playground's map).
     """
     n_layers = len(sizes)
     if label_space is None:  # room for the output labels ("8  100%", "p(female) = 0.83")
         label_space = 80.0 if image_side else 140.0
-    usable_w = max(50.0, width - 2 * MARGIN - label_space)
+    usable_w = max(50.0, width - left - 2 * MARGIN - label_space)
     usable_h = max(50.0, height - 2 * MARGIN)
     centers, shown, radius = [], [], []
     image_rect = None
@@ -88,14 +90,14 @@ def compute_layout(sizes, width: float, height: float, image_side: int | None = 
         radius.append(0.0)
         first_x = x0 + side + usable_w * 0.2
     else:
-        first_x = MARGIN + 100  # room for the input names
+        first_x = left + MARGIN + 100  # room for the input names
     columns = n_layers - (1 if image_side else 0)
-    right_x = MARGIN + usable_w
+    right_x = left + MARGIN + usable_w
     xs = np.linspace(first_x, right_x, columns) if columns > 1 else np.array([right_x])
     for i, n in enumerate(sizes[1:] if image_side else sizes):
         k = min(n, max_shown)
         gap = usable_h / max(k, 1)
-        r = float(np.clip(gap * 0.38, 2.5, 16.0))
+        r = float(np.clip(gap * 0.38, 2.5, max_radius))
         total = gap * (k - 1)
         ys = MARGIN + usable_h / 2 - total / 2 + gap * np.arange(k)
         centers.append(np.stack([np.full(k, xs[i]), ys], 1))

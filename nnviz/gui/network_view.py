@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizeP
 
 from nnviz.core import Network
 
-from .network_layout import Layout, compute_layout
+from . import playground
+from .network_layout import MARGIN, Layout, compute_layout
 
 LEVELS = 8  # strength buckets per sign
 POSITIVE = QColor(66, 165, 245)  # blue: positive weight
@@ -96,6 +97,7 @@ class NetworkView(QWidget):
         self.state = None
         self.class_names: tuple = ()
         self.input_names: tuple = ()
+        self.data = None
         self.selected: tuple | None = None
         self._probe = None  # (activations, zs) from the pad, or None
         self._lab_edits: dict = {}  # (layer, j) -> (bias shift, weight scale, off)
@@ -151,6 +153,14 @@ class NetworkView(QWidget):
         """Labels of the outputs (for one sigmoid output, (name of 0, name of 1))."""
         self.class_names = tuple(names)
         self.canvas.update()
+
+    def set_data(self, data) -> None:
+        """The data set (class names, input names, and for 2-input networks the points of the map)."""
+        self.data = data
+        self.class_names = tuple(data.class_names)
+        self.input_names = tuple(data.input_names)
+        self.canvas.layout_ = None
+        self.canvas.invalidate_edges()
 
     def set_input_names(self, names) -> None:
         """Labels of the input nodes when the input is not an image (default x1, x2, ...)."""
@@ -301,6 +311,8 @@ class _Canvas(QWidget):
         self._lines: list = []  # per weight layer, the QLineF of every shown (j, i) edge, row-major
         self._edges: QImage | None = None
         self._animation: float | None = None
+        self.map_rect: QRectF | None = None  # the Playground map, for 2-input classifiers
+        self._maps = None  # (key, per-layer neuron maps, answer map)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(300, 220)
@@ -324,12 +336,25 @@ class _Canvas(QWidget):
         self._edges = None
         super().resizeEvent(event)
 
+    def playground(self) -> bool:
+        """A 2-input classifier: draw neurons as maps over the input plane, and the answer map."""
+        data, state = self.view.data, self.view.state
+        return (state is not None and data is not None and state.layer_sizes[0] == 2 and data.n_inputs == 2
+                and data.task == "classification")
+
     def _ensure_layout(self) -> Layout:
         if self.layout_ is None:
             sizes = self.view.state.layer_sizes
             side = int(round(np.sqrt(sizes[0])))
             image_side = side if side * side == sizes[0] and side >= 8 else None
-            self.layout_ = compute_layout(sizes, self.width(), self.height(), image_side)
+            self.map_rect = None
+            if self.playground():
+                map_side = max(80.0, min(self.height() - 2 * MARGIN - 30, self.width() * 0.34))
+                self.map_rect = QRectF(MARGIN, (self.height() - map_side) / 2, map_side, map_side)
+                self.layout_ = compute_layout(sizes, self.width(), self.height(), None, left=map_side,
+                                              max_radius=22.0)
+            else:
+                self.layout_ = compute_layout(sizes, self.width(), self.height(), image_side)
             self._lines = []
             for l in range(len(sizes) - 1):
                 a, b = self.layout_.centers[l], self.layout_.centers[l + 1]
@@ -418,6 +443,8 @@ class _Canvas(QWidget):
         painter.drawImage(0, 0, self._edges)
         acts, _ = self.view.shown_activations()
         painter.setRenderHint(QPainter.Antialiasing)
+        if self.map_rect is not None:
+            self._paint_map(painter)
         self._paint_input(painter, lay, acts[0])
         self._paint_neurons(painter, lay, acts)
         self._paint_legend(painter)
@@ -443,8 +470,35 @@ class _Canvas(QWidget):
             painter.drawText(QRectF(cx - 120, cy - 9, 120 - lay.radius[0] - 4, 18),
                              Qt.AlignRight | Qt.AlignVCenter, name)
 
+    def playground_maps(self):
+        """(per-layer neuron maps, answer map) of the network on display, computed once per state/lab."""
+        view = self.view
+        key = (id(view.state), id(view.lab_network()))
+        if self._maps is None or self._maps[0] != key:
+            net = view.lab_network() or Network.from_state(view.state)
+            extent = playground.extent_of(view.data.X_train)
+            self._maps = (key, playground.neuron_maps(net, extent), playground.answer_map(net, extent), extent)
+        return self._maps[1:]
+
+    def _paint_map(self, painter: QPainter) -> None:
+        _, answer, extent = self.playground_maps()
+        d = self.view.data
+        playground.paint_map(painter, self.map_rect, answer, extent, d.X_train, d.labels_train, d.X_test,
+                             d.labels_test)
+        painter.setPen(TEXT)
+        painter.drawText(QRectF(self.map_rect.left(), self.map_rect.bottom() + 4, self.map_rect.width(), 18),
+                         Qt.AlignCenter, "the network's answer over the plane (dots: data)")
+
     def _paint_column(self, painter: QPainter, lay: Layout, l: int, a: np.ndarray) -> None:
         r = lay.radius[l]
+        if self.map_rect is not None:  # each neuron as its map over the input plane
+            maps, _, _ = self.playground_maps()
+            painter.setPen(QPen(QColor(120, 128, 140), 1))
+            for (cx, cy), image in zip(lay.centers[l], maps[l][:lay.shown[l]]):
+                square = QRectF(cx - r, cy - r, 2 * r, 2 * r)
+                painter.drawImage(square, playground.diverging_image(image))
+                painter.drawRect(square)
+            return
         painter.setPen(QPen(QColor(120, 128, 140), 1))
         for (cx, cy), value in zip(lay.centers[l], np.asarray(a)[:lay.shown[l]]):
             painter.setBrush(QBrush(activation_color(float(value))))
