@@ -1,6 +1,4 @@
 """``python -m nnviz`` runs the command line (see :mod:`nnviz.cli`)."""
-import sys
+from nnviz.cli import entry
 
-from nnviz.cli import main
-
-sys.exit(main())
+entry()

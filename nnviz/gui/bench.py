@@ -17,10 +17,10 @@ import time
 import numpy as np
 
 BARE = "import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication; import pyqtgraph; " \
-       "app=QApplication([]); app.processEvents(); print(time.perf_counter()-t)"
+       "app=QApplication([]); app.processEvents(); print(time.perf_counter()-t, flush=True); import os; os._exit(0)"
 WINDOW = "import time; t=time.perf_counter(); from nnviz.gui.app import application; app=application(); " \
          "from nnviz.gui.main_window import MainWindow; w=MainWindow(remember=False); w.show(); " \
-         "app.processEvents(); print(time.perf_counter()-t); w.close()"
+         "app.processEvents(); print(time.perf_counter()-t, flush=True); w.close(); import os; os._exit(0)"
 
 
 def _child_seconds(code: str) -> float:

@@ -14,7 +14,7 @@ import threading
 import time
 import traceback
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from nnviz.core import NNVizError, Trainer
 from nnviz.core.history import History
@@ -134,7 +134,7 @@ class TrainerWorker(QObject):
             self.diverged.emit(self.trainer.state)
             return
         if self._timer is None:
-            self._timer = QTimer()
+            self._timer = QTimer(self)  # a child: it follows the worker from thread to thread
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)
         self._remaining = n
@@ -226,12 +226,13 @@ class TrainerWorker(QObject):
         self.evaluated.emit(self.trainer.step_count, float(ev.loss), float(ev.accuracy))
 
     def shutdown(self) -> None:
-        """Stop training and the timer (worker thread; the window then quits the thread)."""
+        """Stop training and the timer, and hand the worker back to the main thread (from the worker
+        thread; the window then quits it).  Qt objects left in a finished thread crash the process
+        when Python destroys them at exit."""
         self._running.clear()
         if self._timer is not None:
             self._timer.stop()
-            self._timer.deleteLater()
-            self._timer = None
+        self.moveToThread(QCoreApplication.instance().thread())
 
 
 def start_worker(worker: TrainerWorker) -> QThread:
