@@ -101,3 +101,21 @@ def test_closing_mid_computation_stops_the_worker(qtbot):
     qtbot.waitUntil(v.jobs.busy, timeout=5000)
     v.close()
     assert not v.jobs.busy()
+
+
+def test_race_on_the_real_network_uses_the_same_start_and_a_shared_plane(qtbot, view):
+    d = datasets.load("xor")
+    net = Network([2, 8, 2], activation="tanh", seed=0)
+    tr = Trainer(net, d, lr=0.01)
+    view.set_context(net.config(), d)
+    view.set_state(tr.state)
+    view.set_mode("race")
+    view.landscape.setCurrentText("this network")
+    qtbot.waitUntil(lambda: view.network_race is not None, timeout=30000)
+    race, trails, _ = view.network_race
+    assert race.labels == ["SGD", "momentum", "RMSProp", "Adam"]
+    assert all(np.allclose(t[0], (0.0, 0.0), atol=1e-9) for t in trails)  # one start, the plane's centre
+    assert all(np.array_equal(t[0], race.trails[0][0]) for t in race.trails)
+    for _ in range(5):
+        view.step_race()
+    assert view.network_race[2] == 6 and "batch loss" in view.message.text()

@@ -179,6 +179,17 @@ def test_absurd_architecture_is_refused_in_words(window):
     assert "whole numbers" in window.controls.message.text()
 
 
+def test_batch_larger_than_the_data_is_explained(qtbot, window):
+    window.controls.param("dataset").setValue("zhou")
+    qtbot.waitUntil(lambda: window.current_state.layer_sizes[0] == 2, timeout=3000)
+    window.controls.param("batch_size").setValue(100)
+    assert "more than the 4 training samples" in window.controls.message.text()
+    assert window.controls.param("batch_size").value() == 4
+    window.step(1)
+    wait_step(qtbot, window, 1)
+    assert window.current_state.batch_size == 4
+
+
 def test_toy_data_set_builds_a_two_input_network(qtbot, window):
     window.controls.param("dataset").setValue("spiral")
     qtbot.waitUntil(lambda: window.current_state.layer_sizes == [2, 16, 16, 2], timeout=3000)

@@ -115,17 +115,18 @@ def test_mismatched_data_is_refused():
         Trainer(Network([784, 16, 10]), blobs())
 
 
+@pytest.mark.parametrize("lr", [10.0, 10_000.0])
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu", "linear"])
-def test_divergence_is_caught_and_the_update_not_applied(activation):
+def test_divergence_is_caught_and_the_update_not_applied(activation, lr):
     tr = Trainer(Network([4, 16, 16, 3], activation=activation, loss="mse", output="linear", seed=0),
-                 blobs(), optimizer="sgd", lr=10_000.0, batch_size=20)
+                 blobs(), optimizer="sgd", lr=lr, batch_size=20)
     initial = good = tr.state
     for _ in range(200):
         s = tr.step()
         if s.diverged:
             break
         good = s
-    assert s.diverged, "lr = 10,000 should diverge"
+    assert s.diverged, f"lr = {lr} should diverge"
     assert "diverged" in s.message and "learning rate" in s.message
     np.testing.assert_array_equal(s.theta, good.theta)
     assert np.isfinite(tr.net.theta).all() and np.isfinite(s.theta).all()
@@ -134,6 +135,21 @@ def test_divergence_is_caught_and_the_update_not_applied(activation):
     tr.restore(initial)
     tr.lr = 0.01
     assert not tr.step().diverged
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+@pytest.mark.parametrize("loss,output", [("cross_entropy", None), ("mse", None), ("mse", "linear")])
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_absurd_learning_rates_never_emit_non_finite_states(activation, loss, output, optimizer):
+    for lr in (10.0, 10_000.0):
+        tr = Trainer(Network([4, 8, 3], activation=activation, loss=loss, output=output, seed=1), blobs(),
+                     optimizer=optimizer, lr=lr, batch_size=10)
+        for _ in range(60):
+            s = tr.step()
+            assert np.isfinite(s.theta).all() and all(np.isfinite(a).all() for a in s.activations)
+            if s.diverged:
+                assert "diverged" in s.message
+                break
 
 
 def test_restore_goes_back_to_an_earlier_state():

@@ -6,6 +6,7 @@
   trajectory's top two principal directions (or filter-normalised random directions, Li et al. 2018).
 * :func:`plane_loss_grid`: the loss over a grid on such a plane, row by row, interruptible.
 * :func:`two_weight_grid`: the exact loss over two chosen parameters with the rest fixed.
+* :func:`network_race`: the optimisers racing on a real network from one start, on the same batches.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import numpy as np
 from . import optimizers
 from .activations import ACTIVATIONS, softmax
 from .network import Network
+from .trainer import Trainer
 
 
 @dataclass(frozen=True)
@@ -248,3 +250,49 @@ def two_weight_grid(net: Network, index: tuple, values1: np.ndarray, values2: np
             scratch.theta[index[0]], scratch.theta[index[1]] = v1, v2
             out[i, j] = scratch.loss_value(X, Y)
     return out
+
+
+#: The race on a real network: learning rates that suit each optimiser there.
+NETWORK_RUNNERS = (("SGD", "sgd", 0.1, {}), ("momentum", "momentum", 0.02, {"momentum": 0.9}),
+                   ("RMSProp", "rmsprop", 1e-3, {}), ("Adam", "adam", 1e-3, {}))
+#: At most this many bytes of stored parameter vectors for the race's plane.
+RACE_BYTES = 64 * 2**20
+
+
+@dataclass
+class NetworkRace:
+    """Where each runner went: ``trails[i]`` (k, P) parameter vectors every ``every`` steps (the start
+    first), ``losses[i]`` (steps,) its mini-batch losses, ``plane`` the PCA plane of all the trails."""
+
+    labels: list
+    trails: list
+    losses: list
+    every: int
+    plane: Plane
+
+
+def network_race(net: Network, data, runners=NETWORK_RUNNERS, steps: int = 100, batch_size: int = 32,
+                 seed: int = 0, should_stop=lambda: False) -> NetworkRace:
+    """Train a copy of ``net`` with each runner's optimiser for ``steps`` steps, all on the same
+    batches (one seed), and find the plane their paths span."""
+    start = net.theta.astype(float)
+    every = max(1, int(np.ceil((steps + 1) * len(runners) * start.size * 8 / RACE_BYTES)))
+    labels, trails, losses = [], [], []
+    for label, name, lr, settings in runners:
+        tr = Trainer(net.copy(), data, optimizer=name, lr=lr, batch_size=min(batch_size, len(data.X_train)),
+                     seed=seed, **settings)
+        kept, ls = [start], []
+        for k in range(1, steps + 1):
+            if should_stop():
+                break
+            state = tr.step()
+            if state.diverged:
+                break
+            ls.append(state.loss)
+            if k % every == 0 or k == steps:
+                kept.append(state.theta.astype(float))
+        labels.append(label)
+        trails.append(np.array(kept))
+        losses.append(np.array(ls))
+    plane = pca_plane(np.concatenate(trails), start)
+    return NetworkRace(labels, trails, losses, every, plane)

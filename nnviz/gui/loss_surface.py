@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
                                QVBoxLayout, QWidget)
 
 from nnviz.core import Network
-from nnviz.core.surface import (RUNNERS, SURFACES, Race, analytic_grid, pca_plane, plane_loss_grid, random_plane,
-                                two_weight_grid)
+from nnviz.core.surface import (RUNNERS, SURFACES, Race, analytic_grid, network_race, pca_plane, plane_loss_grid,
+                                random_plane, two_weight_grid)
 
 from .surface_jobs import SurfaceJobs
 
@@ -31,6 +31,11 @@ MAX_TRAJECTORY = 400
 RECOMPUTE_EVERY = 150  # states on display between two planes
 MODES = {"plane": "This network (PCA plane)", "two": "Two parameters (exact)", "race": "Optimiser race"}
 RUNNER_COLORS = ("#e53935", "#43a047", "#1e88e5", "#fdd835")
+THIS_NETWORK = "this network"
+NETWORK_RACE_STEPS = 100
+NETWORK_RACE_TEXT = ("The four optimisers train copies of this network from its current parameters, on the same "
+                     "mini-batches, for 100 steps; the plane is the one their paths span together, and the loss "
+                     "is measured on 512 training samples.")
 CMAP = pg.colormap.get("viridis")
 
 
@@ -92,6 +97,7 @@ class LossSurfaceView(QWidget):
         self._pending = None
         self._projections: dict = {}
         self.race = None
+        self.network_race = None  # (NetworkRace, trails projected (k, 2) each, steps shown)
         self.pair, self.pair_names = (0, 1), ("", "")
 
         self.mode = QComboBox()
@@ -106,6 +112,8 @@ class LossSurfaceView(QWidget):
         for name, s in SURFACES.items():
             self.landscape.addItem(name)
             self.landscape.setItemData(self.landscape.count() - 1, s.text, 3)
+        self.landscape.addItem(THIS_NETWORK)
+        self.landscape.setItemData(self.landscape.count() - 1, NETWORK_RACE_TEXT, 3)
         self.landscape.setToolTip("The landscape the race runs on")
         self.race_step = QPushButton("Step")
         self.race_step.setToolTip("One step for every ball")
@@ -313,7 +321,7 @@ class LossSurfaceView(QWidget):
         self.jobs.submit(compute)
 
     def _on_row(self, token: int, i: int, values) -> None:
-        if token != self.jobs.token or self._pending is None:
+        if token != self.jobs.token or self._pending is None or self.current_mode == "race":
             return
         if i == 0:  # the first row of a new surface: switch over to it
             self.plane, self.extent = self._pending
@@ -327,6 +335,9 @@ class LossSurfaceView(QWidget):
 
     def _on_done(self, token: int, values) -> None:
         if token != self.jobs.token:
+            return
+        if self.current_mode == "race":
+            self._network_race_done(values)
             return
         self.plane, self.extent = self._pending
         self.surface_values = values
@@ -366,6 +377,9 @@ class LossSurfaceView(QWidget):
             return "random direction 1", "random direction 2"
         if self.current_mode == "two":
             return self.pair_names
+        if self.network_race is not None:
+            e = self.network_race[0].plane.explained
+            return f"direction 1 ({e[0]:.0%} of the paths)", f"direction 2 ({e[1]:.0%})"
         return "w1", "w2"
 
     # -------------------------------------------------------------- the ball
@@ -437,6 +451,11 @@ class LossSurfaceView(QWidget):
 
     # ------------------------------------------------------------------ race
     def restart_race(self, *_):
+        self.race_play.setChecked(False)
+        if self.landscape.currentText() == THIS_NETWORK:
+            self._start_network_race()
+            return
+        self.network_race = None
         surface = SURFACES[self.landscape.currentText()]
         self.race = Race(surface)
         values = analytic_grid(surface, 81)
@@ -451,8 +470,48 @@ class LossSurfaceView(QWidget):
         self._show_surface(analytic_grid(surface, 81), surface.extent)
         self.info.setText(surface.text)
 
+    def _start_network_race(self) -> None:
+        """Race the optimisers on copies of the network on display, in the background."""
+        self.race = None
+        self.network_race = None
+        if self.state is None or self.config is None:
+            self.info.setText("Train or load a network first: the race starts from its current parameters.")
+            return
+        net, data = self._network_now(), self.data
+        X, Y = self._sample()
+
+        def compute(should_stop, on_row):
+            race = network_race(net, data, steps=NETWORK_RACE_STEPS, should_stop=should_stop)
+            trails = [np.array([race.plane.project(t) for t in trail]) for trail in race.trails]
+            r = max(1e-3, 1.2 * max(float(np.abs(t).max()) for t in trails))
+            axis = np.linspace(-r, r, GRID)
+            values = plane_loss_grid(net, race.plane, X, Y, axis, axis, should_stop)
+            return race, trails, (-r, r, -r, r), values
+
+        self.info.setText("racing the optimisers on this network (in the background)...")
+        self.jobs.submit(compute)
+
+    def _network_race_done(self, result) -> None:
+        race, trails, extent, values = result
+        self.network_race = [race, trails, 1]
+        self.plane, self.extent, self.surface_values = race.plane, extent, values
+        self._show_surface()
+        e = race.plane.explained
+        self.info.setText(f"{NETWORK_RACE_TEXT} The plane holds {e[0] + e[1]:.0%} of their movement. "
+                          "Play replays the race.")
+        self._draw_race()
+
     def step_race(self) -> None:
+        if self.network_race is not None:
+            race, trails, shown = self.network_race
+            self.network_race[2] = min(shown + 1, max(len(t) for t in trails))
+            self._draw_race()
+            if self.network_race[2] >= max(len(t) for t in trails):
+                self.race_play.setChecked(False)
+            return
         if self.race is None:
+            if self.landscape.currentText() == THIS_NETWORK:
+                return
             self.restart_race()
         self.race.step()
         self._draw_race()
@@ -469,12 +528,21 @@ class LossSurfaceView(QWidget):
                 if self.current_mode == "race":
                     self.legend.addItem(trail, label)
                 self.race_items.append((trail, ball))
-        for (trail, ball), path in zip(self.race_items, self.race.trails):
-            p = np.array(path)
+        if self.network_race is not None:
+            race, trails, shown = self.network_race
+            paths = [t[:shown] for t in trails]
+            step = min((shown - 1) * race.every, len(race.losses[0]))
+            losses = [float(l[min(step, len(l)) - 1]) if step > 0 and len(l) else float("nan") for l in race.losses]
+            labels = race.labels
+        else:
+            paths = [np.array(p) for p in self.race.trails]
+            step, losses, labels = self.race.steps, self.race.losses(), self.race.labels
+        for (trail, ball), p in zip(self.race_items, paths):
             trail.setData(p[:, 0], p[:, 1])
             ball.setData([p[-1, 0]], [p[-1, 1]])
-        losses = ", ".join(f"{l} {v:.3f}" for l, v in zip(self.race.labels, self.race.losses()))
-        self.message.setText(f"step {self.race.steps}: {losses}")
+        text = ", ".join(f"{l} {v:.3f}" for l, v in zip(labels, losses))
+        what = "batch loss" if self.network_race is not None else "loss"
+        self.message.setText(f"step {step}: {what} {text}")
 
     def _mode_changed(self, *_):
         race = self.current_mode == "race"
@@ -498,6 +566,7 @@ class LossSurfaceView(QWidget):
             self.jobs.cancel()
             self.restart_race()
         else:
+            self.network_race = None
             self.plane = self.surface_values = self.extent = None
             self.image.clear()
             self.message.setText("" if self.three_d.isEnabled() else opengl_available()[1])

@@ -50,6 +50,7 @@ def build_network(spec: dict, data) -> Network:
 
 
 def make_trainer(net: Network, data, training: dict) -> Trainer:
+    """A Trainer with the controls' settings (a batch larger than the data becomes the whole set)."""
     batch = min(training["batch_size"], len(data.X_train))
     return Trainer(net, data, optimizer=training["optimizer"], lr=training["lr"], batch_size=batch,
                    weight_decay=training["weight_decay"], seed=0, **training["settings"])
@@ -377,7 +378,13 @@ class MainWindow(QMainWindow):
             tr.optimizer.weight_decay = training["weight_decay"]
             tr.batch_size = min(training["batch_size"], len(tr.data.X_train))
 
-        self.controls.show_message("")
+        n = len(self.data.X_train)
+        if training["batch_size"] > n:
+            self.controls.show_message(f"A batch of {training['batch_size']:,} is more than the {n:,} training "
+                                       f"samples of {self.data.name!r}: using {n:,} (the whole set each step).")
+            self.controls.set_values(batch_size=n)
+        else:
+            self.controls.show_message("")
         self.worker.submit(apply)
 
     # ----------------------------------------------------------------- control
