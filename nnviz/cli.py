@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "With no command, opens the window.")
     parser.add_argument("--screenshot", metavar="FILE", help="build the window offscreen, save a PNG of it and exit")
     parser.add_argument("--steps", type=int, default=0, help="with --screenshot: train this many steps first")
+    parser.add_argument("--preset", metavar="LESSON",
+                        help="open on a lesson, by the start of its title (e.g. 'Playground: spiral')")
+    parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
+                        help="bring this tab of the bottom pane to the front")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help="train a network and optionally save it")
@@ -215,7 +219,7 @@ def main(argv=None) -> int:
     if args.command is None:
         from nnviz.gui.app import run
 
-        return run(screenshot=args.screenshot, steps=args.steps)
+        return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab)
     command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
     try:
         result = command(args)

@@ -377,3 +377,14 @@ def test_every_preset_builds_and_trains(qtbot, window):
         assert window.current_state.optimizer == preset["values"]["optimizer"]
         if "too high" in preset["title"]:
             assert "diverged" in window.banner.text.text()
+
+
+def test_screenshot_of_a_lesson_and_a_wrong_lesson_name(tmp_path):
+    path = tmp_path / "spiral.png"
+    out = subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(path), "--preset", "playground: spiral",
+                          "--steps", "20", "--tab", "layers"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert path.stat().st_size > 20_000
+    out = subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(path), "--preset", "quantum"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "no lesson starts with 'quantum'" in out.stderr

@@ -131,8 +131,9 @@ class Plane:
 
     def project(self, theta: np.ndarray) -> tuple[float, float]:
         """Least-squares (a, b) of ``theta`` (P,) on the plane."""
-        a, b = self.projector @ (np.asarray(theta, float) - self.center)
-        return float(a), float(b)
+        v = np.asarray(theta, float) - self.center
+        P = self.projector
+        return float((P[0] * v).sum()), float((P[1] * v).sum())  # elementwise: no BLAS thread wake-ups
 
     @property
     def projector(self) -> np.ndarray:

@@ -34,7 +34,27 @@ def wait_for_step(window, step: int, timeout: float = SCREENSHOT_TIMEOUT) -> boo
     return False
 
 
-def take_screenshot(path: str, steps: int = 0) -> int:
+def find_preset(text: str) -> int:
+    """Index of the lesson whose title starts with ``text`` (case-insensitive); ValueError names them."""
+    from .presets import PRESETS
+
+    matches = [i for i, p in enumerate(PRESETS) if p["title"].lower().startswith(text.lower())]
+    if not matches:
+        titles = "; ".join(p["title"] for p in PRESETS)
+        raise ValueError(f"no lesson starts with {text!r}; the lessons are: {titles}")
+    return matches[0]
+
+
+def prepare(window, preset: str | None, tab: str | None) -> None:
+    """Apply a lesson and bring a tab forward, as asked on the command line."""
+    if preset:
+        window.confirm = lambda title, text: True
+        window.controls.apply_preset(find_preset(preset))
+    if tab:
+        window.docks[f"{'formula' if tab == 'formulas' else tab}Dock"].raise_()
+
+
+def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None) -> int:
     """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window."""
     if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -44,6 +64,8 @@ def take_screenshot(path: str, steps: int = 0) -> int:
     # Screenshots show the defaults, not this user's remembered settings.
     window = MainWindow(remember=False)
     window.show()
+    app.processEvents()
+    prepare(window, preset, tab)
     app.processEvents()
     if steps > 0:
         window.step(steps)
@@ -65,13 +87,20 @@ def take_screenshot(path: str, steps: int = 0) -> int:
     return 0
 
 
-def run(screenshot: str | None = None, steps: int = 0) -> int:
+def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None, tab: str | None = None) -> int:
     """Open the window (or take a screenshot) and return the exit code."""
+    if preset:
+        try:
+            find_preset(preset)
+        except ValueError as e:
+            print(f"nnviz: {e}", file=sys.stderr)
+            return 2
     if screenshot:
-        return take_screenshot(screenshot, steps)
+        return take_screenshot(screenshot, steps, preset, tab)
     app = application()
     from .main_window import MainWindow
 
     window = MainWindow()
     window.show()
+    prepare(window, preset, tab)
     return app.exec()

@@ -288,25 +288,28 @@ class LossSurfaceView(QWidget):
         self._since_plane = 0
         net = self._network_now()
         X, Y = self._sample()
+        # The job fills ``pending`` (plane, extent) before it reports its first row.
+        pending = self._pending = {}
         if self.current_mode == "plane":
-            thetas = np.array([t for _, t in self.thetas])
-            center = net.theta.astype(float)
-            distinct = np.unique(np.round(thetas - center, 12), axis=0)
-            plane = pca_plane(thetas, center) if len(distinct) >= 3 else random_plane(net, seed=len(self.thetas))
-            coords = np.array([plane.project(t) for t in thetas]) if len(thetas) else np.zeros((1, 2))
-            r = max(float(np.abs(coords).max()) * 1.3, 1e-3) if plane.explained is not None else 1.0
-            extent = (-r, r, -r, r)
-            self._pending = (plane, extent)
+            stored = [t for _, t in self.thetas]
+            seed = len(stored)
 
             def compute(should_stop, on_row):
-                xs, ys = np.linspace(-r, r, GRID), np.linspace(-r, r, GRID)
-                return plane_loss_grid(net, plane, X, Y, xs, ys, should_stop, on_row)
+                thetas = np.array(stored)
+                center = net.theta.astype(float)
+                moved = np.unique(np.round(thetas - center, 12), axis=0) if len(thetas) else thetas
+                plane = pca_plane(thetas, center) if len(moved) >= 3 else random_plane(net, seed=seed)
+                coords = (thetas - center) @ plane.projector.T if len(thetas) else np.zeros((1, 2))
+                r = max(float(np.abs(coords).max()) * 1.3, 1e-3) if plane.explained is not None else 1.0
+                pending["plane"], pending["extent"] = plane, (-r, r, -r, r)
+                xs = np.linspace(-r, r, GRID)
+                return plane_loss_grid(net, plane, X, Y, xs, xs, should_stop, on_row)
         else:
             i, j = self.pair
             v1, v2 = float(net.theta[i]), float(net.theta[j])
             s1, s2 = max(2.0, 1.5 * abs(v1)), max(2.0, 1.5 * abs(v2))
             extent = (v1 - s1, v1 + s1, v2 - s2, v2 + s2)
-            self._pending = (None, extent)
+            pending["plane"], pending["extent"] = None, extent
 
             def compute(should_stop, on_row):
                 xs, ys = np.linspace(extent[0], extent[1], GRID), np.linspace(extent[2], extent[3], GRID)
@@ -324,7 +327,7 @@ class LossSurfaceView(QWidget):
         if token != self.jobs.token or self._pending is None or self.current_mode == "race":
             return
         if i == 0:  # the first row of a new surface: switch over to it
-            self.plane, self.extent = self._pending
+            self.plane, self.extent = self._pending["plane"], self._pending["extent"]
             self.surface_values = np.full((GRID, GRID), np.nan)
             self._redraw_trail()
         if self.surface_values is None:
@@ -339,7 +342,7 @@ class LossSurfaceView(QWidget):
         if self.current_mode == "race":
             self._network_race_done(values)
             return
-        self.plane, self.extent = self._pending
+        self.plane, self.extent = self._pending["plane"], self._pending["extent"]
         self.surface_values = values
         self._show_surface()
         if self.state is not None:
@@ -394,7 +397,8 @@ class LossSurfaceView(QWidget):
     def _direction(self, vector: np.ndarray) -> tuple[float, float]:
         if self.current_mode == "two":
             return float(vector[self.pair[0]]), float(vector[self.pair[1]])
-        return float(np.dot(self.plane.d1, vector)), float(np.dot(self.plane.d2, vector))
+        # Elementwise, not BLAS: a BLAS dot wakes its thread pool, which costs more than the sum here.
+        return float((self.plane.d1 * vector).sum()), float((self.plane.d2 * vector).sum())
 
     def _draw_ball(self, state) -> None:
         if self.extent is None or (self.current_mode == "plane" and self.plane is None):
