@@ -74,6 +74,7 @@ class CurvesView(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self.redraw)
+        self.on_screen = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
@@ -119,7 +120,15 @@ class CurvesView(QWidget):
         if not self._redraw_timer.isActive():
             self._redraw_timer.start()
 
+    def set_on_screen(self, on_screen: bool) -> None:
+        """The window says whether this pane can be seen (a tab behind another cannot)."""
+        self.on_screen = on_screen
+        if on_screen:
+            self.schedule_redraw()
+
     def redraw(self) -> None:
+        if not self.on_screen:  # a tab behind another costs nothing; brought forward, it redraws
+            return
         self._curves["train_loss"].setData(*self.train_loss.data())
         self._curves["train_acc"].setData(*self.train_acc.data())
         self._curves["test_loss"].setData(*self.test_loss.data())

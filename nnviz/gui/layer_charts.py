@@ -16,7 +16,7 @@ from .curves import _Series
 
 SAMPLES = 256  # test samples behind the histograms
 CONFUSION_SAMPLES = 1000
-REDRAW_MS = 300
+REDRAW_MS = 500
 BINS = 30
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
@@ -89,6 +89,7 @@ class LayerChartsView(QWidget):
         self.setToolTip("Top: how large each layer's weight gradient is (log scale) - vanishing gradients make "
                         "the first layers' lines sink. Middle: how each hidden layer's activations are spread. "
                         "Bottom: which digits the network takes for which.")
+        self.on_screen = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
@@ -139,7 +140,15 @@ class LayerChartsView(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
+    def set_on_screen(self, on_screen: bool) -> None:
+        """The window says whether this pane can be seen (a tab behind another cannot)."""
+        self.on_screen = on_screen
+        if on_screen:
+            self.schedule_redraw()
+
     def redraw(self) -> None:
+        if not self.on_screen:  # a tab behind another costs nothing; brought forward, it redraws
+            return
         for curve, series in zip(self._grad_curves, self._norms):
             curve.setData(*series.data())
         if self.net is None or self.data is None or self.net.sizes[0] != self.data.n_inputs:

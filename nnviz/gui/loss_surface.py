@@ -140,7 +140,7 @@ class LossSurfaceView(QWidget):
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(colorMap=CMAP, interactive=False, width=12, label="loss")
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
-        self.contours = [pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 120), width=1)) for _ in range(8)]
+        self.contours = [pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 120), width=1)) for _ in range(6)]
         for c in self.contours:
             c.setParentItem(self.image)
         self.trail = pg.PlotDataItem(pen=pg.mkPen("#ff7043", width=2), symbol="o", symbolSize=3,
@@ -292,6 +292,7 @@ class LossSurfaceView(QWidget):
         pending = self._pending = {}
         if self.current_mode == "plane":
             stored = [t for _, t in self.thetas]
+            steps = [step for step, _ in self.thetas]
             seed = len(stored)
 
             def compute(should_stop, on_row):
@@ -302,6 +303,7 @@ class LossSurfaceView(QWidget):
                 coords = (thetas - center) @ plane.projector.T if len(thetas) else np.zeros((1, 2))
                 r = max(float(np.abs(coords).max()) * 1.3, 1e-3) if plane.explained is not None else 1.0
                 pending["plane"], pending["extent"] = plane, (-r, r, -r, r)
+                pending["coords"] = {step: (float(a), float(b)) for step, (a, b) in zip(steps, coords)}
                 xs = np.linspace(-r, r, GRID)
                 return plane_loss_grid(net, plane, X, Y, xs, xs, should_stop, on_row)
         else:
@@ -323,17 +325,26 @@ class LossSurfaceView(QWidget):
         self.info.setText("computing the surface...")
         self.jobs.submit(compute)
 
+    def _adopt(self, pending: dict) -> None:
+        """Switch to a newly computed plane, with the trail's coordinates the job worked out."""
+        if self.plane is pending["plane"] and self.extent == pending["extent"]:
+            return
+        self.plane, self.extent = pending["plane"], pending["extent"]
+        self._projections.clear()
+        for step, ab in pending.get("coords", {}).items():
+            self._projections[(id(self.plane), step)] = ab
+
     def _on_row(self, token: int, i: int, values) -> None:
         if token != self.jobs.token or self._pending is None or self.current_mode == "race":
             return
         if i == 0:  # the first row of a new surface: switch over to it
-            self.plane, self.extent = self._pending["plane"], self._pending["extent"]
+            self._adopt(self._pending)
             self.surface_values = np.full((GRID, GRID), np.nan)
             self._redraw_trail()
         if self.surface_values is None:
             return
         self.surface_values[i] = values
-        if i % 8 == 7:
+        if i % 20 == 19:  # a slow surface appears as it is computed
             self._show_surface()
 
     def _on_done(self, token: int, values) -> None:
@@ -342,7 +353,7 @@ class LossSurfaceView(QWidget):
         if self.current_mode == "race":
             self._network_race_done(values)
             return
-        self.plane, self.extent = self._pending["plane"], self._pending["extent"]
+        self._adopt(self._pending)
         self.surface_values = values
         self._show_surface()
         if self.state is not None:

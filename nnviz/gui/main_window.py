@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QSlider, QToolBar, QWidget)
+                               QMessageBox, QPushButton, QSlider, QTabBar, QToolBar, QWidget)
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
 from nnviz.core.history import History
@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["curvesDock"], self.docks["layersDock"])
         self.tabifyDockWidget(self.docks["layersDock"], self.docks["formulaDock"])
         self.docks["curvesDock"].raise_()
+        self.tabifiedDockWidgetActivated.connect(lambda _dock: self.update_on_screen())
+        for name in ("curvesDock", "layersDock", "formulaDock"):
+            self.docks[name].topLevelChanged.connect(lambda _floating: self.update_on_screen())
+            self.docks[name].visibilityChanged.connect(lambda _visible: self.update_on_screen())
         # Controls and pad run the full height at the sides; the network in the middle, surface and curves below.
         for corner, area in ((Qt.TopLeftCorner, Qt.LeftDockWidgetArea), (Qt.BottomLeftCorner, Qt.LeftDockWidgetArea),
                              (Qt.TopRightCorner, Qt.RightDockWidgetArea),
@@ -181,6 +185,15 @@ class MainWindow(QMainWindow):
         self.network_view.labChanged.connect(self._on_lab_changed)
         self.network_view.labKept.connect(self._on_lab_kept)
         self.network_view.neuronSelected.connect(self._on_neuron_selected)
+
+    def update_on_screen(self) -> None:
+        """Tell the tabbed panes whether they can be seen, so a tab behind another does no drawing."""
+        current = {bar.tabText(bar.currentIndex()) for bar in self.findChildren(QTabBar) if bar.count()}
+        for name, pane in (("curvesDock", self.curves), ("layersDock", self.layer_charts)):
+            dock = self.docks[name]
+            seen = dock.isVisible() and (dock.isFloating() or not self.tabifiedDockWidgets(dock)
+                                         or dock.windowTitle() in current)
+            pane.set_on_screen(seen)
 
     def _build_timeline(self) -> None:
         bar = QToolBar("Timeline", self)
@@ -524,6 +537,7 @@ class MainWindow(QMainWindow):
         self.show_banner(message, diverged=False)
 
     def _on_running_changed(self, running: bool) -> None:
+        self.network_view.set_live(running)
         b = self.controls.buttons
         b["playButton"].setEnabled(not running)
         b["pauseButton"].setEnabled(running)
@@ -808,6 +822,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        QTimer.singleShot(0, self.update_on_screen)
         if not self._sized and not self._layout_restored:
             self._sized = True
             QTimer.singleShot(0, self.default_layout)

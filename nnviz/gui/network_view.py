@@ -8,8 +8,10 @@ activations do (drawing on the pad).
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolTip,
                                QVBoxLayout, QWidget)
@@ -32,6 +34,8 @@ MODES = {"weight": "Edges coloured by weight: blue positive, orange negative, st
 MAX_EDGES_ALL = 20_000  # beyond this many edges, draw the strongest k per neuron by default
 DEFAULT_TOP_K = 8
 ANIMATION_MS = 900
+CHUNK_LINES = 600  # lines drawn per event-loop turn while live (a few ms each)
+LIVE_EDGE_SECONDS = 1.0  # while live, new edges at most this often
 WIDE_EDGES = 400  # networks with at most this many edges get thick, smooth edges
 
 
@@ -194,6 +198,10 @@ class NetworkView(QWidget):
         if self.detail is not None and self.detail.isVisible() and self.selected is not None:
             self.detail.show_neuron(state, *self.selected)
 
+    def set_live(self, live: bool) -> None:
+        """True while training plays: edges are redrawn in slices, at most once a second."""
+        self.canvas.set_live(live)
+
     def set_probe(self, activations, zs) -> None:
         """Show these per-layer activations (from the drawing pad) instead of the state's probe sample."""
         self._probe = None if activations is None else (activations, zs)
@@ -312,6 +320,9 @@ class _Canvas(QWidget):
         self._edges: QImage | None = None
         self._animation: float | None = None
         self.map_rect: QRectF | None = None  # the Playground map, for 2-input classifiers
+        self._live = False
+        self._chunks = None  # the edge drawing in progress while live
+        self._last_render = 0.0
         self._maps = None  # (key, per-layer neuron maps, answer map)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -321,10 +332,14 @@ class _Canvas(QWidget):
     def new_state(self, shape_changed: bool) -> None:
         if shape_changed:
             self.layout_ = None
-        self.invalidate_edges()
+        if self._live and self._edges is not None and not shape_changed:
+            self._live_state()
+        else:
+            self.invalidate_edges()
 
     def invalidate_edges(self, *_):
         self._edges = None
+        self._chunks = None
         self.update()
 
     def set_animation(self, value) -> None:
@@ -389,17 +404,24 @@ class _Canvas(QWidget):
         return W
 
     def _render_edges(self) -> QImage:
+        """All edges, at once (step mode, a new layout, another colouring)."""
+        image = None
+        for image in self._edge_chunks(max_lines=None):
+            pass
+        return image
+
+    def _edge_chunks(self, max_lines: int | None = CHUNK_LINES):
+        """Draw the edges into a new image, yielding after about ``max_lines`` lines (None: at the end);
+        the last value yielded is the finished image."""
         dpr = self.devicePixelRatioF()
         image = QImage(int(self.width() * dpr), int(self.height() * dpr), QImage.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(dpr)
         image.fill(BACKGROUND)
-        painter = QPainter(image)
         mode = self.view.mode.currentText()
         k = self.view.top_k.value()
         n_layers = len(self._lines)
         wide = sum(len(lines) for lines in self._lines) <= WIDE_EDGES
-        if wide:
-            painter.setRenderHint(QPainter.Antialiasing)
+        work = []  # (pen, lines) in drawing order, decided now, from the state on display now
         for l in range(n_layers):
             layer_mode, dim = mode, 1.0
             if self._animation is not None:  # the backward pass: lit layers show their gradient
@@ -422,10 +444,60 @@ class _Canvas(QWidget):
             bounds = np.flatnonzero(np.diff(key)) + 1
             for chunk_idx, chunk_b in zip(np.split(flat_index, bounds), np.split(buckets, bounds)):
                 if len(chunk_idx):
-                    painter.setPen(bucket_pen(int(chunk_b[0]), dim, wide))
-                    painter.drawLines([lines[i] for i in chunk_idx])
+                    work.append((bucket_pen(int(chunk_b[0]), dim, wide), [lines[i] for i in chunk_idx]))
+            if max_lines:
+                yield None  # the colouring of one layer is a slice of work too
+        painter = QPainter(image)
+        if wide:
+            painter.setRenderHint(QPainter.Antialiasing)
+        drawn = 0
+        for pen, lines in work:
+            painter.setPen(pen)
+            for start in range(0, len(lines), max_lines or len(lines)):
+                part = lines[start:start + max_lines] if max_lines else lines
+                painter.drawLines(part)
+                drawn += len(part)
+                if max_lines and drawn >= max_lines:
+                    drawn = 0
+                    painter.end()
+                    yield None
+                    painter = QPainter(image)
+                    if wide:
+                        painter.setRenderHint(QPainter.Antialiasing)
+                    painter.setPen(pen)
         painter.end()
-        return image
+        yield image
+
+    # ---------------------------------------------------- live (while playing)
+    def set_live(self, live: bool) -> None:
+        """While training plays, new edges are drawn a slice per event-loop turn, at most every
+        LIVE_EDGE_SECONDS: the window never stalls on a frame, and the neurons stay current."""
+        self._live = live
+        if not live:
+            self._chunks = None
+            self.invalidate_edges()
+
+    def _live_state(self) -> None:
+        now = time.perf_counter()
+        if self._chunks is None and now - self._last_render >= LIVE_EDGE_SECONDS:
+            self._chunks = self._edge_chunks()
+            QTimer.singleShot(0, self._next_chunk)
+        self.update()
+
+    def _next_chunk(self) -> None:
+        if self._chunks is None:
+            return
+        try:
+            image = next(self._chunks)
+        except StopIteration:
+            image = None
+        if image is None:
+            QTimer.singleShot(0, self._next_chunk)
+            return
+        self._chunks = None
+        self._edges = image
+        self._last_render = time.perf_counter()
+        self.update()
 
     # -------------------------------------------------------------- paint
     def paintEvent(self, event) -> None:
