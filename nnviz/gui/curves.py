@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 TRAIN_PEN = pg.mkPen("#1f77b4", width=1.5)
 TEST_PEN = pg.mkPen("#d62728", width=2)
 SMOOTHING = 0.98  # exponential moving average of the noisy mini-batch figures
-REDRAW_MS = 250  # the curves move slowly: redraw a few times a second, not at every frame
+REDRAW_MS = 500  # the curves move slowly: redraw twice a second, not at every frame
 
 
 class _Series:

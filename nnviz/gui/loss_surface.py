@@ -12,6 +12,7 @@ Modes:
 from __future__ import annotations
 
 import os
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,6 +30,7 @@ GRID = 41
 SAMPLES = 512
 MAX_TRAJECTORY = 400
 RECOMPUTE_EVERY = 150  # states on display between two planes
+LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
 MODES = {"plane": "This network (PCA plane)", "two": "Two parameters (exact)", "race": "Optimiser race"}
 RUNNER_COLORS = ("#e53935", "#43a047", "#1e88e5", "#fdd835")
 THIS_NETWORK = "this network"
@@ -96,6 +98,8 @@ class LossSurfaceView(QWidget):
         self._since_plane = 0
         self._pending = None
         self._projections: dict = {}
+        self._live = False
+        self._last_request = 0.0
         self.race = None
         self.network_race = None  # (NetworkRace, trails projected (k, 2) each, steps shown)
         self.pair, self.pair_names = (0, 1), ("", "")
@@ -267,10 +271,19 @@ class LossSurfaceView(QWidget):
             norm.running_mean[:], norm.running_var[:] = mean, var
         return net
 
+    def set_live(self, live: bool) -> None:
+        """True while training plays: new surfaces at most every LIVE_RECOMPUTE_SECONDS; when it stops,
+        the surface catches up."""
+        self._live = live
+        if not live and self.state is not None and self.current_mode != "race" and self._surface_due():
+            self.request_surface()
+
     def _surface_due(self) -> bool:
         if self.surface_values is None and not self.jobs.busy():
             return True
         if self.jobs.busy() or self.extent is None:
+            return False
+        if self._live and time.perf_counter() - self._last_request < LIVE_RECOMPUTE_SECONDS:
             return False
         x, y = self._coordinates(self.state)
         x0, x1, y0, y1 = self.extent
@@ -286,6 +299,7 @@ class LossSurfaceView(QWidget):
         if self.state is None or self.config is None:
             return
         self._since_plane = 0
+        self._last_request = time.perf_counter()
         net = self._network_now()
         X, Y = self._sample()
         # The job fills ``pending`` (plane, extent) before it reports its first row.

@@ -31,6 +31,8 @@ from .worker import TrainerWorker, start_worker, stop_worker
 FIRST_ARCHITECTURE = {"dataset": "digits", "noise": 0.1, "hidden": [16, 16], "activation": "sigmoid",
                       "loss": "cross_entropy", "output": None, "norm": "none", "seed": 0}
 RECENT_LIMIT = 8
+#: While playing, the GUI thread may use at most this share of the time (see _pace_frames).
+GUI_SHARE = 0.08
 AUTOSAVE_NAME = "autosave.npz"
 MODEL_FILTER = "nnviz models (*.npz)"
 
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self._animate_next = False
         self._layout_restored = False
         self._awaiting_swap = False
+        self._pace = None  # (wall, GUI thread CPU) at the last frame
 
         self._build_panes()
         self._build_timeline()
@@ -504,7 +507,6 @@ class MainWindow(QMainWindow):
         if self._closing or self._awaiting_swap:
             self.worker.frame_done()
             return
-        started = time.perf_counter()
         if not self.viewing_old:
             if state.step > self.curves.last_step:
                 start = self.history.index_of_step(self.curves.last_step + 1)
@@ -518,8 +520,19 @@ class MainWindow(QMainWindow):
             if self._animate_next and state.step > 0:
                 self.network_view.animate_backward(state)
         self._animate_next = False
-        # Paint events run before this zero timer fires: the frame's cost includes drawing it.
-        QTimer.singleShot(0, lambda: self.worker.frame_done(time.perf_counter() - started))
+        self._pace_frames()
+        QTimer.singleShot(0, self.worker.frame_done)
+
+    def _pace_frames(self) -> None:
+        """Keep the GUI thread's share of the CPU under GUI_SHARE while training plays: Python's GIL is
+        shared, so every millisecond spent drawing is one the trainer waits.  The share is measured
+        as the GUI thread's CPU time (painting, timers, everything) over wall time between frames."""
+        wall, cpu = time.perf_counter(), time.thread_time()
+        if self._pace is not None and self.worker.running:
+            share = (cpu - self._pace[1]) / max(1e-6, wall - self._pace[0])
+            interval = self.worker._frame_seconds * min(2.0, max(0.5, share / GUI_SHARE))
+            self.worker.set_frame_interval(interval)
+        self._pace = (wall, cpu)
 
     def _on_evaluated(self, step: int, loss: float, accuracy: float) -> None:
         if self._awaiting_swap:
@@ -538,6 +551,7 @@ class MainWindow(QMainWindow):
 
     def _on_running_changed(self, running: bool) -> None:
         self.network_view.set_live(running)
+        self.loss_surface.set_live(running)
         b = self.controls.buttons
         b["playButton"].setEnabled(not running)
         b["pauseButton"].setEnabled(running)

@@ -21,11 +21,9 @@ from nnviz.core.history import History
 
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
-#: While playing flat out, the GUI may spend at most this share of the time drawing frames
-#: (Python's GIL is shared: every millisecond the GUI draws is one the trainer waits).
-GUI_SHARE = 0.15
-#: At most 30 frames a second while playing (every state is shown when stepping).
-MIN_FRAME_SECONDS = 1 / 30
+#: At most 30 frames a second while playing (every state is shown when stepping), at least one
+#: every two seconds.
+MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 2.0
 #: Evaluate on the test split about this often (in steps and seconds, whichever is later).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
 
@@ -107,11 +105,13 @@ class TrainerWorker(QObject):
         """Steps per second while playing; 0 = as fast as possible."""
         self._steps_per_second = float(steps_per_second)
 
-    def frame_done(self, seconds: float = 0.0) -> None:
-        """The GUI calls this when it has drawn a state, saying how long that took: the next
-        state is sent no sooner than keeps drawing under GUI_SHARE of the time (and <= 30 Hz)."""
-        self._frame_seconds = max(MIN_FRAME_SECONDS, seconds / GUI_SHARE)
+    def frame_done(self) -> None:
+        """The GUI calls this when it has drawn a state: the next one may be sent."""
         self._ready.set()
+
+    def set_frame_interval(self, seconds: float) -> None:
+        """While playing, send a state at most every ``seconds`` (kept within 1/30 s .. 2 s)."""
+        self._frame_seconds = min(MAX_FRAME_SECONDS, max(MIN_FRAME_SECONDS, seconds))
 
     # --------------------------------------------------------- worker thread
     @Slot()
