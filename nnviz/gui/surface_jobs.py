@@ -22,25 +22,35 @@ class SurfaceJobs(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self.closed = False
         self._stop = threading.Event()
         self.token = 0
 
     def submit(self, compute) -> int:
-        """Start ``compute`` (cancelling any running one); returns its token."""
+        """Start ``compute`` (cancelling any running one); returns its token (-1 after shutdown)."""
+        if self.closed:
+            return -1
         self.cancel()
         self.token += 1
         token, stop = self.token, threading.Event()
         self._stop = stop
 
+        def emit(signal, *args):
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # the pane was deleted meanwhile: nobody is listening
+                stop.set()
+
         def run():
             try:
-                result = compute(stop.is_set, lambda i, values: self.row.emit(token, i, values))
+                result = compute(stop.is_set, lambda i, values: emit(self.row, token, i, values))
             except Exception as e:  # reported in words in the pane; the window goes on
-                traceback.print_exc()
-                self.failed.emit(token, f"{type(e).__name__}: {e}")
+                if not stop.is_set():
+                    traceback.print_exc()
+                    emit(self.failed, token, f"{type(e).__name__}: {e}")
                 return
             if not stop.is_set():
-                self.done.emit(token, result)
+                emit(self.done, token, result)
 
         self._thread = threading.Thread(target=run, name="nnviz-surface", daemon=True)
         self._thread.start()
@@ -55,7 +65,8 @@ class SurfaceJobs(QObject):
         self.token += 1
 
     def shutdown(self, timeout: float = 2.0) -> None:
-        """Cancel and wait for the thread (it stops between two rows)."""
+        """Cancel, refuse new work, and wait for the thread (it stops between two rows)."""
+        self.closed = True
         self.cancel()
         if self._thread is not None:
             self._thread.join(timeout)
