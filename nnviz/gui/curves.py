@@ -97,9 +97,10 @@ class CurvesView(QWidget):
                 self.test_acc.truncate(s.step)
             if self._ema is None or s.step <= self._last_step:
                 self._ema = [s.loss, s.accuracy]
-            else:
-                self._ema[0] = SMOOTHING * self._ema[0] + (1 - SMOOTHING) * s.loss
-                self._ema[1] = SMOOTHING * self._ema[1] + (1 - SMOOTHING) * s.accuracy
+            else:  # steps the window did not see count as if they had the same values
+                keep = SMOOTHING ** (s.step - self._last_step)
+                self._ema[0] = keep * self._ema[0] + (1 - keep) * s.loss
+                self._ema[1] = keep * self._ema[1] + (1 - keep) * s.accuracy
             self.train_loss.add(s.step, self._ema[0])
             self.train_acc.add(s.step, self._ema[1])
             self._last_step = s.step

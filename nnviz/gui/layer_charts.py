@@ -64,11 +64,11 @@ class LayerChartsView(QWidget):
         self.setObjectName("layerChartsView")
         self.plots = pg.GraphicsLayoutWidget()
         self.grad_plot = self.plots.addPlot(
-            row=0, col=0, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
+            row=0, col=0, colspan=2, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
                                 "<span style='color:#d4c000'>last</span>")
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.setLabel("bottom", "step")
-        self.hist_plot = self.plots.addPlot(row=1, col=0, title="Hidden activations (256 test samples)")
+        self.hist_plot = self.plots.addPlot(row=1, col=0, title="Hidden activations")
         self.hist_plot.setLabel("left", "hidden layer")
         self.hist_plot.setLabel("bottom", "activation")
         self.hist_plot.invertY(True)
@@ -76,19 +76,19 @@ class LayerChartsView(QWidget):
         self.hist_image = pg.ImageItem()
         self.hist_image.setColorMap(pg.colormap.get("inferno"))
         self.hist_plot.addItem(self.hist_image)
-        self.confusion_plot = self.plots.addPlot(row=2, col=0, title="Confusion matrix (test)")
+        self.confusion_plot = self.plots.addPlot(row=1, col=1, title="Confusion (test)")
         self.confusion_plot.setLabel("left", "true")
         self.confusion_plot.setLabel("bottom", "predicted")
         self.confusion_plot.invertY(True)
-        self.confusion_plot.setAspectLocked(True)
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_image = pg.ImageItem()
         self.confusion_image.setColorMap(pg.colormap.get("CET-L12"))
         self.confusion_plot.addItem(self.confusion_image)
         self._confusion_labels: list[pg.TextItem] = []
         self.setToolTip("Top: how large each layer's weight gradient is (log scale) - vanishing gradients make "
-                        "the first layers' lines sink. Middle: how each hidden layer's activations are spread. "
-                        "Bottom: which digits the network takes for which.")
+                        "the first layers' lines sink. Bottom left: how each hidden layer's activations are spread "
+                        "over 256 test samples (one row per layer). Bottom right: which class the network takes "
+                        "for which on the test set (rows: the truth).")
         self.on_screen = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,6 +190,6 @@ class LayerChartsView(QWidget):
                     item.setPos(j + 0.5, i + 0.5)
                     self.confusion_plot.addItem(item)
                     self._confusion_labels.append(item)
-            self.confusion_plot.setRange(xRange=(0, n), yRange=(0, n), padding=0.02)
+            self.confusion_plot.setRange(xRange=(0, n), yRange=(0, n), padding=0)
         for k, item in enumerate(self._confusion_labels):
             item.setText(str(m.flat[k]))

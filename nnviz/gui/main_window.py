@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
         """Controls 330 px wide on the left, the pad on the right, the network above surface and curves."""
         d = self.docks
         self.resizeDocks([d["controlsDock"], d["padDock"]], [330, 380], Qt.Horizontal)
-        self.resizeDocks([d["lossSurfaceDock"]], [320], Qt.Vertical)
+        self.resizeDocks([d["lossSurfaceDock"]], [360], Qt.Vertical)
         self.resizeDocks([d["lossSurfaceDock"], d["curvesDock"]], [400, 400], Qt.Horizontal)
 
     def sizeHint(self) -> QSize:

@@ -558,8 +558,8 @@ class _Canvas(QWidget):
         playground.paint_map(painter, self.map_rect, answer, extent, d.X_train, d.labels_train, d.X_test,
                              d.labels_test)
         painter.setPen(TEXT)
-        painter.drawText(QRectF(self.map_rect.left(), self.map_rect.bottom() + 4, self.map_rect.width(), 18),
-                         Qt.AlignCenter, "the network's answer over the plane (dots: data)")
+        painter.drawText(QRectF(self.map_rect.left() - 20, self.map_rect.bottom() + 4, self.map_rect.width() + 40, 18),
+                         Qt.AlignCenter, "the network's answer (dots: the data)")
 
     def _paint_column(self, painter: QPainter, lay: Layout, l: int, a: np.ndarray) -> None:
         r = lay.radius[l]
