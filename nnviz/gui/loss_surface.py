@@ -147,11 +147,11 @@ class LossSurfaceView(QWidget):
         self.contours = [pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 120), width=1)) for _ in range(6)]
         for c in self.contours:
             c.setParentItem(self.image)
-        self.trail = pg.PlotDataItem(pen=pg.mkPen("#ff7043", width=2), symbol="o", symbolSize=3,
-                                     symbolBrush="#ff7043", symbolPen=None)
+        # Plain curves (no symbols): moving the ball must stay cheap.
+        self.trail = pg.PlotCurveItem(pen=pg.mkPen("#ff7043", width=2))
         self.ball = pg.ScatterPlotItem(size=14, brush=pg.mkBrush("#ff3d00"), pen=pg.mkPen("w", width=2))
-        self.gradient_arrow = pg.PlotDataItem(pen=pg.mkPen("#ffffff", width=2.5))
-        self.velocity_arrow = pg.PlotDataItem(pen=pg.mkPen("#00e5ff", width=2, style=Qt.DashLine))
+        self.gradient_arrow = pg.PlotCurveItem(pen=pg.mkPen("#ffffff", width=2.5))
+        self.velocity_arrow = pg.PlotCurveItem(pen=pg.mkPen("#00e5ff", width=2, style=Qt.DashLine))
         self.race_items = []
         for item in (self.trail, self.gradient_arrow, self.velocity_arrow, self.ball):
             self.plot.addItem(item)

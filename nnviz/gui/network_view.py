@@ -37,6 +37,8 @@ ANIMATION_MS = 900
 CHUNK_LINES = 600  # lines drawn per event-loop turn while live (a few ms each)
 LIVE_EDGE_SECONDS = 1.0  # while live, new edges at most this often
 WIDE_EDGES = 400  # networks with at most this many edges get thick, smooth edges
+MANY_EDGES = 4000  # beyond this many, edges are drawn at EDGE_SCALE resolution
+EDGE_SCALE = 0.5
 
 
 def activation_color(a: float) -> QColor:
@@ -413,14 +415,18 @@ class _Canvas(QWidget):
     def _edge_chunks(self, max_lines: int | None = CHUNK_LINES):
         """Draw the edges into a new image, yielding after about ``max_lines`` lines (None: at the end);
         the last value yielded is the finished image."""
-        dpr = self.devicePixelRatioF()
-        image = QImage(int(self.width() * dpr), int(self.height() * dpr), QImage.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
+        n_edges = sum(len(lines) for lines in self._lines)
+        wide = n_edges <= WIDE_EDGES
+        # Many edges: drawn at half resolution and scaled up smoothly (a line's cost is its length in
+        # pixels; thousands of overlapping one-pixel lines look the same, at half the cost).
+        scale = EDGE_SCALE if n_edges > MANY_EDGES else 1.0
+        dpr = self.devicePixelRatioF() * scale
+        image = QImage(max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr)),
+                       QImage.Format_ARGB32_Premultiplied)
         image.fill(BACKGROUND)
         mode = self.view.mode.currentText()
         k = self.view.top_k.value()
         n_layers = len(self._lines)
-        wide = sum(len(lines) for lines in self._lines) <= WIDE_EDGES
         work = []  # (pen, lines) in drawing order, decided now, from the state on display now
         for l in range(n_layers):
             layer_mode, dim = mode, 1.0
@@ -447,9 +453,7 @@ class _Canvas(QWidget):
                     work.append((bucket_pen(int(chunk_b[0]), dim, wide), [lines[i] for i in chunk_idx]))
             if max_lines:
                 yield None  # the colouring of one layer is a slice of work too
-        painter = QPainter(image)
-        if wide:
-            painter.setRenderHint(QPainter.Antialiasing)
+        painter = self._edge_painter(image, dpr, wide)
         drawn = 0
         for pen, lines in work:
             painter.setPen(pen)
@@ -461,12 +465,18 @@ class _Canvas(QWidget):
                     drawn = 0
                     painter.end()
                     yield None
-                    painter = QPainter(image)
-                    if wide:
-                        painter.setRenderHint(QPainter.Antialiasing)
+                    painter = self._edge_painter(image, dpr, wide)
                     painter.setPen(pen)
         painter.end()
         yield image
+
+    @staticmethod
+    def _edge_painter(image: QImage, dpr: float, wide: bool) -> QPainter:
+        painter = QPainter(image)
+        painter.scale(dpr, dpr)
+        if wide:
+            painter.setRenderHint(QPainter.Antialiasing)
+        return painter
 
     # ---------------------------------------------------- live (while playing)
     def set_live(self, live: bool) -> None:
@@ -512,7 +522,9 @@ class _Canvas(QWidget):
         lay = self._ensure_layout()
         if self._edges is None:
             self._edges = self._render_edges()
-        painter.drawImage(0, 0, self._edges)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform)
+        painter.drawImage(QRectF(self.rect()), self._edges)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, False)  # the input's pixels stay crisp
         acts, _ = self.view.shown_activations()
         painter.setRenderHint(QPainter.Antialiasing)
         if self.map_rect is not None:

@@ -22,8 +22,8 @@ from nnviz.core.history import History
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
 #: At most 30 frames a second while playing (every state is shown when stepping), at least one
-#: every two seconds.
-MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 2.0
+#: every half second.
+MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 0.5
 #: Evaluate on the test split about this often (in steps and seconds, whichever is later).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
 
@@ -110,7 +110,7 @@ class TrainerWorker(QObject):
         self._ready.set()
 
     def set_frame_interval(self, seconds: float) -> None:
-        """While playing, send a state at most every ``seconds`` (kept within 1/30 s .. 2 s)."""
+        """While playing, send a state at most every ``seconds`` (kept within 1/30 s .. 0.5 s)."""
         self._frame_seconds = min(MAX_FRAME_SECONDS, max(MIN_FRAME_SECONDS, seconds))
 
     # --------------------------------------------------------- worker thread
