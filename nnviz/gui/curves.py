@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from .throttled import ThrottledRedraw
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=1.5)
 TEST_PEN = pg.mkPen("#d62728", width=2)
@@ -12,7 +13,7 @@ SMOOTHING = 0.98  # exponential moving average of the noisy mini-batch figures
 REDRAW_MS = 500  # the curves move slowly: redraw twice a second, not at every frame
 
 
-class _Series:
+class Series:
     """A growing (step, value) series kept in doubling NumPy buffers."""
 
     def __init__(self):
@@ -35,7 +36,7 @@ class _Series:
         return self.x[:self.n], self.y[:self.n]
 
 
-class CurvesView(QWidget):
+class CurvesView(ThrottledRedraw, QWidget):
     """Loss (top) and accuracy (bottom) against step.
 
     The mini-batch loss and accuracy of every step are smoothed (a moving
@@ -56,8 +57,8 @@ class CurvesView(QWidget):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.addLegend(offset=(-10, 10))
-        self.train_loss, self.train_acc = _Series(), _Series()
-        self.test_loss, self.test_acc = _Series(), _Series()
+        self.train_loss, self.train_acc = Series(), Series()
+        self.test_loss, self.test_acc = Series(), Series()
         self._curves = {
             "train_loss": self.loss_plot.plot(pen=TRAIN_PEN, name="training (smoothed)", antialias=False),
             "test_loss": self.loss_plot.plot(pen=TEST_PEN, symbol="o", symbolSize=4, symbolBrush="#d62728",
@@ -70,11 +71,7 @@ class CurvesView(QWidget):
                         "red: the held-out test set, which the network never trains on.")
         self._last_step = -1
         self._ema = None
-        self._redraw_timer = QTimer(self)
-        self._redraw_timer.setSingleShot(True)
-        self._redraw_timer.setInterval(REDRAW_MS)
-        self._redraw_timer.timeout.connect(self.redraw)
-        self.on_screen = True
+        self.init_throttle(REDRAW_MS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
@@ -83,7 +80,7 @@ class CurvesView(QWidget):
         for s in (self.train_loss, self.train_acc, self.test_loss, self.test_acc):
             s.n = 0
         self._last_step, self._ema = -1, None
-        self.redraw()
+        self.redraw_now()
 
     def add_states(self, states) -> None:
         """Add the training figures of ``states`` (StepStates, oldest first) not yet plotted."""
@@ -116,20 +113,7 @@ class CurvesView(QWidget):
     def last_step(self) -> int:
         return self._last_step
 
-    def schedule_redraw(self) -> None:
-        """Redraw within REDRAW_MS (many calls in between cost one redraw)."""
-        if not self._redraw_timer.isActive():
-            self._redraw_timer.start()
-
-    def set_on_screen(self, on_screen: bool) -> None:
-        """The window says whether this pane can be seen (a tab behind another cannot)."""
-        self.on_screen = on_screen
-        if on_screen:
-            self.schedule_redraw()
-
-    def redraw(self) -> None:
-        if not self.on_screen:  # a tab behind another costs nothing; brought forward, it redraws
-            return
+    def redraw_now(self) -> None:
         self._curves["train_loss"].setData(*self.train_loss.data())
         self._curves["train_acc"].setData(*self.train_acc.data())
         self._curves["test_loss"].setData(*self.test_loss.data())

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .curves import _Series
+from .curves import Series
+from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
 CONFUSION_SAMPLES = 1000
@@ -51,7 +51,7 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) 
     return m
 
 
-class LayerChartsView(QWidget):
+class LayerChartsView(ThrottledRedraw, QWidget):
     """Three stacked charts for the network on display.
 
     ``set_context(data)`` when the data changes, ``add_states(states)`` with
@@ -89,20 +89,16 @@ class LayerChartsView(QWidget):
                         "the first layers' lines sink. Bottom left: how each hidden layer's activations are spread "
                         "over 256 test samples (one row per layer). Bottom right: which class the network takes "
                         "for which on the test set (rows: the truth).")
-        self.on_screen = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plots)
         self.data = None
         self.net = None
         self.confusion = None
-        self._norms: list[_Series] = []
+        self._norms: list[Series] = []
         self._grad_curves = []
         self._last_step = -1
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_MS)
-        self._timer.timeout.connect(self.redraw)
+        self.init_throttle(REDRAW_MS)
 
     def set_context(self, data) -> None:
         self.data = data
@@ -114,7 +110,7 @@ class LayerChartsView(QWidget):
     def _layers_changed(self, n_layers: int) -> None:
         self.grad_plot.clear()
         colors = layer_colors(n_layers)
-        self._norms = [_Series() for _ in range(n_layers)]
+        self._norms = [Series() for _ in range(n_layers)]
         self._grad_curves = [self.grad_plot.plot(pen=pg.mkPen(c, width=1.5), antialias=False) for c in colors]
 
     def add_states(self, states) -> None:
@@ -136,19 +132,7 @@ class LayerChartsView(QWidget):
         self.net = net
         self.schedule_redraw()
 
-    def schedule_redraw(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def set_on_screen(self, on_screen: bool) -> None:
-        """The window says whether this pane can be seen (a tab behind another cannot)."""
-        self.on_screen = on_screen
-        if on_screen:
-            self.schedule_redraw()
-
-    def redraw(self) -> None:
-        if not self.on_screen:  # a tab behind another costs nothing; brought forward, it redraws
-            return
+    def redraw_now(self) -> None:
         for curve, series in zip(self._grad_curves, self._norms):
             curve.setData(*series.data())
         if self.net is None or self.data is None or self.net.sizes[0] != self.data.n_inputs:

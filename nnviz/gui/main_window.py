@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
         wall, cpu = time.perf_counter(), time.thread_time()
         if self._pace is not None and self.worker.running:
             share = (cpu - self._pace[1]) / max(1e-6, wall - self._pace[0])
-            interval = self.worker._frame_seconds * min(2.0, max(0.5, share / GUI_SHARE))
+            interval = self.worker.frame_interval * min(2.0, max(0.5, share / GUI_SHARE))
             self.worker.set_frame_interval(interval)
         self._pace = (wall, cpu)
 

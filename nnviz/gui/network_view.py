@@ -589,8 +589,7 @@ class _Canvas(QWidget):
             painter.drawEllipse(QPointF(cx, cy), r, r)
 
     def _paint_neurons(self, painter: QPainter, lay: Layout, acts) -> None:
-        start = 1 if lay.image_rect is not None else 1
-        for l in range(start, len(lay.centers)):
+        for l in range(1, len(lay.centers)):
             self._paint_column(painter, lay, l, acts[l])
         out = len(lay.centers) - 1
         p = np.asarray(acts[out])

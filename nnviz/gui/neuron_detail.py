@@ -104,13 +104,7 @@ class NeuronDetail(QWidget):
                              f"|weights| {float(np.linalg.norm(W[j])):.3f}<br>"
                              f"|gradient| {float(np.linalg.norm(G[j])):.2e}")
         if not same:
-            for w, v in ((self.shift, 0.0), (self.scale, 1.0)):
-                w.blockSignals(True)
-                w.setValue(v)
-                w.blockSignals(False)
-            self.off.blockSignals(True)
-            self.off.setChecked(False)
-            self.off.blockSignals(False)
+            self._reset_controls()
 
     def _edited(self, *_):
         if self.layer is not None:
@@ -118,20 +112,15 @@ class NeuronDetail(QWidget):
                                    self.off.isChecked())
 
     def _undo(self):
-        for w, v in ((self.shift, 0.0), (self.scale, 1.0)):
-            w.blockSignals(True)
-            w.setValue(v)
-            w.blockSignals(False)
-        self.off.blockSignals(True)
-        self.off.setChecked(False)
-        self.off.blockSignals(False)
+        self._reset_controls()
         self.view.reset_lab()
 
     def _keep(self):
         self.view.keep_lab()
-        self._undo_controls_only()
+        self._reset_controls()
 
-    def _undo_controls_only(self):
+    def _reset_controls(self):
+        """The lab's controls back to "no edit", without signalling an edit."""
         for w, v in ((self.shift, 0.0), (self.scale, 1.0)):
             w.blockSignals(True)
             w.setValue(v)

@@ -109,6 +109,11 @@ class TrainerWorker(QObject):
         """The GUI calls this when it has drawn a state: the next one may be sent."""
         self._ready.set()
 
+    @property
+    def frame_interval(self) -> float:
+        """Seconds between two states sent while playing."""
+        return self._frame_seconds
+
     def set_frame_interval(self, seconds: float) -> None:
         """While playing, send a state at most every ``seconds`` (kept within 1/30 s .. 0.5 s)."""
         self._frame_seconds = min(MAX_FRAME_SECONDS, max(MIN_FRAME_SECONDS, seconds))
