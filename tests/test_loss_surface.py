@@ -84,9 +84,10 @@ def test_race_mode_runs_its_own_balls(view):
     assert view.race.steps == 10 and "Adam" in view.message.text()
 
 
+@pytest.mark.skipif(opengl_available()[0], reason="OpenGL is available here: the 3-D test runs instead")
 def test_without_opengl_the_2d_view_explains_itself(view):
     ok, why = opengl_available()
-    assert not ok and "showing 2-D" in why  # offscreen here
+    assert not ok and "showing 2-D" in why
     assert not view.three_d.isEnabled() and "2-D" in view.message.text()
 
 
@@ -119,3 +120,17 @@ def test_race_on_the_real_network_uses_the_same_start_and_a_shared_plane(qtbot, 
     for _ in range(5):
         view.step_race()
     assert view.network_race[2] == 6 and "batch loss" in view.message.text()
+
+
+@pytest.mark.skipif(not opengl_available()[0], reason="needs a display with OpenGL and PyOpenGL (e.g. xvfb-run)")
+def test_3d_view_renders_the_surface(qtbot, view):
+    view.set_mode("race")
+    view.landscape.setCurrentText("minima")
+    view.three_d.setChecked(True)
+    qtbot.wait(200)
+    assert view.stack.currentWidget() is view.gl_view
+    image = view.gl_view.grabFramebuffer()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # a coloured landscape, not an empty background
+    view.three_d.setChecked(False)
+    assert view.stack.currentWidget() is view.plot

@@ -613,19 +613,23 @@ class LossSurfaceView(QWidget):
             import pyqtgraph.opengl as gl
 
             self.gl_view = gl.GLViewWidget()
-            self.gl_surface = gl.GLSurfacePlotItem(shader="heightColor", smooth=False)
+            self.gl_view.setBackgroundColor((24, 26, 31))
+            self.gl_view.setCameraPosition(distance=42, elevation=28, azimuth=-60)
+            self.gl_surface = gl.GLSurfacePlotItem(smooth=False, drawEdges=False)
             self.gl_view.addItem(self.gl_surface)
+            self.gl_view.addItem(gl.GLGridItem(size=pg.Vector(20, 20, 1)))
             self.stack.addWidget(self.gl_view)
         self.stack.setCurrentWidget(self.gl_view if on else self.plot)
         if on and self.surface_values is not None:
             self._update_3d(self.surface_values, self.extent)
 
     def _update_3d(self, values, extent) -> None:
-        x0, x1, y0, y1 = extent
-        z = np.nan_to_num(values)
-        z = (z - z.min()) / max(1e-12, np.ptp(z)) * 10
-        n = z.shape[0]
-        self.gl_surface.setData(x=np.linspace(-10, 10, z.shape[1]), y=np.linspace(-10, 10, n), z=z.T)
+        """The surface as a 20 x 20 x 10 landscape, coloured like the 2-D map (rows of values along y)."""
+        z = np.nan_to_num(np.asarray(values, float))
+        z = (z - z.min()) / max(1e-12, float(np.ptp(z)))
+        colors = CMAP.map(z.T.ravel(), mode="float")  # one per vertex, (n*m, 4): the mesh wants them flat
+        self.gl_surface.setData(x=np.linspace(-10, 10, z.shape[1]), y=np.linspace(-10, 10, z.shape[0]),
+                                z=z.T * 10, colors=colors)
 
     def closeEvent(self, event) -> None:
         self.shutdown()
