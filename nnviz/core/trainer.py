@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -10,7 +12,7 @@ from . import optimizers
 from .dataset import Dataset
 from .errors import ConfigError
 from .network import Network, classify
-from .state import StepState, frozen
+from .state import Probe, ProbeArrays, StepState, frozen
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,27 @@ class Evaluation:
     loss: float
     accuracy: float
     samples: int
+
+
+_scratch: dict = {}  # id(frozen config) -> (config, Network, lock): one network per architecture
+_scratch_lock = threading.Lock()
+
+
+def probe_pass(config, theta: np.ndarray, norm_stats, x: np.ndarray):
+    """The probe sample x (n_in,) through the network ``config`` with parameters ``theta`` (P,):
+    (activations, zs) as :meth:`Network.probe` gives them.  Uses one scratch network per architecture."""
+    with _scratch_lock:
+        entry = _scratch.get(id(config))
+        if entry is None or entry[0] is not config:
+            if len(_scratch) > 16:
+                _scratch.clear()
+            entry = _scratch[id(config)] = (config, Network(**config), threading.Lock())
+    _, net, lock = entry
+    with lock, np.errstate(all="ignore"):  # huge (finite) weights may overflow: shown, not warned about
+        net.theta[:] = theta
+        for norm, (mean, var) in zip(net.norms, norm_stats):
+            norm.running_mean[:], norm.running_var[:] = mean, var
+        return net.probe(x)
 
 
 def check_fits(net: Network, data: Dataset) -> None:
@@ -194,9 +217,6 @@ class Trainer:
             gb.append(g[stop:end])
             flat = g[start:stop]
             norms.append(math.sqrt(float(np.dot(flat, flat))))
-        acts, zs = net.probe(self.data.X_test[self._probe_index])
-        for array in (*acts, *zs):  # fresh arrays nobody else holds: lock them, no copy needed
-            array.flags.writeable = False
         norm_params, norm_stats = (), ()
         if net.norms:
             offset = net.weight_slices[-1][1] + net.sizes[-1]
@@ -206,12 +226,14 @@ class Trainer:
                 offset += 2 * n
             norm_params = tuple(pairs)
             norm_stats = tuple((frozen(nm.running_mean), frozen(nm.running_var)) for nm in net.norms)
+        probe = Probe(partial(probe_pass, net.frozen_config, theta, norm_stats,
+                              self.data.X_test[self._probe_index]))
         return StepState(
             step=self.step_count,
             epoch=self.epoch + self._cursor / len(self._order),
             loss=float(loss), accuracy=float(accuracy),
             weights=tuple(weights), biases=tuple(biases), grad_weights=tuple(gw), grad_biases=tuple(gb),
-            grad_norms=frozen(norms), activations=tuple(acts), zs=tuple(zs),
+            grad_norms=frozen(norms), activations=ProbeArrays(probe, 0), zs=ProbeArrays(probe, 1),
             theta=theta, norm_params=norm_params, norm_stats=norm_stats,
             lr=self.lr, batch_size=self._batch_size, optimizer=self.optimizer.name,
             config=net.frozen_config, probe_label=int(self.data.labels_test[self._probe_index]),
