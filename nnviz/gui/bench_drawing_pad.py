@@ -46,8 +46,9 @@ def run(quick: bool = False, with_window: bool = True) -> dict:
     pane.set_network(load_pretrained("3b1b"))
     pane.show()
     app.processEvents()
+    # After each move, the event loop paints exactly what the move invalidated, as in the app.
     result = {"preprocess_median_ms": round(statistics.median(pre) * 1e3, 3), "preprocess_target_ms": 2.0,
-              "move_to_prediction_pane_median_ms": round(strokes(pane.pad, pane.repaint), 2)}
+              "move_to_prediction_pane_median_ms": round(strokes(pane.pad, app.processEvents), 2)}
     pane.close()
     if with_window:
         from nnviz.gui.main_window import MainWindow
@@ -56,11 +57,7 @@ def run(quick: bool = False, with_window: bool = True) -> dict:
         window.show()
         app.processEvents()
 
-        def repaint_all():
-            window.pad_pane.repaint()
-            window.network_view.repaint()
-
-        result["move_to_prediction_and_diagram_median_ms"] = round(strokes(window.pad_pane.pad, repaint_all), 2)
+        result["move_to_prediction_and_diagram_median_ms"] = round(strokes(window.pad_pane.pad, app.processEvents), 2)
         window.close()
     result["move_target_ms"] = 16.0
     return result

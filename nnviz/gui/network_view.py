@@ -468,6 +468,10 @@ class _Canvas(QWidget):
                     painter = self._edge_painter(image, dpr, wide)
                     painter.setPen(pen)
         painter.end()
+        if scale != 1.0:  # scaled up once here, so that every paint is a plain copy
+            full = QSize(int(self.width() * self.devicePixelRatioF()), int(self.height() * self.devicePixelRatioF()))
+            image = image.scaled(full, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        image.setDevicePixelRatio(self.devicePixelRatioF())
         yield image
 
     @staticmethod
@@ -522,9 +526,7 @@ class _Canvas(QWidget):
         lay = self._ensure_layout()
         if self._edges is None:
             self._edges = self._render_edges()
-        painter.setRenderHint(QPainter.SmoothPixmapTransform)
-        painter.drawImage(QRectF(self.rect()), self._edges)
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, False)  # the input's pixels stay crisp
+        painter.drawImage(0, 0, self._edges)
         acts, _ = self.view.shown_activations()
         painter.setRenderHint(QPainter.Antialiasing)
         if self.map_rect is not None:
