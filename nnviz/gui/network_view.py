@@ -13,6 +13,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolTip,
                                QVBoxLayout, QWidget)
 
@@ -72,7 +73,18 @@ def bucket_color(bucket: int, dim: float = 1.0) -> QColor:
 def bucket_pen(bucket: int, dim: float = 1.0, wide: bool = False) -> QPen:
     """One pixel wide (Qt's fast line path) for big networks; ``wide`` grows with strength (small ones)."""
     width = 1.0 + 4.0 * (bucket % LEVELS) / (LEVELS - 1) if wide else 1.0
-    return QPen(bucket_color(bucket, dim), width)
+    pen = QPen(bucket_color(bucket, dim), width)
+    pen.setCosmetic(True)  # width in device pixels: Qt's fast path for thin lines, whatever the scale
+    return pen
+
+
+def draw_lines(painter: QPainter, coords: np.ndarray) -> None:
+    """Draw (n, 4) x1, y1, x2, y2 lines in one call, handing Qt the array itself (no QLineF objects),
+    the way pyqtgraph's own PlotCurveItem(connect='pairs') does."""
+    lines = PrimitiveArray(QLineF, 4)
+    lines.resize(len(coords))
+    lines.ndarray()[:] = coords
+    painter.drawLines(*lines.drawargs())
 
 
 def robust_scale(values: np.ndarray) -> float:
@@ -318,7 +330,7 @@ class _Canvas(QWidget):
         super().__init__(view)
         self.view = view
         self.layout_: Layout | None = None
-        self._lines: list = []  # per weight layer, the QLineF of every shown (j, i) edge, row-major
+        self._lines: list = []  # per weight layer, (edges, 4) x1, y1, x0, y0 of every shown (j, i) edge, row-major
         self._edges: QImage | None = None
         self._animation: float | None = None
         self.map_rect: QRectF | None = None  # the Playground map, for 2-input classifiers
@@ -379,7 +391,8 @@ class _Canvas(QWidget):
                     a = self._clip_to_image_edge(a, b)
                 else:
                     a = np.broadcast_to(a[None], (len(b), len(a), 2))
-                self._lines.append([QLineF(x1, y1, x0, y0) for (x1, y1), row in zip(b, a) for x0, y0 in row])
+                ends = np.broadcast_to(b[:, None, :], a.shape)
+                self._lines.append(np.concatenate([ends, a], axis=2).reshape(-1, 4).astype(np.float64))
         return self.layout_
 
     def _clip_to_image_edge(self, pixels: np.ndarray, neurons: np.ndarray) -> np.ndarray:
@@ -450,7 +463,7 @@ class _Canvas(QWidget):
             bounds = np.flatnonzero(np.diff(key)) + 1
             for chunk_idx, chunk_b in zip(np.split(flat_index, bounds), np.split(buckets, bounds)):
                 if len(chunk_idx):
-                    work.append((bucket_pen(int(chunk_b[0]), dim, wide), [lines[i] for i in chunk_idx]))
+                    work.append((bucket_pen(int(chunk_b[0]), dim, wide), lines[chunk_idx]))
             if max_lines:
                 yield None  # the colouring of one layer is a slice of work too
         painter = self._edge_painter(image, dpr, wide)
@@ -459,7 +472,7 @@ class _Canvas(QWidget):
             painter.setPen(pen)
             for start in range(0, len(lines), max_lines or len(lines)):
                 part = lines[start:start + max_lines] if max_lines else lines
-                painter.drawLines(part)
+                draw_lines(painter, part)
                 drawn += len(part)
                 if max_lines and drawn >= max_lines:
                     drawn = 0
