@@ -85,3 +85,12 @@ def test_bench_reports_cases_and_forward_latency(capsys, monkeypatch):
         assert case["nnviz_steps_per_s"] > 0
         assert {"torch_steps_per_s", "ratio", "batch"} <= case.keys()
     assert 0 < result["forward_latency_us"] < 10_000
+
+
+def test_no_display_is_one_readable_line(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no display" in err[0] and "--screenshot" in err[0]

@@ -97,6 +97,11 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
             return 2
     if screenshot:
         return take_screenshot(screenshot, steps, preset, tab)
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        print("nnviz: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+              "use --screenshot FILE for a picture, or run it under xvfb-run", file=sys.stderr)
+        return 2
     app = application()
     from .main_window import MainWindow
 
