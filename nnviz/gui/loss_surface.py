@@ -30,6 +30,7 @@ GRID = 41
 SAMPLES = 512
 MAX_TRAJECTORY = 400
 RECOMPUTE_EVERY = 150  # states on display between two planes
+LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
 LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
 MODES = {"plane": "This network (PCA plane)", "two": "Two parameters (exact)", "race": "Optimiser race"}
 RUNNER_COLORS = ("#e53935", "#43a047", "#1e88e5", "#fdd835")
@@ -99,7 +100,7 @@ class LossSurfaceView(QWidget):
         self._pending = None
         self._projections: dict = {}
         self._live = False
-        self._last_request = 0.0
+        self._last_request = self._last_ball = 0.0
         self.race = None
         self.network_race = None  # (NetworkRace, trails projected (k, 2) each, steps shown)
         self.pair, self.pair_names = (0, 1), ("", "")
@@ -227,7 +228,10 @@ class LossSurfaceView(QWidget):
             return
         if self._surface_due():
             self.request_surface()
-        self._draw_ball(state)
+        now = time.perf_counter()
+        if not self._live or now - self._last_ball >= LIVE_BALL_SECONDS:
+            self._last_ball = now
+            self._draw_ball(state)
 
     def show_step(self, state) -> None:
         """Scrubbing the timeline: the ball goes back along its trail."""
@@ -275,8 +279,10 @@ class LossSurfaceView(QWidget):
         """True while training plays: new surfaces at most every LIVE_RECOMPUTE_SECONDS; when it stops,
         the surface catches up."""
         self._live = live
-        if not live and self.state is not None and self.current_mode != "race" and self._surface_due():
-            self.request_surface()
+        if not live and self.state is not None and self.current_mode != "race":
+            if self._surface_due():
+                self.request_surface()
+            self._draw_ball(self.state)
 
     def _surface_due(self) -> bool:
         if self.surface_values is None and not self.jobs.busy():
