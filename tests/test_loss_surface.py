@@ -132,5 +132,9 @@ def test_3d_view_renders_the_surface(qtbot, view):
     image = view.gl_view.grabFramebuffer()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20  # a coloured landscape, not an empty background
+    for _ in range(20):
+        view.step_race()
+    balls = view.gl_balls.pos
+    assert balls is not None and len(balls) == 4  # every runner's ball on the landscape
     view.three_d.setChecked(False)
     assert view.stack.currentWidget() is view.plot

@@ -160,6 +160,7 @@ class LossSurfaceView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.gl_view = None
+        self._heights = None  # (normalised surface values, extent) of the 3-D landscape
 
         bar = QHBoxLayout()
         for w in (self.mode, self.landscape, self.race_step, self.race_play, self.race_reset, self.three_d):
@@ -448,6 +449,7 @@ class LossSurfaceView(QWidget):
             px, py = self._projected(*previous[-1])
             self.velocity_arrow.setData([px, x], [py, y])
         self._update_info(state, x, y)
+        self._sync_3d()
 
     def _projected(self, step: int, theta) -> tuple[float, float]:
         """Coordinates of a stored theta, cached per plane (projecting 235k numbers is not free)."""
@@ -578,6 +580,7 @@ class LossSurfaceView(QWidget):
         text = ", ".join(f"{l} {v:.3f}" for l, v in zip(labels, losses))
         what = "batch loss" if self.network_race is not None else "loss"
         self.message.setText(f"step {step}: {what} {text}")
+        self._sync_3d()
 
     def _mode_changed(self, *_):
         race = self.current_mode == "race"
@@ -624,6 +627,9 @@ class LossSurfaceView(QWidget):
             self.gl_surface = gl.GLSurfacePlotItem(smooth=False, drawEdges=False)
             self.gl_view.addItem(self.gl_surface)
             self.gl_view.addItem(gl.GLGridItem(size=pg.Vector(20, 20, 1)))
+            self.gl_balls = gl.GLScatterPlotItem(size=12, pxMode=True)
+            self.gl_view.addItem(self.gl_balls)
+            self.gl_trails = []
             self.stack.addWidget(self.gl_view)
         self.stack.setCurrentWidget(self.gl_view if on else self.plot)
         if on and self.surface_values is not None:
@@ -636,6 +642,42 @@ class LossSurfaceView(QWidget):
         colors = CMAP.map(z.T.ravel(), mode="float")  # one per vertex, (n*m, 4): the mesh wants them flat
         self.gl_surface.setData(x=np.linspace(-10, 10, z.shape[1]), y=np.linspace(-10, 10, z.shape[0]),
                                 z=z.T * 10, colors=colors)
+        self._heights = (z, extent)
+        self._sync_3d()
+
+    def _lift(self, xs, ys) -> np.ndarray:
+        """Points (x, y) of the 2-D view -> (n, 3) on the 3-D landscape, a little above it."""
+        z, (x0, x1, y0, y1) = self._heights
+        u = np.clip((np.asarray(xs, float) - x0) / (x1 - x0), 0, 1)
+        v = np.clip((np.asarray(ys, float) - y0) / (y1 - y0), 0, 1)
+        height = z[np.rint(v * (z.shape[0] - 1)).astype(int), np.rint(u * (z.shape[1] - 1)).astype(int)]
+        return np.column_stack([u * 20 - 10, v * 20 - 10, height * 10 + 0.3])
+
+    def _sync_3d(self) -> None:
+        """Show the 2-D view's balls and trails on the 3-D landscape too."""
+        if self.gl_view is None or self.stack.currentWidget() is not self.gl_view or self._heights is None:
+            return
+        import pyqtgraph.opengl as gl
+
+        if self.current_mode == "race":
+            paths = [(trail.getData(), color) for (trail, _), color in zip(self.race_items, RUNNER_COLORS)]
+        else:
+            paths = [(self.trail.getData(), "#ff7043")]
+        while len(self.gl_trails) < len(paths):
+            item = gl.GLLinePlotItem(width=2, antialias=True)
+            self.gl_view.addItem(item)
+            self.gl_trails.append(item)
+        balls, colours = [], []
+        for item, ((xs, ys), color) in zip(self.gl_trails, paths):
+            if xs is None or not len(xs):
+                continue
+            points = self._lift(xs, ys)
+            rgba = pg.mkColor(color).getRgbF()
+            item.setData(pos=points, color=rgba)
+            balls.append(points[-1])
+            colours.append(rgba)
+        if balls:
+            self.gl_balls.setData(pos=np.array(balls), color=np.array(colours))
 
     def closeEvent(self, event) -> None:
         self.shutdown()
