@@ -25,7 +25,11 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of z (batch, n): exp(z - max) / sum(exp(z - max))."""
+    """Row-wise softmax of z (batch, n), or of one vector z (n,): exp(z - max) / sum(exp(z - max))."""
+    if z.ndim == 1:  # whole-array reductions are cheaper than axis ones
+        e = np.exp(z - z.max())
+        e /= e.sum()
+        return e
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     e /= e.sum(axis=-1, keepdims=True)
     return e

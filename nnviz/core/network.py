@@ -185,6 +185,12 @@ class Network:
         a = np.asarray(X, dtype=self.dtype)
         if a.ndim != 2 or a.shape[1] != self.sizes[0]:
             raise ConfigError(f"expected inputs of shape (batch, {self.sizes[0]}), got {a.shape}")
+        if len(a) == 1 and not self.norms:  # one sample: vector arithmetic has less overhead
+            acts, zs = self._pass_one(a[0])
+            self.zs = [z[None] for z in zs]
+            self.activations = [a] + [x[None] for x in acts[1:]]
+            self._ys = self.zs[:-1]
+            return self.activations[-1]
         self.zs, self.activations, self._ys = [], [a], []
         last = self.n_layers - 1
         for l, (W, b) in enumerate(zip(self.weights, self.biases)):
@@ -211,7 +217,10 @@ class Network:
         if self.norms or x.shape[0] != self.sizes[0]:
             self.forward(x.reshape(1, -1))
             return [x] + [a[0] for a in self.activations[1:]], [z[0] for z in self.zs]
-        # Without normalisation a 1-D pass skips the batch machinery (the GUI calls this per step).
+        return self._pass_one(x)
+
+    def _pass_one(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """x (n_in,) through a network without normalisation, as vectors -> (activations, zs)."""
         acts, zs, a = [x], [], x
         last = self.n_layers - 1
         for l, (W, b) in enumerate(zip(self.weights, self.biases)):
