@@ -26,9 +26,10 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 def softmax(z: np.ndarray) -> np.ndarray:
     """Row-wise softmax of z (batch, n), or of one vector z (n,): exp(z - max) / sum(exp(z - max))."""
-    if z.ndim == 1:  # whole-array reductions are cheaper than axis ones
-        e = np.exp(z - z.max())
-        e /= e.sum()
+    if z.ndim == 1:  # one sample (the GUI's and the drawing pad's case): as few NumPy calls as possible
+        m = np.maximum.reduce(z)
+        e = np.exp(z - m) if m > 30 else np.exp(z)  # shifting only matters where exp could overflow
+        e /= np.add.reduce(e)
         return e
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     e /= e.sum(axis=-1, keepdims=True)

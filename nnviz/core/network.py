@@ -221,19 +221,18 @@ class Network:
 
     def _pass_one(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """x (n_in,) through a network without normalisation, as vectors -> (activations, zs)."""
+        hidden = self.activation.f
         acts, zs, a = [x], [], x
-        last = self.n_layers - 1
-        for l, (W, b) in enumerate(zip(self.weights, self.biases)):
+        for W, b in zip(self.weights[:-1], self.biases[:-1]):
             z = W @ a
             z += b
             zs.append(z)
-            if l < last:
-                a = self.activation.f(z)
-            elif self.output == "softmax":
-                a = activations.softmax(z)
-            else:
-                a = activations.ACTIVATIONS[self.output].f(z)
+            a = hidden(z)
             acts.append(a)
+        z = self.weights[-1] @ a
+        z += self.biases[-1]
+        zs.append(z)
+        acts.append(activations.softmax(z) if self.output == "softmax" else activations.ACTIVATIONS[self.output].f(z))
         return acts, zs
 
     def predict(self, X: np.ndarray) -> np.ndarray:
