@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, QStandardPaths,
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSlider, QTabBar, QToolBar, QWidget)
+from pyqtgraph.util.garbage_collector import GarbageCollector
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
 from nnviz.core.history import History
@@ -35,6 +36,19 @@ RECENT_LIMIT = 8
 GUI_SHARE = 0.08
 AUTOSAVE_NAME = "autosave.npz"
 MODEL_FILTER = "nnviz models (*.npz)"
+_collector: GarbageCollector | None = None
+
+
+def collect_garbage_in_gui_thread() -> None:
+    """Run Python's cycle collector only in the GUI thread, once a second (pyqtgraph's GarbageCollector).
+
+    Left automatic, the collector runs in whichever thread allocates, so the trainer's or the
+    loss surface's thread could destroy a window's Qt objects; Qt then keeps firing their timers
+    in the GUI thread and the process crashes (seen closing and reopening windows mid-run).
+    """
+    global _collector
+    if _collector is None:
+        _collector = GarbageCollector(interval=1.0)
 
 
 def build_data(spec: dict, custom: dict | None = None):
@@ -74,6 +88,7 @@ class MainWindow(QMainWindow):
         ``data_dir`` is where an unsaved trained network is kept at closing (default: the
         user's data folder from QStandardPaths)."""
         super().__init__()
+        collect_garbage_in_gui_thread()
         self.setWindowTitle("nnviz")
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else QSettings("nnviz", "nnviz")
