@@ -9,7 +9,7 @@ from nnviz.gui.loss_surface import LossSurfaceView, default_pair, opengl_availab
 @pytest.fixture
 def view(qtbot):
     v = LossSurfaceView()
-    v.resize(520, 420)
+    v.resize(560, 460)
     qtbot.addWidget(v)
     v.show()
     yield v
@@ -19,29 +19,38 @@ def view(qtbot):
 def wait_surface(qtbot, v):
     qtbot.waitUntil(lambda: v.surface_values is not None and np.isfinite(v.surface_values).all()
                     and not v.jobs.busy(), timeout=20000)
+    qtbot.wait(20)  # the last row's and done's signals
 
 
-@pytest.mark.parametrize("name,sizes,loss,output", [("line", [1, 1], "mse", "linear"),
-                                                    ("zhou", [2, 2, 1], "mse", None)])
-def test_exact_mode_surface_under_the_ball_is_the_trainers_loss(qtbot, view, name, sizes, loss, output):
+@pytest.mark.parametrize("name,sizes,loss,output,mode", [("line", [1, 1], "mse", "linear", "neuron"),
+                                                         ("zhou", [2, 2, 1], "mse", None, "zhou")])
+def test_exact_mode_surface_under_the_ball_is_the_trainers_loss(qtbot, view, name, sizes, loss, output, mode):
     d = datasets.load(name)
     net = Network(sizes, loss=loss, output=output, seed=2)
     tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=len(d.X_train))  # full batch: comparable losses
-    view.set_mode("two")
     view.set_context(net.config(), d)
-    view.set_state(tr.state)
-    wait_surface(qtbot, view)
-    for _ in range(5):
-        state = tr.step()
+    view.set_mode(mode)
+    assert view.following() and not view.racing()
+    state = tr.state
+    for _ in range(4):
         view.set_state(state)
+        view.request_surface()  # Zhou's other seven parameters moved: the surface follows them
+        wait_surface(qtbot, view)
         x, y = view.ball_position()
         assert (x, y) == pytest.approx(tuple(state.theta[list(default_pair(sizes)[0])]))
         following = tr.step()  # its loss is measured at the parameters the ball shows
         assert view.surface_at(x, y) == pytest.approx(following.loss, rel=1e-4)
-        view.set_state(following)
+        assert f"{following.loss:.4f}" in view.info.text()
+        state = following
 
 
-def test_plane_mode_ball_is_on_the_plane(qtbot, view):
+def test_one_neuron_network_switches_the_plane_to_the_exact_mode(view):
+    d = datasets.load("line")
+    view.set_context(Network([1, 1], loss="mse", output="linear").config(), d)
+    assert view.current_mode == "neuron" and view.following()
+
+
+def test_plane_mode_ball_is_on_the_plane_and_true_loss_is_shown(qtbot, view):
     d = datasets.load("digits")
     net = Network([784, 16, 16, 10], seed=0)
     tr = Trainer(net, d, lr=3e-3)
@@ -55,17 +64,41 @@ def test_plane_mode_ball_is_on_the_plane(qtbot, view):
     x, y = view.ball_position()
     assert (x, y) == pytest.approx((0.0, 0.0), abs=1e-6)  # the plane passes through the current parameters
     assert np.allclose(view.plane.point(x, y), state.theta, atol=1e-6)
-    assert "plane holds" in view.info.text()
-    ball_loss = view.surface_at(x, y)
-    probe = Network.from_state(state)
-    assert ball_loss == pytest.approx(probe.loss_value(d.X_train[:512], d.Y_train[:512]), rel=1e-4)
+    true = Network.from_state(state).loss_value(d.X_train[:512], d.Y_train[:512])
+    assert view.surface_at(x, y) == pytest.approx(true, rel=1e-4)
+    qtbot.waitUntil(lambda: "true loss" in view.info.text(), timeout=3000)
+    assert "principal directions" in view.info.text() and f"{true:.4f}" in view.info.text()
+    # The trainer moves on, off the plane: the pane says how far, with both losses.
+    for _ in range(5):
+        state = tr.step()
+        view.set_state(state)
+    qtbot.waitUntil(lambda: f"Step {state.step}," in view.info.text(), timeout=3000)
+    assert "off the plane" in view.info.text()
+    # The heat map is drawn: many colours in the plot.
+    image = view.plot.grab().toImage()
+    colours = {image.pixel(px, py) for px in range(0, image.width(), 9) for py in range(0, image.height(), 9)}
+    assert len(colours) > 30
+
+
+def test_plane_mode_with_a_two_input_network_and_a_diverged_state(qtbot, view):
+    d = datasets.load("xor")
+    net = Network([2, 8, 2], activation="tanh", seed=0)
+    tr = Trainer(net, d, optimizer="adam", lr=0.01)
+    view.set_context(net.config(), d)
+    for _ in range(30):
+        view.set_state(tr.step())
+    wait_surface(qtbot, view)
+    view.set_state(tr.state)
+    assert view.plane is not None and view.ball_position() is not None
+    bad = tr.state.__class__(**{**tr.state.__dict__, "diverged": True})
+    view.set_state(bad)  # ignored, no crash
+    assert view.state is tr.state
 
 
 def test_scrubbing_moves_the_ball_back_along_the_trail(qtbot, view):
     d = datasets.load("line")
     net = Network([1, 1], loss="mse", output="linear")
     tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=40)
-    view.set_mode("two")
     view.set_context(net.config(), d)
     states = [tr.state] + [tr.step() for _ in range(20)]
     for s in states:
@@ -74,21 +107,60 @@ def test_scrubbing_moves_the_ball_back_along_the_trail(qtbot, view):
     view.show_step(states[5])
     assert view.ball_position() == pytest.approx((float(states[5].theta[0]), float(states[5].theta[1])))
     assert len(view.trail.getData()[0]) == 6
+    # The window's history, then an index into it.
+    view.set_history(states)
+    view.show_step(3)
+    assert view.ball_position() == pytest.approx((float(states[3].theta[0]), float(states[3].theta[1])))
+    assert len(view.trail.getData()[0]) == 4
+    view.show_step(-1)
+    assert view.ball_position() == pytest.approx((float(states[-1].theta[0]), float(states[-1].theta[1])))
 
 
 def test_race_mode_runs_its_own_balls(view):
     view.set_mode("race")
     view.landscape.setCurrentText("bowl")
+    start = view.ball_position()
     for _ in range(10):
         view.step_race()
     assert view.race.steps == 10 and "Adam" in view.message.text()
+    x, y = view.ball_position()
+    assert np.hypot(x, y) < np.hypot(*start)  # SGD rolled towards the bottom at (0, 0)
+    assert view.surface_at(x, y) == pytest.approx(x * x + y * y)
+
+
+@pytest.mark.parametrize("mode", ["neuron", "zhou"])
+def test_exact_modes_race_on_their_own_model_when_the_window_trains_another(view, mode):
+    d = datasets.load("digits")
+    view.set_context(Network([784, 16, 16, 10]).config(), d)
+    view.set_mode(mode)
+    assert view.racing() and view.race_play.isVisible() and not view.landscape.isVisible()
+    for _ in range(20):
+        view.step_race()
+    x, y = view.ball_position()
+    if mode == "neuron":  # the whole loss of y = w x + b on the line data
+        line = datasets.load("line")
+        expected = np.mean((x * line.X_train[:, 0].astype(float) + y - line.Y_train[:, 0]) ** 2)
+        assert view.surface_at(x, y) == pytest.approx(expected, rel=1e-6)
+    assert view.race.losses()[0] < view.race.surface.f(*view.race.surface.start)
+
+
+def test_race_play_runs_on_a_timer_and_stops(qtbot, view):
+    view.set_mode("race")
+    view.race_play.setChecked(True)
+    qtbot.waitUntil(lambda: view.race.steps >= 3, timeout=3000)
+    view.race_play.setChecked(False)
+    steps = view.race.steps
+    qtbot.wait(200)
+    assert view.race.steps == steps
 
 
 @pytest.mark.skipif(opengl_available()[0], reason="OpenGL is available here: the 3-D test runs instead")
-def test_without_opengl_the_2d_view_explains_itself(view):
+def test_without_opengl_the_2d_view_explains_itself(qtbot, view):
     ok, why = opengl_available()
     assert not ok and "showing 2-D" in why
-    assert not view.three_d.isEnabled() and "2-D" in view.message.text()
+    assert not view.three_d.isEnabled() and view.three_d.text() == "3-D (needs OpenGL)"
+    view.set_mode("race")  # and the 2-D view works
+    assert view.stack.currentWidget() is view.plot and view.surface_values is not None
 
 
 def test_closing_mid_computation_stops_the_worker(qtbot):
@@ -102,6 +174,22 @@ def test_closing_mid_computation_stops_the_worker(qtbot):
     qtbot.waitUntil(v.jobs.busy, timeout=5000)
     v.close()
     assert not v.jobs.busy()
+
+
+def test_deleting_the_pane_mid_computation_stops_the_worker(qtbot):
+    import shiboken6
+
+    v = LossSurfaceView()
+    v.show()
+    d = datasets.load("digits")
+    net = Network([784, 32, 10], norm="batch")
+    v.set_context(net.config(), d)
+    v.set_state(Trainer(net, d).state)
+    qtbot.waitUntil(v.jobs.busy, timeout=5000)
+    thread = v.jobs._thread
+    shiboken6.delete(v)  # no close(), no shutdown()
+    thread.join(5)
+    assert not thread.is_alive()
 
 
 def test_race_on_the_real_network_uses_the_same_start_and_a_shared_plane(qtbot, view):
@@ -128,13 +216,53 @@ def test_3d_view_renders_the_surface(qtbot, view):
     view.landscape.setCurrentText("minima")
     view.three_d.setChecked(True)
     qtbot.wait(200)
-    assert view.stack.currentWidget() is view.gl_view
-    image = view.gl_view.grabFramebuffer()
+    gl_view = view.landscape3d.widget
+    assert view.stack.currentWidget() is gl_view
+    image = gl_view.grabFramebuffer()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20  # a coloured landscape, not an empty background
     for _ in range(20):
         view.step_race()
-    balls = view.gl_balls.pos
+    balls = view.landscape3d.balls.pos
     assert balls is not None and len(balls) == 4  # every runner's ball on the landscape
     view.three_d.setChecked(False)
     assert view.stack.currentWidget() is view.plot
+
+
+def test_plane_uses_random_directions_until_the_path_has_three_points(qtbot, view):
+    d = datasets.load("digits")
+    net = Network([784, 16, 16, 10], seed=1)
+    tr = Trainer(net, d, lr=3e-3)
+    view.set_context(net.config(), d)
+    view.set_state(tr.state)
+    wait_surface(qtbot, view)
+    assert view.plane.explained is None and "random direction 1" == view.plot.getPlotItem().getAxis("bottom").labelText
+    # Filter-normalised: every neuron's row of the first layer's direction is as long as its weights.
+    W = net.weights[0]
+    start, stop = net.weight_slices[0]
+    D = view.plane.d1[start:stop].reshape(W.shape)
+    assert np.allclose(np.linalg.norm(D, axis=1), np.linalg.norm(W, axis=1), rtol=1e-5)
+    for _ in range(3):
+        view.set_state(tr.step())
+    qtbot.waitUntil(lambda: view.plane is not None and view.plane.explained is not None and not view.jobs.busy(),
+                    timeout=20000)
+    assert "of the path" in view.plot.getPlotItem().getAxis("bottom").labelText
+
+
+def test_going_back_and_branching_keeps_the_trail_consistent(qtbot, view):
+    d = datasets.load("line")
+    net = Network([1, 1], loss="mse", output="linear")
+    tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=40)
+    view.set_context(net.config(), d)
+    states = [tr.state] + [tr.step() for _ in range(8)]
+    for s in states:
+        view.set_state(s)
+    wait_surface(qtbot, view)
+    view.set_state(states[3])  # the window went back three steps, and trains on from there
+    tr.restore(states[3])
+    branch = [tr.step() for _ in range(2)]
+    for s in branch:
+        view.set_state(s)
+    xs, ys = view.trail.getData()
+    expected = np.array([s.theta[:2] for s in states[:4] + branch], float)
+    assert np.allclose(np.column_stack([xs, ys]), expected)

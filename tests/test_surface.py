@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from nnviz.core import Network, Trainer, datasets
-from nnviz.core.surface import (SURFACES, Race, analytic_grid, pca_plane, plane_loss_grid, random_plane,
-                                two_weight_grid)
+from nnviz.core.surface import (SURFACES, ZHOU_WEIGHTS, Race, analytic_grid, losses_at, neuron_surface, pca_plane,
+                                plane_loss_grid, random_plane, two_weight_grid, zhou_network, zhou_surface)
 
 
 def test_gd_on_the_bowl_follows_the_closed_form_path():
@@ -98,3 +98,48 @@ def test_two_weight_grid_of_one_neuron_is_the_regression_loss():
     for i in range(4):
         for j in range(5):
             assert G[i, j] == pytest.approx(np.mean((w[j] * x + b[i] - y) ** 2), rel=1e-5)
+
+
+@pytest.mark.parametrize("sizes,kw", [([2, 5, 3, 2], {"activation": "tanh"}), ([4, 3, 1], {"loss": "mse"}),
+                                      ([4, 3, 1], {"loss": "cross_entropy", "output": "sigmoid"}),
+                                      ([1, 1], {"loss": "mse", "output": "linear"}),
+                                      ([3, 4, 2], {"norm": "batch", "activation": "relu"})])
+def test_losses_at_many_parameter_vectors_equals_the_network_loss(sizes, kw):
+    net = Network(sizes, seed=3, dtype=np.float64, **kw)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(30, sizes[0]))
+    Y = np.eye(sizes[-1])[rng.integers(0, sizes[-1], 30)] if sizes[-1] > 1 else rng.uniform(0, 1, (30, 1))
+    thetas = net.theta + 0.3 * rng.normal(size=(7, net.n_params))
+    got = losses_at(net, thetas, X, Y, chunk=100)  # several chunks
+    probe = net.copy()
+    for theta, value in zip(thetas, got):
+        probe.theta[:] = theta
+        assert value == pytest.approx(probe.loss_value(X, Y), rel=1e-9)
+
+
+@pytest.mark.parametrize("make", [neuron_surface, zhou_surface])
+def test_exact_surfaces_have_true_gradients_and_a_race_that_descends(make):
+    s = make()
+    rng = np.random.default_rng(1)
+    x0, x1, y0, y1 = s.extent
+    for x, y in zip(rng.uniform(x0, x1, 5), rng.uniform(y0, y1, 5)):
+        eps = 1e-6
+        gx = (s.f(x + eps, y) - s.f(x - eps, y)) / (2 * eps)
+        gy = (s.f(x, y + eps) - s.f(x, y - eps)) / (2 * eps)
+        assert np.allclose(s.grad(x, y), (gx, gy), rtol=1e-4, atol=1e-8)
+    race = Race(s)
+    for _ in range(100):
+        race.step()
+    assert max(race.losses()) < 0.2 * s.f(*s.start)
+    G = analytic_grid(s, 11)
+    assert G.shape == (11, 11) and np.isfinite(G).all()
+
+
+def test_zhou_surface_is_two_weights_of_his_network_with_the_rest_fixed():
+    s = zhou_surface()
+    net = zhou_network()
+    d = datasets.load("zhou")
+    net.theta[ZHOU_WEIGHTS["w1"]], net.theta[ZHOU_WEIGHTS["w5"]] = 0.3, -1.2
+    assert s.f(0.3, -1.2) == pytest.approx(net.loss_value(d.X_train, d.Y_train), rel=1e-12)
+    assert s.axes == ("w1", "w5")
+

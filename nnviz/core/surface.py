@@ -6,6 +6,10 @@
   trajectory's top two principal directions (or filter-normalised random directions, Li et al. 2018).
 * :func:`plane_loss_grid`: the loss over a grid on such a plane, row by row, interruptible.
 * :func:`two_weight_grid`: the exact loss over two chosen parameters with the rest fixed.
+* :func:`exact_surface`: those two parameters as a :class:`Surface` (value and gradient), so the race
+  can run on a real model: :func:`neuron_surface` (y = w x + b on the ``line`` data) and
+  :func:`zhou_surface` (w1 and w5 of Zhou's 2-2-1 network, the other seven at a trained solution).
+* :func:`losses_at`: the loss at many parameter vectors at once (batched forward pass).
 * :func:`network_race`: the optimisers racing on a real network from one start, on the same batches.
 """
 from __future__ import annotations
@@ -31,6 +35,8 @@ class Surface:
     start: tuple
     extent: tuple  # (w1_min, w1_max, w2_min, w2_max)
     text: str
+    axes: tuple = ("w1", "w2")
+    runners: tuple | None = None  # (label, optimiser, lr, settings) each; None: RUNNERS
 
 
 def _minima_f(x, y):
@@ -50,8 +56,9 @@ SURFACES = {s.name: s for s in (
             "A round bowl: every direction curves the same, so gradient descent heads straight to the bottom."),
     Surface("ravine", lambda x, y: 0.05 * x * x + 2 * y * y, lambda x, y: (0.1 * x, 4 * y), (-1.9, 0.9),
             (-2, 2, -1, 1),
-            "A long narrow valley: steep across, nearly flat along. Plain SGD zig-zags across it; momentum "
-            "and Adam run along it."),
+            "A long narrow valley, 40 times steeper across than along. Plain SGD, with a step small enough "
+            "for the steep walls, crawls along the nearly flat floor; momentum gathers speed along it (and swings "
+            "across it), RMSProp and Adam scale each direction and run along it."),
     Surface("saddle", lambda x, y: x * x - y * y + 0.25 * y ** 4, lambda x, y: (2 * x, -2 * y + y ** 3),
             (1.8, 0.02), (-2, 2, -2.2, 2.2),
             "A saddle: a minimum along w1, a maximum along w2. Started almost on the ridge, the gradient "
@@ -73,8 +80,9 @@ RUNNERS = (("SGD", "sgd", 0.05, {}), ("momentum", "momentum", 0.05, {"momentum":
 class Race:
     """Balls rolling down ``surface`` from one start, one per runner; ``step()`` moves them all."""
 
-    def __init__(self, surface: Surface, runners=RUNNERS, start=None):
+    def __init__(self, surface: Surface, runners=None, start=None):
         self.surface = surface
+        runners = runners or surface.runners or RUNNERS
         self.labels = [r[0] for r in runners]
         self.optimizers = [optimizers.make(name, lr, **settings) for _, name, lr, settings in runners]
         start = np.array(surface.start if start is None else start, float)
@@ -120,8 +128,8 @@ def analytic_grid(surface: Surface, n: int = 81) -> np.ndarray:
 class Plane:
     """theta = center + a * d1 + b * d2.
 
-    center, d1, d2: (P,); explained: fraction of the trajectory's variance along d1, d2
-    (None for random directions); orthonormal: whether d1, d2 are orthonormal.
+    center, d1, d2: (P,); explained: fractions of the trajectory's variance along d1 and d2
+    (None for random directions, which need not be orthogonal: ``project`` is least squares).
     """
 
     center: np.ndarray
@@ -130,10 +138,29 @@ class Plane:
     explained: tuple | None
 
     def project(self, theta: np.ndarray) -> tuple[float, float]:
-        """Least-squares (a, b) of ``theta`` (P,) on the plane."""
-        v = np.asarray(theta, float) - self.center
-        P = self.projector
-        return float((P[0] * v).sum()), float((P[1] * v).sum())  # elementwise: no BLAS thread wake-ups
+        """Least-squares (a, b) of ``theta`` (P,) on the plane.
+
+        float32 parameters are projected in float32 (2-4x faster on big networks; the centre of a
+        float32 network's plane is itself float32, so ``theta - center`` loses nothing).
+        """
+        theta = np.asarray(theta)
+        if theta.dtype == np.float32:
+            P, center = self._single()
+            ab = P @ (theta - center)
+        else:
+            ab = self.projector @ (np.asarray(theta, float) - self.center)
+        return float(ab[0]), float(ab[1])
+
+    def project_layers(self, pieces) -> tuple[float, float]:
+        """(a, b) of a direction given as per-layer pieces laid out like theta, ``[W0, b0, W1, b1, ...]``
+        (the rest of theta, normalisation parameters, taken as zero): a gradient, without building it."""
+        pieces = [np.asarray(x) for x in pieces]
+        P = self._single()[0] if pieces and pieces[0].dtype == np.float32 else self.projector
+        ab, offset = np.zeros(2), 0
+        for x in pieces:
+            ab += P[:, offset:offset + x.size] @ x.ravel()
+            offset += x.size
+        return float(ab[0]), float(ab[1])
 
     @property
     def projector(self) -> np.ndarray:
@@ -141,6 +168,12 @@ class Plane:
         if getattr(self, "_projector", None) is None:
             self._projector = np.linalg.pinv(np.stack([self.d1, self.d2], 1))
         return self._projector
+
+    def _single(self):
+        """The projector and centre in float32, computed once."""
+        if getattr(self, "_projector32", None) is None:
+            self._projector32 = (np.ascontiguousarray(self.projector, np.float32), self.center.astype(np.float32))
+        return self._projector32
 
     def point(self, a: float, b: float) -> np.ndarray:
         return self.center + a * self.d1 + b * self.d2
@@ -190,7 +223,8 @@ def batched_loss(loss: str, output: str, P: np.ndarray, Y: np.ndarray) -> np.nda
     n = P.shape[1]
     if output == "softmax":
         return -(Y[None] * np.log(np.maximum(P, tiny))).sum(axis=(1, 2)) / n
-    return -(Y[None] * np.log(np.maximum(P, tiny)) + (1 - Y[None]) * np.log(np.maximum(1 - P, tiny))).sum(axis=(1, 2)) / n
+    bce = Y[None] * np.log(np.maximum(P, tiny)) + (1 - Y[None]) * np.log(np.maximum(1 - P, tiny))
+    return -bce.sum(axis=(1, 2)) / n
 
 
 def plane_loss_grid(net: Network, plane: Plane, X: np.ndarray, Y: np.ndarray, alphas: np.ndarray,
@@ -239,18 +273,126 @@ def plane_loss_grid(net: Network, plane: Plane, X: np.ndarray, Y: np.ndarray, al
     return out
 
 
+def _forward_stack(net: Network, Ws: list, bs: list, A: np.ndarray) -> np.ndarray:
+    """Outputs (k, n, out) of k networks at once: Ws[l] (k, out, in), bs[l] (k, out), A (n, in) or (k, n, in)."""
+    hidden = net.activation.f
+    out_f = softmax if net.output == "softmax" else ACTIVATIONS[net.output].f
+    for l, (W, b) in enumerate(zip(Ws, bs)):
+        Z = A @ np.swapaxes(W, 1, 2) + b[:, None, :]
+        A = out_f(Z) if l == net.n_layers - 1 else hidden(Z)
+    return A
+
+
+def losses_at(net: Network, thetas: np.ndarray, X: np.ndarray, Y: np.ndarray, chunk: int = 1 << 21) -> np.ndarray:
+    """Loss of ``net``'s architecture at each of ``thetas`` (k, P) on (X, Y): (k,) float64, computed in
+    ``net``'s precision.
+
+    Without normalisation many parameter vectors go through one batched forward pass (at most
+    ``chunk`` hidden values at a time); with it, one at a time through ``Network.loss_value``
+    (evaluation mode, ``net``'s running statistics).
+    """
+    dtype = net.theta.dtype  # the network's own precision, as Network.loss_value
+    thetas = np.atleast_2d(np.asarray(thetas, dtype))
+    X, Y = np.asarray(X, dtype), np.asarray(Y, dtype)
+    out = np.empty(len(thetas))
+    if net.norms:
+        scratch = net.copy()
+        for k, theta in enumerate(thetas):
+            scratch.theta[:] = theta
+            out[k] = scratch.loss_value(X, Y)
+        return out
+    step = max(1, chunk // (len(X) * max(net.sizes)))
+    with np.errstate(all="ignore"):
+        for k0 in range(0, len(thetas), step):
+            T = thetas[k0:k0 + step]
+            Ws, bs = [], []
+            for (start, stop), W in zip(net.weight_slices, net.weights):
+                Ws.append(T[:, start:stop].reshape(len(T), *W.shape))
+                bs.append(T[:, stop:stop + W.shape[0]])
+            out[k0:k0 + step] = batched_loss(net.loss, net.output, _forward_stack(net, Ws, bs, X), Y)
+    return out
+
+
 def two_weight_grid(net: Network, index: tuple, values1: np.ndarray, values2: np.ndarray,
                     X: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """Exact loss (len(values2), len(values1)) with theta[index[0]] = v1 and theta[index[1]] = v2,
     every other parameter as in ``net``; rows along values2."""
+    v1, v2 = np.meshgrid(np.asarray(values1, float), np.asarray(values2, float))
+    thetas = np.repeat(net.theta.astype(float)[None], v1.size, axis=0)
+    thetas[:, index[0]], thetas[:, index[1]] = v1.ravel(), v2.ravel()
+    return losses_at(net, thetas, X, Y).reshape(v1.shape)
+
+
+def exact_surface(net: Network, index: tuple, X: np.ndarray, Y: np.ndarray, *, name: str, start, extent,
+                  axes, text: str, runners=None) -> Surface:
+    """Two of ``net``'s parameters, ``theta[index[0]]`` and ``theta[index[1]]``, as a Surface: the true
+    loss on (X, Y) with every other parameter fixed at its value in ``net``, and its true gradient."""
+    base = net.theta.astype(float).copy()
     scratch = Network(**{**net.config(), "dtype": "float64"})
-    scratch.theta[:] = net.theta
-    out = np.empty((len(values2), len(values1)))
-    for i, v2 in enumerate(values2):
-        for j, v1 in enumerate(values1):
-            scratch.theta[index[0]], scratch.theta[index[1]] = v1, v2
-            out[i, j] = scratch.loss_value(X, Y)
-    return out
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+
+    def f(w1, w2):
+        w1, w2 = np.broadcast_arrays(np.asarray(w1, float), np.asarray(w2, float))
+        thetas = np.repeat(base[None], w1.size, axis=0)
+        thetas[:, index[0]], thetas[:, index[1]] = w1.ravel(), w2.ravel()
+        values = losses_at(net, thetas, X, Y).reshape(w1.shape)
+        return values if values.ndim else float(values)
+
+    def grad(w1, w2):
+        scratch.theta[:] = base
+        scratch.theta[index[0]], scratch.theta[index[1]] = w1, w2
+        scratch.backprop(X, Y)
+        return float(scratch.grad[index[0]]), float(scratch.grad[index[1]])
+
+    return Surface(name, f, grad, tuple(start), tuple(extent), text, tuple(axes), runners)
+
+
+def neuron_surface() -> Surface:
+    """One neuron y = w x + b (no activation, mean squared error) on the ``line`` data: linear
+    regression, whose loss over (w, b) is an exact quadratic bowl."""
+    from . import datasets
+
+    d = datasets.load("line")
+    net = Network([1, 1], loss="mse", output="linear", dtype="float64")
+    return exact_surface(net, (0, 1), d.X_train, d.Y_train, name="neuron", start=(-1.5, 2.6),
+                         extent=(-2.0, 4.0, -1.5, 3.0), axes=("w", "b"), text=(
+        "One neuron y = w x + b fitting 40 points (linear regression). It has only these two parameters, "
+        "so this is the whole, exact loss: a tilted bowl whose bottom is the best line."))
+
+
+def zhou_network(seed: int = 0, steps: int = 600) -> Network:
+    """Zhou's 2-2-1 sigmoid network (mse) trained full-batch on his four people with Adam (deterministic)."""
+    from . import datasets
+
+    d = datasets.load("zhou")
+    net = Network([2, 2, 1], activation="sigmoid", loss="mse", seed=seed, dtype="float64")
+    opt = optimizers.make("adam", 0.05)
+    for _ in range(steps):
+        net.backprop(d.X_train, d.Y_train)
+        opt.step(net.theta, net.grad)
+    return net
+
+
+#: Zhou's names for his network's weights -> index in theta ([2, 2, 1]: W1 (2, 2), b1, W2 (1, 2), b2).
+ZHOU_WEIGHTS = {"w1": 0, "w2": 1, "w3": 2, "w4": 3, "w5": 6, "w6": 7}
+
+
+def zhou_surface() -> Surface:
+    """Two weights of Zhou's 2-2-1 network, w1 (input "weight" -> h1) and w5 (h1 -> output), the other
+    seven parameters fixed at a trained solution; the loss on his four people."""
+    from . import datasets
+
+    d = datasets.load("zhou")
+    net = zhou_network()
+    pair = ("w1", "w5")
+    index = (ZHOU_WEIGHTS[pair[0]], ZHOU_WEIGHTS[pair[1]])
+    return exact_surface(
+        net, index, d.X_train, d.Y_train, name="zhou", start=(-2.0, -5.5), extent=(-3.5, 3.5, -7.0, 7.0),
+        axes=pair, runners=(("SGD", "sgd", 2.0, {}), ("momentum", "momentum", 0.5, {"momentum": 0.9}),
+                            ("RMSProp", "rmsprop", 0.05, {}), ("Adam", "adam", 0.1, {})),
+        text=(f"Zhou's 2-2-1 network on his four people: {pair[0]} and {pair[1]} vary, the other seven "
+              "parameters stay at a trained solution. Saturating sigmoids make flat plateaus and steep cliffs; "
+              "from the plateau the balls take different valleys, and not every valley is as deep."))
 
 
 #: The race on a real network: learning rates that suit each optimiser there.

@@ -1,4 +1,5 @@
-"""Loss surface figures: a 41x41 plane for 784-16-16-10 on 512 samples, and moving the ball."""
+"""Loss surface figures: a 41x41 plane for 784-16-16-10 on 512 samples, and moving the ball (set_state,
+plane mode, 40-200 states into the path, one call each as in step mode)."""
 from __future__ import annotations
 
 import statistics
@@ -44,4 +45,5 @@ def run(quick: bool = False) -> dict:
     view.shutdown()
     view.close()
     return {"surface_41x41_784_16_16_10_512_samples_s": round(statistics.median(grids), 3), "surface_target_s": 1.0,
-            "ball_move_median_ms": round(statistics.median(moves) * 1e3, 3), "ball_move_target_ms": 2.0}
+            "ball_move_median_ms": round(statistics.median(moves) * 1e3, 3),
+            "ball_move_p90_ms": round(float(np.percentile(moves, 90)) * 1e3, 3), "ball_move_target_ms": 2.0}

@@ -2,27 +2,39 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QVBoxLayout, QWidget)
 
-HEAT = pg.colormap.get("CET-D1")  # diverging blue - white - red
-HEAT_SIZE = 140
+from .network_canvas import TEXT
+from .network_edges import BACKGROUND, NEGATIVE, POSITIVE
+
+HEAT_SIZE = 150
+PANEL = QColor(32, 35, 42)
+SLIDER_STEPS = 10  # slider positions per unit of bias
+
+
+def diverging_rgb(values: np.ndarray) -> np.ndarray:
+    """(...) values -> (..., 3) uint8 in the diagram's colours: orange negative, dark 0, blue positive,
+    symmetric about 0 (the largest |value| is full colour)."""
+    v = np.nan_to_num(np.asarray(values, float))
+    t = v / (float(np.abs(v).max()) or 1.0)
+    bg = np.array([BACKGROUND.red(), BACKGROUND.green(), BACKGROUND.blue()], float)
+    pos = np.array([POSITIVE.red(), POSITIVE.green(), POSITIVE.blue()], float)
+    neg = np.array([NEGATIVE.red(), NEGATIVE.green(), NEGATIVE.blue()], float)
+    t = t[..., None]
+    rgb = np.where(t >= 0, bg + t * (pos - bg), bg - t * (neg - bg))
+    return np.clip(np.round(rgb), 0, 255).astype(np.uint8)
 
 
 def heat_pixmap(values: np.ndarray, size: int = HEAT_SIZE) -> QPixmap:
-    """A (rows, cols) array as a diverging heat map (blue negative, red positive, symmetric about 0)."""
-    v = np.asarray(values, float)
-    scale = float(np.abs(v).max()) or 1.0
-    lut = HEAT.getLookupTable(nPts=256, alpha=False)
-    idx = np.clip(((v / scale + 1) / 2 * 255).round(), 0, 255).astype(np.uint8)
-    rgb = np.ascontiguousarray(lut[idx].astype(np.uint8))
-    h, w = v.shape
+    """A (rows, cols) array as a heat map ``size`` wide (a single row becomes a strip)."""
+    rgb = np.ascontiguousarray(diverging_rgb(values))
+    h, w = rgb.shape[:2]
     image = QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
-    return QPixmap.fromImage(image).scaled(size, max(8, int(size * h / w)) if h > 1 else 18,
-                                           Qt.IgnoreAspectRatio, Qt.FastTransformation)
+    height = max(8, int(size * h / w)) if h > 1 else 22
+    return QPixmap.fromImage(image).scaled(size, height, Qt.IgnoreAspectRatio, Qt.FastTransformation)
 
 
 def as_picture(row: np.ndarray) -> np.ndarray:
@@ -32,24 +44,39 @@ def as_picture(row: np.ndarray) -> np.ndarray:
 
 
 class NeuronDetail(QWidget):
-    """Weights, gradient and the lab for one neuron of ``view`` (a NetworkView)."""
+    """Weights, gradient and the lab for the selected neuron of ``view`` (a NetworkView)."""
 
     def __init__(self, view):
         super().__init__(view)
         self.setObjectName("neuronDetail")
         self.view = view
         self.layer = self.index = None
-        self.setFixedWidth(HEAT_SIZE + 40)
+        self.setFixedWidth(HEAT_SIZE + 44)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        for role, color in ((QPalette.Window, PANEL), (QPalette.WindowText, TEXT), (QPalette.Base, BACKGROUND),
+                            (QPalette.Text, TEXT), (QPalette.Button, PANEL.lighter(130)),
+                            (QPalette.ButtonText, TEXT)):
+            palette.setColor(role, color)
+        self.setPalette(palette)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.weights_caption = QLabel()
+        self.weights_caption.setWordWrap(True)
         self.weights = QLabel()
-        self.weights.setToolTip("Its incoming weights (blue negative, red positive). For the first hidden layer "
-                                "of a digit network: the pattern of pixels this neuron looks for.")
+        self.weights.setToolTip("Its incoming weights (blue positive, orange negative). For the first hidden "
+                                "layer of a digit network: the pattern of pixels this neuron looks for.")
         self.gradient = QLabel()
-        self.gradient.setToolTip("The gradient of those weights at the last step: where training pushed them")
+        self.gradient.setToolTip("dLoss/dw of those weights at the last step: training moves each weight "
+                                 "against its gradient")
         self.numbers = QLabel()
         self.numbers.setWordWrap(True)
+        self.numbers.setTextFormat(Qt.RichText)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setObjectName("labBiasSlider")
+        self.slider.setRange(-10 * SLIDER_STEPS, 10 * SLIDER_STEPS)
+        self.slider.setToolTip("Drag to shift the neuron's bias: the prediction follows at once")
         self.shift = QDoubleSpinBox()
         self.shift.setObjectName("labBiasShift")
         self.shift.setRange(-20, 20)
@@ -65,66 +92,70 @@ class NeuronDetail(QWidget):
         self.off.setObjectName("labOff")
         self.off.setToolTip("Silence the neuron: nothing it says reaches the next layer")
         keep = QPushButton("Keep")
-        keep.setToolTip("Make these edits part of the network (training continues from them)")
-        keep.clicked.connect(self._keep)
-        undo = QPushButton("Undo lab")
-        undo.setToolTip("Forget every lab edit")
-        undo.clicked.connect(self._undo)
+        keep.setObjectName("labKeepButton")
+        keep.setToolTip("Make the lab's edits part of the network (training continues from them)")
+        keep.clicked.connect(self.view.keep_lab)
+        reset = QPushButton("Reset")
+        reset.setObjectName("labResetButton")
+        reset.setToolTip("Forget every lab edit (Ctrl+Z undoes one edit at a time)")
+        reset.clicked.connect(self.view.reset_lab)
         close = QPushButton("Close")
+        close.setToolTip("Hide this panel (the lab's edits stay until Reset or the next step)")
         close.clicked.connect(self.hide)
         form = QFormLayout()
         form.addRow("bias +", self.shift)
-        form.addRow("weights x", self.scale)
+        form.addRow(self.slider)
+        form.addRow("weights ×", self.scale)
         form.addRow(self.off)
         buttons = QHBoxLayout()
-        for b in (keep, undo):
+        for b in (keep, reset):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.title, QLabel("incoming weights"), self.weights, QLabel("their gradient"), self.gradient,
+        layout.setContentsMargins(6, 6, 6, 6)
+        for w in (self.title, self.weights_caption, self.weights, QLabel("their gradient dLoss/dw"), self.gradient,
                   self.numbers, QLabel("<b>Neuron lab</b>")):
             layout.addWidget(w)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(close)
         layout.addStretch(1)
-        for w in (self.shift, self.scale):
-            w.valueChanged.connect(self._edited)
+        self.shift.valueChanged.connect(self._edited)
+        self.scale.valueChanged.connect(self._edited)
         self.off.toggled.connect(self._edited)
+        self.slider.valueChanged.connect(lambda v: self.shift.setValue(v / SLIDER_STEPS))
 
-    def show_neuron(self, state, layer: int, j: int) -> None:
-        same = (layer, j) == (self.layer, self.index)
+    def show_neuron(self, layer: int, j: int) -> None:
+        """Show neuron j of ``layer`` (1 = first hidden) of the view's state, and its lab edits."""
+        state, view = self.view.state, self.view
         self.layer, self.index = layer, j
-        W, G = state.weights[layer - 1], state.grad_weights[layer - 1]
+        W, G = np.asarray(view.shown_weights()[layer - 1]), np.asarray(state.grad_weights[layer - 1])
         out = layer == len(state.layer_sizes) - 1
-        self.title.setText(f"{'Output' if out else f'Layer {layer}'} neuron {j}")
-        self.weights.setPixmap(heat_pixmap(as_picture(W[j])))
+        name = view.class_names[j] if out and j < len(view.class_names) else None
+        self.title.setText(f"Output {j}" + (f" ('{name}')" if name else "") if out else f"Layer {layer}, neuron {j}")
+        picture = as_picture(W[j])
+        self.weights_caption.setText("incoming weights: what it looks for" if picture.shape[0] > 1
+                                     else f"its {len(W[j])} incoming weights")
+        self.weights.setPixmap(heat_pixmap(picture))
         self.gradient.setPixmap(heat_pixmap(as_picture(G[j])))
-        self.numbers.setText(f"bias {float(state.biases[layer - 1][j]):.3f}<br>"
-                             f"|weights| {float(np.linalg.norm(W[j])):.3f}<br>"
-                             f"|gradient| {float(np.linalg.norm(G[j])):.2e}")
-        if not same:
-            self._reset_controls()
+        acts, zs = view.shown_activations()
+        lab = view.lab_network()
+        bias = (lab.biases if lab is not None else state.biases)[layer - 1][j]
+        self.numbers.setText(
+            f"z = {float(zs[layer - 1][j]):.3f}, a = {float(acts[layer][j]):.3f}<br>"
+            f"bias {float(bias):.3f}, |w| {float(np.linalg.norm(W[j])):.3f}<br>"
+            f"dLoss/db {float(state.grad_biases[layer - 1][j]):.2e}<br>"
+            f"|dLoss/dw| {float(np.linalg.norm(G[j])):.2e}")
+        shift, scale, off = view.lab_edit(layer, j)
+        for w, v in ((self.shift, shift), (self.scale, scale), (self.off, off),
+                     (self.slider, int(round(shift * SLIDER_STEPS)))):
+            w.blockSignals(True)
+            w.setChecked(v) if w is self.off else w.setValue(v)
+            w.blockSignals(False)
 
     def _edited(self, *_):
         if self.layer is not None:
+            self.slider.blockSignals(True)
+            self.slider.setValue(int(round(self.shift.value() * SLIDER_STEPS)))
+            self.slider.blockSignals(False)
             self.view.set_lab_edit(self.layer, self.index, self.shift.value(), self.scale.value(),
                                    self.off.isChecked())
-
-    def _undo(self):
-        self._reset_controls()
-        self.view.reset_lab()
-
-    def _keep(self):
-        self.view.keep_lab()
-        self._reset_controls()
-
-    def _reset_controls(self):
-        """The lab's controls back to "no edit", without signalling an edit."""
-        for w, v in ((self.shift, 0.0), (self.scale, 1.0)):
-            w.blockSignals(True)
-            w.setValue(v)
-            w.blockSignals(False)
-        self.off.blockSignals(True)
-        self.off.setChecked(False)
-        self.off.blockSignals(False)

@@ -29,7 +29,7 @@ PRESETS = [
             lr=0.1, batch_size=1),
     _preset("One neuron: y = w x + b",
             "The smallest network: one neuron with no activation, fitting a line to points - linear "
-            "regression. It has just two parameters, w and b, so the Loss surface pane (mode: two parameters) "
+            "regression. It has just two parameters, w and b, so the Loss surface pane (mode: Single neuron) "
             "shows the true loss over every (w, b) and the ball rolling to the best line.",
             dataset="line", hidden="", activation="sigmoid", loss="mse", output="linear", optimizer="sgd",
             lr=0.05, batch_size=40),

@@ -25,6 +25,9 @@ class SurfaceJobs(QObject):
         self.closed = False
         self._stop = threading.Event()
         self.token = 0
+        # Deleted without shutdown() (its parent widget destroyed): the running job stops at its next row.
+        gone = self._gone = threading.Event()
+        self.destroyed.connect(lambda *_: gone.set())
 
     def submit(self, compute) -> int:
         """Start ``compute`` (cancelling any running one); returns its token (-1 after shutdown)."""
@@ -32,8 +35,11 @@ class SurfaceJobs(QObject):
             return -1
         self.cancel()
         self.token += 1
-        token, stop = self.token, threading.Event()
+        token, stop, gone = self.token, threading.Event(), self._gone
         self._stop = stop
+
+        def should_stop():
+            return stop.is_set() or gone.is_set()
 
         def emit(signal, *args):
             try:
@@ -43,13 +49,13 @@ class SurfaceJobs(QObject):
 
         def run():
             try:
-                result = compute(stop.is_set, lambda i, values: emit(self.row, token, i, values))
+                result = compute(should_stop, lambda i, values: emit(self.row, token, i, values))
             except Exception as e:  # reported in words in the pane; the window goes on
-                if not stop.is_set():
+                if not should_stop():
                     traceback.print_exc()
                     emit(self.failed, token, f"{type(e).__name__}: {e}")
                 return
-            if not stop.is_set():
+            if not should_stop():
                 emit(self.done, token, result)
 
         self._thread = threading.Thread(target=run, name="nnviz-surface", daemon=True)
