@@ -31,8 +31,8 @@ def softmax(z: np.ndarray) -> np.ndarray:
         e = np.exp(z - m) if m > 30 else np.exp(z)  # shifting only matters where exp could overflow
         e /= np.add.reduce(e)
         return e
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    e /= e.sum(axis=-1, keepdims=True)
+    e = np.exp(z - np.maximum.reduce(z, axis=-1, keepdims=True))  # ufunc reductions: less call overhead
+    e /= np.add.reduce(e, axis=-1, keepdims=True)
     return e
 
 

@@ -30,11 +30,11 @@ def check(loss: str, output: str) -> None:
 def value(loss: str, output: str, P: np.ndarray, Y: np.ndarray) -> float:
     """Mean loss over the batch.  P, Y: (batch, n_out)."""
     if loss == "mse":
-        d = P - Y
-        return float(np.mean(d * d))
+        d = (P - Y).ravel()
+        return float(np.dot(d, d)) / d.size
     tiny = np.finfo(P.dtype).tiny
     if output == "softmax":
-        return float(-np.sum(Y * np.log(np.maximum(P, tiny))) / len(P))
+        return -float(np.vdot(Y, np.log(np.maximum(P, tiny)))) / len(P)
     return float(-np.sum(Y * np.log(np.maximum(P, tiny)) + (1 - Y) * np.log(np.maximum(1 - P, tiny))) / len(P))
 
 

@@ -257,7 +257,7 @@ class Network:
         delta = losses.output_delta(self.loss, self.output, self.zs[-1], P, Y)  # dL/dz, (batch, n_out)
         for l in range(self.n_layers - 1, -1, -1):
             np.matmul(delta.T, self.activations[l], out=self.dW[l])
-            np.sum(delta, axis=0, out=self.dB[l])
+            np.add.reduce(delta, axis=0, out=self.dB[l])
             if l == 0:
                 break
             delta = (delta @ self.weights[l]) * self.activation.derivative(self._ys[l - 1], self.activations[l])

@@ -167,15 +167,16 @@ class Trainer:
         stats_before = [(n.running_mean.copy(), n.running_var.copy()) for n in net.norms if n.kind == "batch"]
         X = self._X[idx] if self.augment is None else self.augment(self._X[idx], self.rng)
         loss = net.backprop(X, self._Y[idx])
-        accuracy = (float(np.mean(classify(net.activations[-1]) == self._labels[idx]))
+        accuracy = (np.count_nonzero(classify(net.activations[-1]) == self._labels[idx]) / len(idx)
                     if self.data.task == "classification" else math.nan)
-        finite = math.isfinite(loss) and bool(np.isfinite(net.grad).all())
-        new_theta = self.optimizer.step(net.theta, net.grad) if finite else None
+        # A non-finite gradient makes the new parameters non-finite too: the optimiser's check covers both.
+        new_theta = self.optimizer.step(net.theta, net.grad) if math.isfinite(loss) else None
         if new_theta is None:
             for norm, (mean, var) in zip(net.norms, stats_before):
                 norm.running_mean[:], norm.running_var[:] = mean, var
             self.diverged = True
-            what = "the loss" if not math.isfinite(loss) else "the gradient" if not finite else "the parameters"
+            what = ("the loss" if not math.isfinite(loss) else
+                    "the gradient" if not np.isfinite(net.grad).all() else "the parameters")
             # The state on display stays finite: the parameters are the last good ones.
             self.state = replace(
                 self.state, diverged=True,
