@@ -89,9 +89,14 @@ class SGD(Optimizer):
     """theta <- theta - lr g."""
 
     name = "sgd"
+    _scratch = None
 
     def _propose(self, theta, g):
-        return theta - self._lr * g, {}
+        step = self._scratch
+        if step is None or step.shape != g.shape or step.dtype != g.dtype:
+            step = None
+        step = np.multiply(g, self._lr, out=step)  # no temporary per step (see Adam)
+        return theta - step, {"_scratch": step}
 
 
 class Momentum(Optimizer):
@@ -135,20 +140,42 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """m, v: moving averages of g and g^2, bias-corrected; theta <- theta - lr m^ / (sqrt(v^) + eps)."""
+    """m, v: moving averages of g and g^2, bias-corrected; theta <- theta - lr m^ / (sqrt(v^) + eps).
+
+    The proposal is computed into spare buffers (the previous step's m and v, and a scratch array),
+    the same operations in the same order as the formulas, so a step allocates only the new theta:
+    fresh 4-byte-per-parameter temporaries cost more than the arithmetic here.
+    """
 
     name = "adam"
     m = None
     v = None
+    _spare = None  # (m, v, scratch) arrays shaped like theta, free for the next proposal
 
     def _propose(self, theta, g):
         s = self.settings
         b1, b2 = s["beta1"], s["beta2"]
-        m = (1 - b1) * g if self.m is None else b1 * self.m + (1 - b1) * g
-        v = (1 - b2) * g * g if self.v is None else b2 * self.v + (1 - b2) * g * g
+        spare = self._spare
+        if spare is None or spare[0].shape != g.shape or spare[0].dtype != g.dtype:
+            spare = tuple(np.empty_like(g) for _ in range(3))
+        m, v, tmp = spare
+        np.multiply(g, 1 - b1, out=m)  # (1 - b1) g
+        if self.m is not None:
+            np.multiply(self.m, b1, out=tmp)
+            np.add(tmp, m, out=m)  # b1 m + (1 - b1) g
+        np.multiply(g, 1 - b2, out=v)
+        v *= g  # (1 - b2) g g
+        if self.v is not None:
+            np.multiply(self.v, b2, out=tmp)
+            np.add(tmp, v, out=v)
         t = self.t + 1
-        denom = np.sqrt(v) * (1.0 / math.sqrt(1 - b2 ** t)) + s["eps"]
-        return theta - (self._lr / (1 - b1 ** t)) * (m / denom), {"m": m, "v": v}
+        denom = np.sqrt(v, out=tmp)
+        denom *= 1.0 / math.sqrt(1 - b2 ** t)
+        denom += s["eps"]
+        step = np.divide(m, denom, out=tmp)
+        step *= self._lr / (1 - b1 ** t)
+        previous = None if self.m is None else (self.m, self.v, tmp)
+        return theta - step, {"m": m, "v": v, "_spare": previous}
 
 
 def check_lr(value) -> float:

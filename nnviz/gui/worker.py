@@ -166,10 +166,12 @@ class TrainerWorker(QObject):
         paced = self._steps_per_second > 0 and self._remaining == 0
         state = None
         try:
-            while self._running.is_set():
-                self._drain()
-                if not self._running.is_set():
-                    break
+            requests, running, append = self._requests, self._running, self.history.append
+            while running.is_set():
+                if not requests.empty():
+                    self._drain()
+                    if not running.is_set():
+                        break
                 state = self.trainer.step()
                 if state.diverged:
                     self._running.clear()
@@ -177,7 +179,7 @@ class TrainerWorker(QObject):
                     self.diverged.emit(state)
                     self.runningChanged.emit(False)
                     return
-                self.history.append(state)
+                append(state)
                 self._count += 1
                 self._maybe_evaluate(state)
                 if self._remaining:
@@ -220,8 +222,10 @@ class TrainerWorker(QObject):
 
     def _maybe_evaluate(self, state) -> None:
         step, when = self._last_eval
+        if state.step - step < EVAL_EVERY_STEPS:
+            return
         now = time.perf_counter()
-        if state.step - step >= EVAL_EVERY_STEPS and now - when >= EVAL_EVERY_SECONDS:
+        if now - when >= EVAL_EVERY_SECONDS:
             self.evaluate_now()
             self._last_eval = (state.step, now)
 
