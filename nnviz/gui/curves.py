@@ -14,17 +14,28 @@ REDRAW_MS = 500  # the curves move slowly: redraw twice a second, not at every f
 
 
 class Series:
-    """A growing (step, value) series kept in doubling NumPy buffers."""
+    """A growing (step, value) series in NumPy buffers of at most ``max_points`` points.
 
-    def __init__(self):
-        self.x = np.empty(1024)
-        self.y = np.empty(1024)
+    When full, every other point is dropped (the first and the newest stay), so a
+    long run keeps its whole history at a coarser resolution the further back it
+    goes, and memory and drawing time stay bounded however many steps are trained.
+    """
+
+    def __init__(self, max_points: int = 20_000):
+        self.max_points = max_points
+        self.x = np.empty(min(1024, max_points))
+        self.y = np.empty(len(self.x))
         self.n = 0
 
     def add(self, x: float, y: float) -> None:
         if self.n == len(self.x):
-            self.x = np.resize(self.x, 2 * self.n)
-            self.y = np.resize(self.y, 2 * self.n)
+            if self.n >= self.max_points:
+                keep = np.r_[0:self.n - 1:2, self.n - 1]  # x (n,) -> about n/2 points, the newest kept
+                self.n = len(keep)
+                self.x[:self.n], self.y[:self.n] = self.x[keep], self.y[keep]
+            else:
+                self.x = np.resize(self.x, min(2 * self.n, self.max_points))
+                self.y = np.resize(self.y, len(self.x))
         self.x[self.n], self.y[self.n] = x, y
         self.n += 1
 
