@@ -238,6 +238,9 @@ class LossSurfaceView(QWidget):
             self.race_items.append((trail, ball))
         self.legend = self.plot.addLegend(offset=(-5, -5), labelTextColor="#fff", brush=(20, 20, 30, 150),
                                           verSpacing=-6)
+        self.plot.setToolTip("Dark = low loss. The ball is where the parameters are; the white arrow is the "
+                             "negative gradient of the last step, the cyan one the update the optimiser made "
+                             "(with momentum or Adam it points elsewhere).")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.landscape3d: Landscape3D | None = None
@@ -854,8 +857,8 @@ class LossSurfaceView(QWidget):
         self.legend.clear()
         self.legend.setVisible(not racing)  # the race names its balls, in colour, below the plot
         if not racing:
-            self.legend.addItem(self.gradient_arrow, "−gradient (last step)")
-            self.legend.addItem(self.velocity_arrow, "last update (momentum, Adam...)")
+            self.legend.addItem(self.gradient_arrow, "−gradient")
+            self.legend.addItem(self.velocity_arrow, "last update")
         self.landscape.setVisible(self.current_mode == "race")
         for w in (self.race_step, self.race_play, self.race_reset):
             w.setVisible(racing)
