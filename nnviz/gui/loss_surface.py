@@ -210,9 +210,10 @@ class LossSurfaceView(QWidget):
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.RichText)
 
-        self.plot = pg.PlotWidget()
+        # No context menu, decided at construction: destroying pyqtgraph's ViewBoxMenu afterwards
+        # (setMenuEnabled(False)) crashed PySide 6.11 now and then in shiboken's releaseWrapper.
+        self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setBackground("w")
-        self.plot.setMenuEnabled(False)
         self.image = pg.ImageItem()
         self.image.setColorMap(CMAP)
         self.plot.addItem(self.image)
