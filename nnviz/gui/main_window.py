@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, QStandardPaths,
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QPushButton, QSlider, QTabBar, QToolBar, QWidget)
-from pyqtgraph import GraphicsView
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
@@ -904,9 +903,4 @@ class MainWindow(QMainWindow):
         finally:
             self.loss_surface.shutdown()
             stop_worker(self.worker, self.thread)
-            # pyqtgraph's own teardown: each view clears its scene while the items' Python wrappers
-            # are alive. Left to Qt's destructors (a deleteLater'd window), QGraphicsScene::clear
-            # released wrappers Python had already freed, and the process crashed.
-            for view in self.findChildren(GraphicsView):
-                view.close()
         super().closeEvent(event)
