@@ -6,6 +6,7 @@ state on display to every pane.
 """
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -40,15 +41,20 @@ _collector: GarbageCollector | None = None
 
 
 def collect_garbage_in_gui_thread() -> None:
-    """Run Python's cycle collector only in the GUI thread, once a second (pyqtgraph's GarbageCollector).
+    """Run Python's cycle collector only in the GUI thread: now (a new window starts from a clean
+    heap) and then once a second (pyqtgraph's GarbageCollector).
 
     Left automatic, the collector runs in whichever thread allocates, so the trainer's or the
     loss surface's thread could destroy a window's Qt objects; Qt then keeps firing their timers
     in the GUI thread and the process crashes (seen closing and reopening windows mid-run).
+    Collected too late, the wrappers of a deleted window's items outlive their C++ objects and
+    shiboken may map a new object at the same address to them (crashes seen building the next
+    window).
     """
     global _collector
     if _collector is None:
         _collector = GarbageCollector(interval=1.0)
+    gc.collect()
 
 
 def build_data(spec: dict, custom: dict | None = None):
