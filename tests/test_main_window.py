@@ -361,6 +361,23 @@ def test_screenshot_command(tmp_path):
     assert image.width() >= 1000 and image.height() >= 600
 
 
+def test_screenshot_names_without_png_get_a_picture_or_a_clear_refusal(tmp_path):
+    from PySide6.QtGui import QImage
+
+    def shoot(name):
+        return subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(name)], capture_output=True,
+                              text=True, timeout=120)
+
+    out = shoot(tmp_path / "shot")  # no extension: a PNG named shot.png
+    assert out.returncode == 0, out.stderr
+    assert QImage(str(tmp_path / "shot.png")).width() >= 1000
+    out = shoot(tmp_path / "shot.svg")  # not an image format Qt writes: refused in one line, nothing written
+    assert out.returncode == 2 and ".svg" in out.stderr and "shot.png" in out.stderr
+    assert not (tmp_path / "shot.svg").exists()
+    out = shoot(tmp_path / "missing" / "shot.png")
+    assert out.returncode == 2 and "does not exist" in out.stderr
+
+
 def test_every_preset_builds_and_trains(qtbot, window):
     from nnviz.gui.controls import parse_hidden
     from nnviz.gui.presets import PRESETS

@@ -4,8 +4,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication
 
 SCREENSHOT_TIMEOUT = 120.0  # seconds
@@ -55,7 +57,22 @@ def prepare(window, preset: str | None, tab: str | None) -> None:
 
 
 def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None) -> int:
-    """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window."""
+    """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window.
+
+    A name without an extension gets ``.png``; another image format Qt writes (.jpg, .bmp...) is
+    used as asked; anything else, or a missing folder, is refused in words before any work."""
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix(".png")
+    formats = {bytes(f).decode().lower() for f in QImageWriter.supportedImageFormats()}
+    if target.suffix[1:].lower() not in formats:
+        print(f"nnviz: --screenshot writes an image such as a .png, not {target.suffix}: "
+              f"try {target.with_suffix('.png')}", file=sys.stderr)
+        return 2
+    if not target.parent.is_dir():
+        print(f"nnviz: could not write {target}: the folder {target.parent} does not exist", file=sys.stderr)
+        return 2
+    path = str(target)
     if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = application()
