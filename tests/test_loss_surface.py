@@ -22,6 +22,19 @@ def wait_surface(qtbot, v):
     qtbot.wait(20)  # the last row's and done's signals
 
 
+def show_line_run(qtbot, v, steps):
+    """One neuron fitting the line data: the view is shown its first ``steps`` states -> (trainer, states)."""
+    d = datasets.load("line")
+    net = Network([1, 1], loss="mse", output="linear")
+    tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=40)
+    v.set_context(net.config(), d)
+    states = [tr.state] + [tr.step() for _ in range(steps)]
+    for s in states:
+        v.set_state(s)
+    wait_surface(qtbot, v)
+    return tr, states
+
+
 @pytest.mark.parametrize("name,sizes,loss,output,mode", [("line", [1, 1], "mse", "linear", "neuron"),
                                                          ("zhou", [2, 2, 1], "mse", None, "zhou")])
 def test_exact_mode_surface_under_the_ball_is_the_trainers_loss(qtbot, view, name, sizes, loss, output, mode):
@@ -96,14 +109,7 @@ def test_plane_mode_with_a_two_input_network_and_a_diverged_state(qtbot, view):
 
 
 def test_scrubbing_moves_the_ball_back_along_the_trail(qtbot, view):
-    d = datasets.load("line")
-    net = Network([1, 1], loss="mse", output="linear")
-    tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=40)
-    view.set_context(net.config(), d)
-    states = [tr.state] + [tr.step() for _ in range(20)]
-    for s in states:
-        view.set_state(s)
-    wait_surface(qtbot, view)
+    tr, states = show_line_run(qtbot, view, 20)
     view.show_step(states[5])
     assert view.ball_position() == pytest.approx((float(states[5].theta[0]), float(states[5].theta[1])))
     assert len(view.trail.getData()[0]) == 6
@@ -250,14 +256,7 @@ def test_plane_uses_random_directions_until_the_path_has_three_points(qtbot, vie
 
 
 def test_going_back_and_branching_keeps_the_trail_consistent(qtbot, view):
-    d = datasets.load("line")
-    net = Network([1, 1], loss="mse", output="linear")
-    tr = Trainer(net, d, optimizer="sgd", lr=0.05, batch_size=40)
-    view.set_context(net.config(), d)
-    states = [tr.state] + [tr.step() for _ in range(8)]
-    for s in states:
-        view.set_state(s)
-    wait_surface(qtbot, view)
+    tr, states = show_line_run(qtbot, view, 8)
     view.set_state(states[3])  # the window went back three steps, and trains on from there
     tr.restore(states[3])
     branch = [tr.step() for _ in range(2)]
