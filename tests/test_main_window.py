@@ -113,6 +113,23 @@ def test_play_and_pause(qtbot, window):
     assert window.history.latest().step == stopped and window.current_state.step == stopped
 
 
+def test_full_speed_keeps_a_state_per_chunk_and_every_step_on_the_curves(qtbot, window):
+    window.play()
+    qtbot.waitUntil(lambda: window.history.latest().step > 400, timeout=20000)
+    window.pause()
+    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    qtbot.wait(100)
+    kept = [s.step for s in window.history.states()]
+    newest = kept[-1]
+    # The timeline ends at the newest step (shown) and reaches back further than its length in steps.
+    assert window.current_state.step == newest and window.timeline.value() == len(kept) - 1
+    assert kept == sorted(kept) and len(kept) < newest
+    # The curves saw every step, kept or not (fewer than the series' bound here).
+    assert window.curves.last_step == newest and window.curves.train_loss.n == newest
+    QTest.keyClick(window, Qt.Key_Left)
+    assert window.current_state.step == kept[-2]
+
+
 def test_space_toggles_play(qtbot, window):
     QTest.keyClick(window, Qt.Key_Space)
     qtbot.waitUntil(lambda: window.current_state.step > 3, timeout=10000)

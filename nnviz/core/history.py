@@ -1,11 +1,16 @@
-"""The timeline: the most recent StepStates, for scrubbing back through training.
+"""The timeline: the most recent StepStates, for scrubbing back through training, and every
+step's figures (loss, accuracy, gradient norms) for the curves.
 
 Thread-safe: the trainer's thread appends while the GUI thread reads.
 """
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import deque
+from typing import NamedTuple
+
+import numpy as np
 
 from .state import StepState
 
@@ -16,30 +21,96 @@ def state_nbytes(state: StepState) -> int:
             + sum(a.nbytes for a in state.activations) + sum(z.nbytes for z in state.zs))
 
 
-class History:
-    """The last ``max_states`` states, fewer when they would take more than
-    ``max_bytes`` (a 784-256-128-10 network's states are 2 MB each)."""
+class Rows(NamedTuple):
+    """Figures of n steps, oldest first: what the curves plot.
 
-    def __init__(self, max_states: int = 500, max_bytes: int = 256 * 2**20):
-        self.max_states, self.max_bytes = max_states, max_bytes
+    step (n,) int, loss (n,), accuracy (n,), grad_norms (n, L) (each weight
+    layer's gradient norm).
+    """
+
+    step: np.ndarray
+    loss: np.ndarray
+    accuracy: np.ndarray
+    grad_norms: np.ndarray
+
+    @classmethod
+    def of(cls, state: StepState) -> "Rows":
+        """The one row of ``state``."""
+        return cls(np.array([state.step]), np.array([state.loss]), np.array([state.accuracy]),
+                   np.asarray(state.grad_norms, dtype=float)[None, :])
+
+
+class History:
+    """The last ``max_states`` kept states, fewer when they would take more than
+    ``max_bytes`` (a 784-256-128-10 network's states are 2 MB each); and the
+    figures of the last ``max_rows`` steps, kept or not (in a ring of NumPy
+    arrays: the window reads them at every frame).
+
+    The trainer's thread calls :meth:`append` for a state the timeline keeps
+    and :meth:`record` for one it only counts (while playing at full speed
+    the worker keeps a state every few milliseconds: see ``nnviz.gui.worker``).
+    Steps are increasing but need not be consecutive.
+    """
+
+    def __init__(self, max_states: int = 500, max_bytes: int = 256 * 2**20, max_rows: int = 20_000):
+        self.max_states, self.max_bytes, self.max_rows = max_states, max_bytes, max_rows
         self._states: deque[StepState] = deque()
+        self._steps: deque[int] = deque()  # the kept states' step numbers, for bisect
+        self._rows: Rows | None = None  # ring buffers of max_rows rows, made at the first record
+        self._written = 0  # rows written since the last clear; row i sits at i % max_rows
         self._lock = threading.Lock()
         self._limit = max_states
 
-    def append(self, state: StepState) -> None:
+    def record(self, state: StepState) -> None:
+        """Count ``state``'s figures (step, loss, accuracy, gradient norms) without keeping it."""
         with self._lock:
+            self._record(state)
+
+    def _record(self, state: StepState) -> None:
+        R = self.max_rows
+        if self._rows is None or self._rows.grad_norms.shape[1] != len(state.grad_norms):
+            self._rows = Rows(np.zeros(R, dtype=np.int64), np.zeros(R), np.zeros(R),
+                              np.zeros((R, len(state.grad_norms))))
+            self._written = 0
+        rows, oldest = self._rows, max(0, self._written - R)
+        while self._written > oldest and rows.step[(self._written - 1) % R] >= state.step:
+            self._written -= 1  # a branch: forget the abandoned future
+        i = self._written % R
+        rows.step[i], rows.loss[i], rows.accuracy[i] = state.step, state.loss, state.accuracy
+        rows.grad_norms[i] = state.grad_norms
+        self._written += 1
+
+    def append(self, state: StepState) -> None:
+        """Keep ``state`` on the timeline (and count its figures)."""
+        with self._lock:
+            self._record(state)
             if not self._states:
                 self._limit = max(2, min(self.max_states, self.max_bytes // max(1, state_nbytes(state))))
             elif state.step <= self._states[-1].step:  # a branch from an earlier state: forget the old future
                 while self._states and self._states[-1].step >= state.step:
                     self._states.pop()
+                    self._steps.pop()
             self._states.append(state)
+            self._steps.append(state.step)
             while len(self._states) > self._limit:
                 self._states.popleft()
+                self._steps.popleft()
 
     def clear(self) -> None:
         with self._lock:
             self._states.clear()
+            self._steps.clear()
+            self._written = 0
+
+    def rows_after(self, step: int) -> Rows:
+        """The recorded figures of every step after ``step`` still in the ring, oldest first (copies)."""
+        with self._lock:
+            if self._rows is None:
+                return Rows(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), np.zeros((0, 0)))
+            R, end = self.max_rows, self._written
+            order = np.arange(max(0, end - R), end) % R  # ring positions, oldest first
+            first = np.searchsorted(self._rows.step[order], step, side="right")
+            return Rows(*(column[order[first:]] for column in self._rows))
 
     @property
     def capacity(self) -> int:
@@ -63,9 +134,7 @@ class History:
             return list(self._states)
 
     def index_of_step(self, step: int) -> int:
-        """Index of the state with this step number, or -1."""
+        """Index of the kept state with this step number, or -1."""
         with self._lock:
-            if not self._states:
-                return -1
-            i = step - self._states[0].step
-            return i if 0 <= i < len(self._states) and self._states[i].step == step else -1
+            i = bisect.bisect_left(self._steps, step)
+            return i if i < len(self._steps) and self._steps[i] == step else -1

@@ -7,10 +7,41 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .throttled import ThrottledRedraw
 
-TRAIN_PEN = pg.mkPen("#1f77b4", width=1.5)
+TRAIN_PEN = pg.mkPen("#1f77b4", width=1)  # a 1-px line is Qt's fast path: a wider one costs twice the paint
 TEST_PEN = pg.mkPen("#d62728", width=2)
 SMOOTHING = 0.98  # exponential moving average of the noisy mini-batch figures
 REDRAW_MS = 500  # the curves move slowly: redraw twice a second, not at every frame
+#: smooth() works in blocks of at most this many steps (SMOOTHING ** 10,000 = 1e-88: no underflow).
+SMOOTH_BLOCK = 10_000
+NICE_MANTISSAS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
+
+
+def smooth(steps: np.ndarray, values: np.ndarray, step_from: int, start: float) -> np.ndarray:
+    """Exponential moving average of ``values`` (n,) at increasing ``steps`` (n,), continuing from
+    ``start`` at ``step_from``: e_k = s^d e_{k-1} + (1 - s^d) v_k with s = SMOOTHING and d the steps
+    since the previous value (steps the window did not see count as if they had the same value).
+
+    Vectorised: e_k = P_k (start + sum_{j<=k} (1 - s^d_j) v_j / P_j) with P_k = s^(steps_k - step_from).
+    """
+    out = np.empty(len(values))
+    for lo in range(0, len(values), SMOOTH_BLOCK):  # per block: P stays far from underflow
+        x, v = steps[lo:lo + SMOOTH_BLOCK], values[lo:lo + SMOOTH_BLOCK]
+        gaps = np.diff(x, prepend=step_from)
+        P = SMOOTHING ** (x - step_from).astype(float)
+        out[lo:lo + len(x)] = P * (start + np.cumsum((1 - SMOOTHING ** gaps) * v / P))
+        step_from, start = x[-1], out[lo + len(x) - 1]
+    return out
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest 1, 1.5, 2, 3, 4, 5, 6 or 8 times a power of ten that is >= ``x`` (> 0).
+
+    The curves' axes end at such a number, so they change only when the data outgrow them
+    (a few times in a run), not at every redraw: a fixed range lets pyqtgraph reuse its axis
+    pictures and paint once per redraw, about five times cheaper than auto-range.
+    """
+    power = 10.0 ** np.floor(np.log10(x))
+    return float(next(m * power for m in NICE_MANTISSAS if m * power >= x * (1 - 1e-12)))
 
 
 class Series:
@@ -28,16 +59,26 @@ class Series:
         self.n = 0
 
     def add(self, x: float, y: float) -> None:
-        if self.n == len(self.x):
-            if self.n >= self.max_points:
-                keep = np.r_[0:self.n - 1:2, self.n - 1]  # x (n,) -> about n/2 points, the newest kept
-                self.n = len(keep)
-                self.x[:self.n], self.y[:self.n] = self.x[keep], self.y[keep]
-            else:
-                self.x = np.resize(self.x, min(2 * self.n, self.max_points))
-                self.y = np.resize(self.y, len(self.x))
-        self.x[self.n], self.y[self.n] = x, y
-        self.n += 1
+        self.extend(np.array([x]), np.array([y]))
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Append points ``x``, ``y`` (k,) each, x increasing."""
+        n, k = self.n, len(x)
+        if n + k > len(self.x):
+            if n + k <= self.max_points:
+                size = min(self.max_points, max(2 * len(self.x), n + k))
+                self.x, self.y = np.resize(self.x, size), np.resize(self.y, size)
+            else:  # full: drop every other point until the new ones fit (the first and the newest stay)
+                all_x, all_y = np.r_[self.x[:n], x], np.r_[self.y[:n], y]
+                while len(all_x) > self.max_points:
+                    keep = np.r_[0:len(all_x) - 1:2, len(all_x) - 1]
+                    all_x, all_y = all_x[keep], all_y[keep]
+                self.x, self.y = np.resize(self.x, self.max_points), np.resize(self.y, self.max_points)
+                self.n = len(all_x)
+                self.x[:self.n], self.y[:self.n] = all_x, all_y
+                return
+        self.x[n:n + k], self.y[n:n + k] = x, y
+        self.n = n + k
 
     def truncate(self, x: float) -> None:
         """Forget points at or after step x (training went back in time)."""
@@ -53,6 +94,10 @@ class CurvesView(ThrottledRedraw, QWidget):
     The mini-batch loss and accuracy of every step are smoothed (a moving
     average, as the raw figures jump from batch to batch); the test split's
     are drawn as points joined by a thicker line.
+
+    The view follows the data (from step 0 to a round number past the newest
+    step, loss from 0) until the user pans or zooms; pyqtgraph's "A" button in
+    the corner makes it follow again.
     """
 
     def __init__(self, parent=None):
@@ -68,6 +113,11 @@ class CurvesView(ThrottledRedraw, QWidget):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.addLegend(offset=(-10, 10))
+            plot.disableAutoRange()
+            plot.sigRangeChangedManually.connect(self._stop_following)
+            plot.autoBtn.clicked.connect(self._follow_again)  # after pyqtgraph's own handler
+        self.following = True
+        self._range = None  # (x max, loss max) last set while following
         self.train_loss, self.train_acc = Series(), Series()
         self.test_loss, self.test_acc = Series(), Series()
         self._curves = {
@@ -91,27 +141,25 @@ class CurvesView(ThrottledRedraw, QWidget):
         for s in (self.train_loss, self.train_acc, self.test_loss, self.test_acc):
             s.n = 0
         self._last_step, self._ema = -1, None
-        self.redraw_now()
+        self._follow_again()
 
-    def add_states(self, states) -> None:
-        """Add the training figures of ``states`` (StepStates, oldest first) not yet plotted."""
-        for s in states:
-            if s.step <= 0 or s.diverged:
-                continue
-            if s.step <= self._last_step:  # a branch: forget the abandoned future
-                self.train_loss.truncate(s.step)
-                self.train_acc.truncate(s.step)
-                self.test_loss.truncate(s.step)
-                self.test_acc.truncate(s.step)
-            if self._ema is None or s.step <= self._last_step:
-                self._ema = [s.loss, s.accuracy]
-            else:  # steps the window did not see count as if they had the same values
-                keep = SMOOTHING ** (s.step - self._last_step)
-                self._ema[0] = keep * self._ema[0] + (1 - keep) * s.loss
-                self._ema[1] = keep * self._ema[1] + (1 - keep) * s.accuracy
-            self.train_loss.add(s.step, self._ema[0])
-            self.train_acc.add(s.step, self._ema[1])
-            self._last_step = s.step
+    def add_rows(self, rows) -> None:
+        """Add steps' figures (a :class:`nnviz.core.history.Rows`, oldest first)."""
+        live = rows.step > 0
+        steps, loss, accuracy = rows.step[live], rows.loss[live], rows.accuracy[live]
+        if not len(steps):
+            return
+        if steps[0] <= self._last_step:  # a branch: forget the abandoned future
+            for series in (self.train_loss, self.train_acc, self.test_loss, self.test_acc):
+                series.truncate(steps[0])
+            self._ema = None
+        if self._ema is None:
+            self._ema, self._last_step = [loss[0], accuracy[0]], steps[0] - 1
+        step_from = self._last_step
+        self.train_loss.extend(steps, smooth(steps, loss, step_from, self._ema[0]))
+        self.train_acc.extend(steps, smooth(steps, accuracy, step_from, self._ema[1]))
+        self._ema = [self.train_loss.y[self.train_loss.n - 1], self.train_acc.y[self.train_acc.n - 1]]
+        self._last_step = int(steps[-1])
 
     def add_test(self, step: int, loss: float, accuracy: float) -> None:
         if self.test_loss.n and step <= self.test_loss.x[self.test_loss.n - 1]:
@@ -129,3 +177,26 @@ class CurvesView(ThrottledRedraw, QWidget):
         self._curves["train_acc"].setData(*self.train_acc.data())
         self._curves["test_loss"].setData(*self.test_loss.data())
         self._curves["test_acc"].setData(*self.test_acc.data())
+        if self.following:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Steps 0 .. a round number past the newest; loss 0 .. a round number above the highest."""
+        steps = [s.x[s.n - 1] for s in (self.train_loss, self.test_loss) if s.n]
+        losses = np.concatenate([s.data()[1] for s in (self.train_loss, self.test_loss)])
+        losses = losses[np.isfinite(losses)]
+        x_max = nice_ceiling(max(steps, default=10.0))
+        y_max = nice_ceiling(float(losses.max())) if losses.size and losses.max() > 0 else 1.0
+        if self._range != (x_max, y_max):
+            self._range = (x_max, y_max)
+            self.loss_plot.setXRange(0, x_max, padding=0)  # the accuracy plot's x is linked
+            self.loss_plot.setYRange(0, y_max, padding=0.02)
+            self.acc_plot.setYRange(0, 1, padding=0.02)
+
+    def _stop_following(self, *_) -> None:
+        self.following = False
+
+    def _follow_again(self) -> None:
+        self.following = True
+        self._range = None
+        self.redraw_now()

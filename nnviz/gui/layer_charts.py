@@ -54,8 +54,8 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) 
 class LayerChartsView(ThrottledRedraw, QWidget):
     """Three stacked charts for the network on display.
 
-    ``set_context(data)`` when the data changes, ``add_states(states)`` with
-    every new StepState (for the gradient norms), ``set_network(net)`` with
+    ``set_context(data)`` when the data changes, ``add_rows(rows)`` with
+    every new step's figures (for the gradient norms), ``set_network(net)`` with
     the network on display (for the histograms and the confusion matrix).
     """
 
@@ -113,19 +113,20 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self._norms = [Series() for _ in range(n_layers)]
         self._grad_curves = [self.grad_plot.plot(pen=pg.mkPen(c, width=1.5), antialias=False) for c in colors]
 
-    def add_states(self, states) -> None:
-        """Record the gradient norms of states not seen yet (oldest first)."""
-        for s in states:
-            if s.step <= 0 or s.diverged:
-                continue
-            if len(self._norms) != len(s.grad_norms):
-                self._layers_changed(len(s.grad_norms))
-            if s.step <= self._last_step:
+    def add_rows(self, rows) -> None:
+        """Record the gradient norms of steps not seen yet (a :class:`nnviz.core.history.Rows`,
+        oldest first)."""
+        live = rows.step > 0
+        steps, norms = rows.step[live], rows.grad_norms[live]
+        if len(steps):
+            if len(self._norms) != norms.shape[1]:
+                self._layers_changed(norms.shape[1])
+            if steps[0] <= self._last_step:
                 for series in self._norms:
-                    series.truncate(s.step)
-            for series, g in zip(self._norms, s.grad_norms):
-                series.add(s.step, max(float(g), 1e-12))
-            self._last_step = s.step
+                    series.truncate(steps[0])
+            for series, g in zip(self._norms, norms.T):
+                series.extend(steps, np.maximum(g, 1e-12))
+            self._last_step = int(steps[-1])
         self.schedule_redraw()
 
     def set_network(self, net) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayo
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
-from nnviz.core.history import History
+from nnviz.core.history import History, Rows
 
 from .banner import Banner
 from .controls import ControlsPanel
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
                             f"the {newest.step - shown.step:,} later steps? (No continues from the newest step.)"):
                 self.worker.submit(lambda tr: tr.restore(shown))
                 self.history.append(shown)  # drops the abandoned future
-                self.curves.add_states([shown])
+                self.curves.add_rows(Rows.of(shown))
             else:
                 self.show_newest()
         self.viewing_old = False
@@ -551,11 +551,10 @@ class MainWindow(QMainWindow):
             return
         if not self.viewing_old:
             if state.step > self.curves.last_step:
-                start = self.history.index_of_step(self.curves.last_step + 1)
-                new = self.history.states()[start:] if start >= 0 else [state]
-                self.curves.add_states(new)
+                rows = self.history.rows_after(self.curves.last_step)
+                self.curves.add_rows(rows)
                 self.curves.schedule_redraw()
-                self.layer_charts.add_states(new)
+                self.layer_charts.add_rows(rows)
             if state.step > 0:
                 self.dirty = True
             self.show_state(state)

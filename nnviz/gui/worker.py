@@ -3,9 +3,13 @@
 The GUI never touches the trainer.  It hands the worker requests
 (``submit(fn)``: fn(trainer) runs in the worker's thread before the next
 step) and flags (``play``/``pause`` are thread-safe and honoured between two
-steps).  Every state goes into the shared :class:`History`; the GUI is sent
-the newest one at display rate (latest wins, never a backlog), and every
-state in step mode.
+steps).  Every step's figures go into the shared :class:`History`, and the states the
+timeline keeps: every state when stepping or playing at a set speed, the last
+of each CHUNK_SECONDS of work at full speed (so its 500 states span the last
+ten seconds of training, not the last 1/20 s, and the trainer does not pay
+for writing 200 kB per step into memory it will not touch again).  The GUI
+is sent the newest state at display rate (latest wins, never a backlog), and
+every state in step mode.
 """
 from __future__ import annotations
 
@@ -164,9 +168,9 @@ class TrainerWorker(QObject):
         """One chunk of training, then back to the event loop."""
         start = time.perf_counter()
         paced = self._steps_per_second > 0 and self._remaining == 0
-        state = None
+        state, kept = None, True
         try:
-            requests, running, append = self._requests, self._running, self.history.append
+            requests, running, history = self._requests, self._running, self.history
             while running.is_set():
                 if not requests.empty():
                     self._drain()
@@ -179,17 +183,20 @@ class TrainerWorker(QObject):
                     self.diverged.emit(state)
                     self.runningChanged.emit(False)
                     return
-                append(state)
                 self._count += 1
-                self._maybe_evaluate(state)
-                if self._remaining:
+                stepping = self._remaining > 0
+                if stepping:
                     self._remaining -= 1
-                    if self._remaining == 0:
-                        self._running.clear()
-                        self._send(state, force=True)
-                        self.runningChanged.emit(False)
-                        return
-                if paced or time.perf_counter() - start > CHUNK_SECONDS:
+                last = paced or (stepping and self._remaining == 0) or time.perf_counter() - start > CHUNK_SECONDS
+                kept = stepping or last
+                (history.append if kept else history.record)(state)
+                self._maybe_evaluate(state)
+                if stepping and self._remaining == 0:
+                    self._running.clear()
+                    self._send(state, force=True)
+                    self.runningChanged.emit(False)
+                    return
+                if last:
                     break
         except NNVizError as e:
             self._running.clear()
@@ -203,6 +210,8 @@ class TrainerWorker(QObject):
             self.runningChanged.emit(False)
             return
         if state is not None:
+            if not kept:  # paused mid-chunk: the timeline ends at the newest state
+                self.history.append(state)
             self._send(state, force=paced)
         now = time.perf_counter()
         if now - self._count_since > 0.5:
