@@ -143,3 +143,12 @@ def test_zhou_surface_is_two_weights_of_his_network_with_the_rest_fixed():
     assert s.f(0.3, -1.2) == pytest.approx(net.loss_value(d.X_train, d.Y_train), rel=1e-12)
     assert s.axes == ("w1", "w5")
 
+
+
+def test_pca_plane_spans_the_same_directions_as_the_svd():
+    _, _, T = trajectory()
+    plane = pca_plane(T, T[-1])
+    _, s, Vt = np.linalg.svd(T - T[-1], full_matrices=False)
+    for mine, svd in ((plane.d1, Vt[0]), (plane.d2, Vt[1])):
+        assert abs(np.dot(mine, svd)) == pytest.approx(1, abs=1e-8)  # the same line (the sign is free)
+    assert plane.explained == pytest.approx(tuple(s[:2] ** 2 / (s ** 2).sum()), rel=1e-8)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication
 
+from .heap import limit_fragmentation
+
 SCREENSHOT_TIMEOUT = 120.0  # seconds
 
 
@@ -19,6 +21,7 @@ def application() -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName("nnviz")
         QCoreApplication.setApplicationName("nnviz")
+        limit_fragmentation()
         app = QApplication(sys.argv[:1])
     return app
 

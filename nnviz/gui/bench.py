@@ -1,8 +1,10 @@
 """``nnviz bench --gui``: the window's targets, measured side by side in one run.
 
 * start-up: window shown vs a bare QApplication plus ``import pyqtgraph`` (fresh processes, alternated);
-* full-speed play: GUI timer latency (p99), training throughput with the window attached vs headless;
-* memory growth over a long full-speed run;
+* full-speed play: GUI timer latency (p99), training throughput with the window attached vs headless,
+  frames drawn per second;
+* memory growth over a long full-speed run, once the timeline's history is full (it holds 500 states,
+  one per 20 ms of full-speed play: filling it is not growth);
 * each pane's own figures (``bench_<pane>.run``).
 """
 from __future__ import annotations
@@ -62,6 +64,7 @@ def _headless_steps_per_s(seconds: float) -> float:
 
 def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20.0) -> dict:
     """Play at full speed with the window open; GUI latency, throughput vs headless, memory growth."""
+    from nnviz.core.history import state_nbytes
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
@@ -71,14 +74,17 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     window.show()
     app.processEvents()
 
+    frames = [0]
+    window.worker.stepped.connect(lambda _state: frames.__setitem__(0, frames[0] + 1))  # worker thread
+
     def run_for(secs: float):
-        """Play for secs; returns (steps/s, timer latencies in ms)."""
+        """Play for secs; returns (steps/s, timer latencies in ms, frames/s)."""
         lat, clock, interval = [], QElapsedTimer(), 10
         timer = QTimer()
         timer.setInterval(interval)
         timer.timeout.connect(lambda: (lat.append(max(0.0, clock.restart() - interval))))
         loop = QEventLoop()
-        start_step = window.history.latest().step
+        start_step, frames[0] = window.history.latest().step, 0
         window.play()
         clock.start()
         timer.start()
@@ -86,20 +92,25 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         QTimer.singleShot(int(secs * 1000), loop.quit)
         loop.exec()
         timer.stop()
-        steps = window.history.latest().step - start_step
+        steps, elapsed, shown = window.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
         window.pause()
         for _ in range(20):
             app.processEvents()
             time.sleep(0.005)
-        return steps / (time.perf_counter() - t0), lat
+        return steps / elapsed, lat, shown / elapsed
 
-    gui, headless, latencies = [], [], []
+    gui, headless, latencies, fps = [], [], [], []
     run_for(1.0)  # warm-up
     for _ in range(rounds):
-        sps, lat = run_for(seconds)
+        sps, lat, f = run_for(seconds)
         gui.append(sps)
         latencies += lat
+        fps.append(f)
         headless.append(_headless_steps_per_s(seconds))
+    filled = time.perf_counter()
+    while len(window.history) < window.history.capacity and time.perf_counter() - filled < 60:
+        run_for(2.0)
+    history_mb = len(window.history) * state_nbytes(window.history.latest()) / 2**20
     rss_before = _rss_mb()
     run_for(memory_seconds)
     rss_after = _rss_mb()
@@ -107,10 +118,11 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     g, h = statistics.median(gui), statistics.median(headless)
     return {
         "gui_steps_per_s": round(g), "headless_steps_per_s": round(h), "throughput_ratio": round(g / h, 3),
-        "target_throughput_ratio_min": 0.8,
+        "target_throughput_ratio_min": 0.8, "frames_per_s": round(statistics.median(fps), 1),
         "timer_latency_p50_ms": round(float(np.percentile(latencies, 50)), 2),
         "timer_latency_p99_ms": round(float(np.percentile(latencies, 99)), 2), "target_latency_p99_ms_max": 25,
         "memory_growth_mb": round(rss_after - rss_before, 1), "memory_seconds": memory_seconds,
+        "history_states": len(window.history), "history_mb": round(history_mb, 1),
         "target_memory_growth_mb_max": 30,
     }
 

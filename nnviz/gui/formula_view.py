@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from nnviz.core import Network

@@ -209,6 +209,10 @@ class LossSurfaceView(QWidget):
         self.info.setObjectName("surfaceInfo")
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.RichText)
+        # Room for five lines from the start: a text that rewraps while training plays then leaves
+        # the plot's size alone (a resized plot repaints everything, axes and surface included).
+        self.info.setMinimumHeight(5 * self.info.fontMetrics().lineSpacing())
+        self.info.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
         # No context menu, decided at construction: destroying pyqtgraph's ViewBoxMenu afterwards
         # (setMenuEnabled(False)) crashed PySide 6.11 now and then in shiboken's releaseWrapper.

@@ -9,14 +9,13 @@ from __future__ import annotations
 import gc
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QPushButton, QSlider, QTabBar, QToolBar, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSlider,
+                               QTabBar, QToolBar)
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
@@ -26,6 +25,7 @@ from .banner import Banner
 from .controls import ControlsPanel
 from .curves import CurvesView
 from .formula_view import FormulaView
+from .heap import release_free_memory
 from .layer_charts import LayerChartsView
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -33,8 +33,6 @@ from .worker import TrainerWorker, start_worker, stop_worker
 FIRST_ARCHITECTURE = {"dataset": "digits", "noise": 0.1, "hidden": [16, 16], "activation": "sigmoid",
                       "loss": "cross_entropy", "output": None, "norm": "none", "seed": 0}
 RECENT_LIMIT = 8
-#: While playing, the GUI thread may use at most this share of the time (see _pace_frames).
-GUI_SHARE = 0.08
 AUTOSAVE_NAME = "autosave.npz"
 MODEL_FILTER = "nnviz models (*.npz)"
 _collector: GarbageCollector | None = None
@@ -42,7 +40,8 @@ _collector: GarbageCollector | None = None
 
 def collect_garbage_in_gui_thread() -> None:
     """Run Python's cycle collector only in the GUI thread: now (a new window starts from a clean
-    heap) and then once a second (pyqtgraph's GarbageCollector).
+    heap) and then once a second (pyqtgraph's GarbageCollector), and give free heap pages back to
+    the system as often (see :mod:`nnviz.gui.heap`).
 
     Left automatic, the collector runs in whichever thread allocates, so the trainer's or the
     loss surface's thread could destroy a window's Qt objects; Qt then keeps firing their timers
@@ -54,6 +53,7 @@ def collect_garbage_in_gui_thread() -> None:
     global _collector
     if _collector is None:
         _collector = GarbageCollector(interval=1.0)
+        _collector.timer.timeout.connect(release_free_memory)
     gc.collect()
 
 
@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self._animate_next = False
         self._layout_restored = False
         self._awaiting_swap = False
-        self._pace = None  # (wall, GUI thread CPU) at the last frame
 
         self._build_panes()
         self._build_timeline()
@@ -561,19 +560,7 @@ class MainWindow(QMainWindow):
             if self._animate_next and state.step > 0:
                 self.network_view.animate_backward(state)
         self._animate_next = False
-        self._pace_frames()
         QTimer.singleShot(0, self.worker.frame_done)
-
-    def _pace_frames(self) -> None:
-        """Keep the GUI thread's share of the CPU under GUI_SHARE while training plays: Python's GIL is
-        shared, so every millisecond spent drawing is one the trainer waits.  The share is measured
-        as the GUI thread's CPU time (painting, timers, everything) over wall time between frames."""
-        wall, cpu = time.perf_counter(), time.thread_time()
-        if self._pace is not None and self.worker.running:
-            share = (cpu - self._pace[1]) / max(1e-6, wall - self._pace[0])
-            interval = self.worker.frame_interval * min(2.0, max(0.5, share / GUI_SHARE))
-            self.worker.set_frame_interval(interval)
-        self._pace = (wall, cpu)
 
     def _on_evaluated(self, step: int, loss: float, accuracy: float) -> None:
         if self._awaiting_swap:

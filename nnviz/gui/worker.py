@@ -28,6 +28,10 @@ CHUNK_SECONDS = 0.02
 #: At most 30 frames a second while playing (every state is shown when stepping), at least one
 #: every half second.
 MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 0.5
+#: At full speed the frame rate adapts so that the trainer's thread computes at least this share
+#: of the time (its CPU time over wall time, measured every PACE_SECONDS).  Headless it computes
+#: all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws.
+TRAINER_SHARE, PACE_SECONDS = 0.92, 0.25
 #: Evaluate on the test split about this often (in steps and seconds, whichever is later).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
 
@@ -69,6 +73,7 @@ class TrainerWorker(QObject):
         self._ready.set()
         self._last_emit = 0.0
         self._last_eval = (0, 0.0)
+        self._share, self._pace_from = 1.0, (0.0, 0.0)  # (wall, thread CPU) when the stretch began
         self._timer: QTimer | None = None
         self._wake.connect(self._drain)
 
@@ -115,12 +120,13 @@ class TrainerWorker(QObject):
 
     @property
     def frame_interval(self) -> float:
-        """Seconds between two states sent while playing."""
+        """Seconds between two states sent while playing at full speed (1/30 s .. 0.5 s)."""
         return self._frame_seconds
 
-    def set_frame_interval(self, seconds: float) -> None:
-        """While playing, send a state at most every ``seconds`` (kept within 1/30 s .. 0.5 s)."""
-        self._frame_seconds = min(MAX_FRAME_SECONDS, max(MIN_FRAME_SECONDS, seconds))
+    @property
+    def trainer_share(self) -> float:
+        """The trainer thread's CPU time over wall time in the last measured stretch of full-speed play."""
+        return self._share
 
     # --------------------------------------------------------- worker thread
     @Slot()
@@ -149,6 +155,7 @@ class TrainerWorker(QObject):
         self._remaining = n
         self._running.set()
         self._count_since, self._count = time.perf_counter(), 0
+        self._pace_from = (time.perf_counter(), time.thread_time())
         self.runningChanged.emit(True)
         self._timer.start(0)
 
@@ -214,12 +221,25 @@ class TrainerWorker(QObject):
                 self.history.append(state)
             self._send(state, force=paced)
         now = time.perf_counter()
+        if not paced and now - self._pace_from[0] > PACE_SECONDS:
+            self._pace(now)
         if now - self._count_since > 0.5:
             self.speed.emit(self._count / (now - self._count_since))
             self._count_since, self._count = now, 0
         if self._running.is_set():
             delay = 0 if not paced else max(0, int(1000 / self._steps_per_second - 1000 * (now - start)))
             self._timer.start(delay)
+
+    def _pace(self, now: float) -> None:
+        """Adapt the frame interval so that the trainer keeps TRAINER_SHARE of its time: each frame the
+        GUI draws holds Python's GIL for a few milliseconds, and the trainer waits for it."""
+        cpu = time.thread_time()
+        wall0, cpu0 = self._pace_from
+        self._share = (cpu - cpu0) / max(1e-9, now - wall0)
+        lost, budget = max(0.0, 1.0 - self._share), 1.0 - TRAINER_SHARE
+        factor = min(1.5, max(2 / 3, lost / budget))
+        self._frame_seconds = min(MAX_FRAME_SECONDS, max(MIN_FRAME_SECONDS, self._frame_seconds * factor))
+        self._pace_from = (now, cpu)
 
     def _send(self, state, force: bool = False) -> None:
         """Send ``state`` to the GUI if it is ready for a frame (always when forced)."""
