@@ -1,8 +1,9 @@
-"""The curves' series: a run of any length keeps its whole span in bounded memory."""
+"""The curves: bounded series, vectorised smoothing, axes that follow the run until the user zooms."""
 import numpy as np
 import pytest
 
-from nnviz.gui.curves import SMOOTHING, Series, nice_ceiling, smooth
+from nnviz.core.history import Rows
+from nnviz.gui.curves import SMOOTHING, CurvesView, Series, nice_ceiling, smooth
 
 
 def test_a_long_run_stays_bounded_and_keeps_its_first_and_newest_points():
@@ -57,3 +58,33 @@ def test_smoothing_in_one_go_equals_the_step_by_step_moving_average():
 
 def test_axes_end_at_round_numbers():
     assert [nice_ceiling(v) for v in (0.23, 1, 1.01, 2.3, 9, 1234, 99_999)] == pytest.approx([0.3, 1, 1.5, 3, 10, 1500, 100_000])
+
+
+def _rows(first, last):
+    steps = np.arange(first, last + 1)
+    return Rows(steps, 2.0 / np.sqrt(steps), 1 - 1 / np.sqrt(steps), np.ones((len(steps), 3)))
+
+
+def test_the_view_follows_the_run_until_the_user_zooms_and_the_A_button_resumes(qtbot):
+    view = CurvesView()
+    qtbot.addWidget(view)
+    view.add_rows(_rows(1, 1234))
+    view.redraw_now()
+    (x0, x1), (y0, y1) = view.loss_plot.viewRange()
+    assert (x0, x1) == pytest.approx((0, 1500)) and y0 <= 0 and 2.0 <= y1 <= 2.1
+    view.loss_plot.vb.setXRange(100, 200, padding=0)
+    view.loss_plot.vb.sigRangeChangedManually.emit([True, True])  # what a mouse zoom sends
+    view.add_rows(_rows(1235, 5000))
+    view.redraw_now()
+    assert not view.following and view.loss_plot.viewRange()[0] == pytest.approx([100, 200])
+    view.loss_plot.autoBtn.clicked.emit(view.loss_plot.autoBtn)  # the A button
+    assert view.following and view.loss_plot.viewRange()[0] == pytest.approx([0, 5000])
+    assert view.train_loss.n == 5000  # every step, smoothed
+
+
+def test_a_branch_truncates_the_curves(qtbot):
+    view = CurvesView()
+    qtbot.addWidget(view)
+    view.add_rows(_rows(1, 100))
+    view.add_rows(_rows(40, 40))  # continuing from step 40 again
+    assert view.last_step == 40 and view.train_loss.data()[0][-1] == 40 and view.train_loss.n == 40

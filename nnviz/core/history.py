@@ -107,10 +107,11 @@ class History:
         with self._lock:
             if self._rows is None:
                 return Rows(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0), np.zeros((0, 0)))
-            R, end = self.max_rows, self._written
-            order = np.arange(max(0, end - R), end) % R  # ring positions, oldest first
-            first = np.searchsorted(self._rows.step[order], step, side="right")
-            return Rows(*(column[order[first:]] for column in self._rows))
+            R, end, steps = self.max_rows, self._written, self._rows.step
+            # Row i (i counts every row written) sits at i % R; steps increase with i.
+            first = bisect.bisect_right(range(max(0, end - R), end), step, key=lambda i: steps[i % R])
+            order = np.arange(max(0, end - R) + first, end) % R
+            return Rows(*(column[order] for column in self._rows))
 
     @property
     def capacity(self) -> int:

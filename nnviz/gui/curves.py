@@ -196,7 +196,7 @@ class CurvesView(ThrottledRedraw, QWidget):
     def _stop_following(self, *_) -> None:
         self.following = False
 
-    def _follow_again(self) -> None:
+    def _follow_again(self, *_) -> None:
         self.following = True
         self._range = None
         self.redraw_now()
