@@ -74,7 +74,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     window.show()
     app.processEvents()
 
-    frames = [0]
+    frames, shares = [0], []
     window.worker.stepped.connect(lambda _state: frames.__setitem__(0, frames[0] + 1))  # worker thread
 
     def run_for(secs: float):
@@ -93,6 +93,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         loop.exec()
         timer.stop()
         steps, elapsed, shown = window.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
+        shares.append(window.worker.trainer_share)
         window.pause()
         for _ in range(20):
             app.processEvents()
@@ -119,6 +120,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     return {
         "gui_steps_per_s": round(g), "headless_steps_per_s": round(h), "throughput_ratio": round(g / h, 3),
         "target_throughput_ratio_min": 0.8, "frames_per_s": round(statistics.median(fps), 1),
+        "trainer_thread_share": round(statistics.median(shares[1:1 + rounds]), 3),
         "timer_latency_p50_ms": round(float(np.percentile(latencies, 50)), 2),
         "timer_latency_p99_ms": round(float(np.percentile(latencies, 99)), 2), "target_latency_p99_ms_max": 25,
         "memory_growth_mb": round(rss_after - rss_before, 1), "memory_seconds": memory_seconds,

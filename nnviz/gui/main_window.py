@@ -25,7 +25,6 @@ from .banner import Banner
 from .controls import ControlsPanel
 from .curves import CurvesView
 from .formula_view import FormulaView
-from .heap import release_free_memory
 from .layer_charts import LayerChartsView
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -40,8 +39,7 @@ _collector: GarbageCollector | None = None
 
 def collect_garbage_in_gui_thread() -> None:
     """Run Python's cycle collector only in the GUI thread: now (a new window starts from a clean
-    heap) and then once a second (pyqtgraph's GarbageCollector), and give free heap pages back to
-    the system as often (see :mod:`nnviz.gui.heap`).
+    heap) and then once a second (pyqtgraph's GarbageCollector).
 
     Left automatic, the collector runs in whichever thread allocates, so the trainer's or the
     loss surface's thread could destroy a window's Qt objects; Qt then keeps firing their timers
@@ -53,7 +51,6 @@ def collect_garbage_in_gui_thread() -> None:
     global _collector
     if _collector is None:
         _collector = GarbageCollector(interval=1.0)
-        _collector.timer.timeout.connect(release_free_memory)
     gc.collect()
 
 
