@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSlider
 
 from nnviz.core import Network, load_network, save_network
 from nnviz.gui.main_window import MainWindow
+from conftest import close_and_delete
 
 
 @pytest.fixture
@@ -22,11 +23,9 @@ def settings(tmp_path):
 def window(qtbot, settings, tmp_path):
     w = MainWindow(settings=settings, data_dir=tmp_path)
     w.confirm = lambda title, text: True
-    qtbot.addWidget(w)
     w.show()
     yield w
-    if not w._closing:
-        w.close()
+    close_and_delete(w)
 
 
 def wait_step(qtbot, w, step, timeout=10000):
@@ -272,16 +271,14 @@ def test_export_png_and_svg(window, tmp_path):
 
 def test_layout_and_settings_are_remembered(qtbot, settings, tmp_path):
     w = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w)
     w.controls.param("lr").setValue(0.005)
     w.docks["curvesDock"].hide()
-    w.close()
+    close_and_delete(w)
     w2 = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w2)
     w2.show()
     assert w2.controls.param("lr").value() == pytest.approx(0.005)
     assert not w2.docks["curvesDock"].isVisible()
-    w2.close()
+    close_and_delete(w2)
 
 
 def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
@@ -297,6 +294,7 @@ def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
         elapsed = time.perf_counter() - start
         assert elapsed < 1.0
         assert w.thread.isFinished()
+        close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages
@@ -304,34 +302,30 @@ def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
 
 def test_unsaved_trained_network_is_kept_at_closing_and_offered_back(qtbot, settings, tmp_path):
     w = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w)
     w.step(3)
     wait_step(qtbot, w, 3)
     trained = w.current_state.theta.copy()
-    w.close()
+    close_and_delete(w)
     assert (tmp_path / "autosave.npz").exists()
     w2 = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w2)
     w2.show()
     assert w2.banner.isVisible() and "not saved" in w2.banner.text.text()
     w2.banner.buttons["Restore it"].click()
     assert np.array_equal(w2.current_state.theta, trained)
     assert not (tmp_path / "autosave.npz").exists()
-    w2.close()  # restored but not trained further: kept again, as it was never saved
+    close_and_delete(w2)  # restored but not trained further: kept again, as it was never saved
     w3 = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w3)
     w3.banner.buttons["Discard it"].click()
     assert not (tmp_path / "autosave.npz").exists()
-    w3.close()
+    close_and_delete(w3)
 
 
 def test_a_saved_network_is_not_autosaved(qtbot, settings, tmp_path):
     w = MainWindow(settings=settings, data_dir=tmp_path)
-    qtbot.addWidget(w)
     w.step(2)
     wait_step(qtbot, w, 2)
     assert w.save_model_to(tmp_path / "kept.npz")
-    w.close()
+    close_and_delete(w)
     assert not (tmp_path / "autosave.npz").exists()
 
 
@@ -347,7 +341,7 @@ def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):
                 qtbot.waitUntil(lambda: w.current_state.step > 0, timeout=10000)
             w.close()
             assert w.thread.isFinished()
-            w.deleteLater()
+            close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages

@@ -8,6 +8,8 @@ what the user wants; the window decides what to do with it:
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from pyqtgraph.parametertree import Parameter, ParameterTree
@@ -118,6 +120,11 @@ class ControlsPanel(QWidget):
         self.tree = ParameterTree(showHeader=False)
         self.tree.setObjectName("settingsTree")
         self.tree.setParameters(self.params, showTop=False)
+        # pyqtgraph's TreeWidget keeps a Python wrapper of the tree's invisible root item, an item Qt
+        # makes and deletes with the tree without telling shiboken.  Kept past the tree's deletion,
+        # that stale wrapper was handed to the next Qt object built at the same address (seen: a new
+        # menu arriving as a QTreeWidgetItem; crashes deleting items).  It goes with the tree.
+        self.tree.destroyed.connect(partial(vars(self.tree.invisibleRootItem()).clear))
         self._set_name_tooltips(self.params)
         self._silent = False
 

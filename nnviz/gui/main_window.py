@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +36,8 @@ RECENT_LIMIT = 8
 AUTOSAVE_NAME = "autosave.npz"
 MODEL_FILTER = "nnviz models (*.npz)"
 _collector: GarbageCollector | None = None
+#: Closed windows not yet deleted by Qt, by id (see MainWindow.closeEvent).
+_CLOSED_WINDOWS: dict[int, "MainWindow"] = {}
 
 
 def collect_garbage_in_gui_thread() -> None:
@@ -557,7 +560,7 @@ class MainWindow(QMainWindow):
             if self._animate_next and state.step > 0:
                 self.network_view.animate_backward(state)
         self._animate_next = False
-        QTimer.singleShot(0, self.worker.frame_done)
+        QTimer.singleShot(0, self, self.worker.frame_done)  # the window as context: cancelled with it
 
     def _on_evaluated(self, step: int, loss: float, accuracy: float) -> None:
         if self._awaiting_swap:
@@ -861,10 +864,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.update_on_screen)
+        QTimer.singleShot(0, self, self.update_on_screen)
         if not self._sized and not self._layout_restored:
             self._sized = True
-            QTimer.singleShot(0, self.default_layout)
+            QTimer.singleShot(0, self, self.default_layout)
 
     def reset_layout(self) -> None:
         for dock in self.docks.values():
@@ -893,3 +896,8 @@ class MainWindow(QMainWindow):
             self.loss_surface.shutdown()
             stop_worker(self.worker, self.thread)
         super().closeEvent(event)
+        # Reachable from here until Qt deletes the window: collected earlier, as cyclic garbage,
+        # the wrappers of its items were left dangling in shiboken, and the window's deletion then
+        # crashed in releaseWrapper (seen deleting parameter-tree items and menu actions).
+        _CLOSED_WINDOWS[id(self)] = self
+        self.destroyed.connect(partial(_CLOSED_WINDOWS.pop, id(self), None))
