@@ -129,6 +129,16 @@ def test_full_speed_keeps_a_state_per_chunk_and_every_step_on_the_curves(qtbot, 
     assert window.current_state.step == kept[-2]
 
 
+def test_playing_at_a_set_speed_keeps_every_step(qtbot, window):
+    window.worker.set_speed(100)
+    window.play()
+    qtbot.waitUntil(lambda: window.history.latest().step >= 8, timeout=10000)
+    window.pause()
+    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    kept = [s.step for s in window.history.states()]
+    assert kept == list(range(kept[-1] + 1))  # 0, 1, 2, ... with no gaps
+
+
 def test_space_toggles_play(qtbot, window):
     QTest.keyClick(window, Qt.Key_Space)
     qtbot.waitUntil(lambda: window.current_state.step > 3, timeout=10000)

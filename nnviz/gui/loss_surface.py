@@ -743,13 +743,14 @@ class LossSurfaceView(QWidget):
             plane = (f"Plane through step {self.plane_step} along the path's top two principal directions: "
                      f"<b>{e[0]:.0%} + {e[1]:.0%}</b> of its movement")
         m = self._measured
+        batch = f"last batch {state.loss:.4f}" if np.isfinite(state.loss) else "not trained yet"
         if m is None or m[0] != state.step:
-            loss = f"Step {state.step}: last batch {state.loss:.4f}; measuring the loss at the ball..."
+            loss = f"Step {state.step}: {batch}; measuring the loss at the ball..."
         else:
             off = ("the parameters lie on the plane" if m[3] < 5e-4 else
                    f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
             loss = (f"Step {state.step}, {SAMPLES} training samples: true loss <b>{m[1]:.4f}</b>, the plane's loss "
-                    f"at the ball <b>{m[2]:.4f}</b> ({off}); last batch {state.loss:.4f}.")
+                    f"at the ball <b>{m[2]:.4f}</b> ({off}); {batch}.")
         self.info.setText(f"{plane}.<br>{loss}")
 
     # ------------------------------------------------------------------ race
