@@ -357,6 +357,23 @@ def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):
     assert not [m for m in messages if "QThread" in m or "Destroyed" in m], messages
 
 
+def test_a_closed_and_deleted_window_is_freed(qtbot, settings, tmp_path):
+    """Nothing outside the window (the trainer's worker and thread, whose Qt connections reach the
+    window's methods) keeps it alive once Qt has deleted it."""
+    import gc
+    import weakref
+
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.show()
+    w.step(2)
+    wait_step(qtbot, w, 2)
+    gone = weakref.ref(w)
+    close_and_delete(w)
+    del w
+    gc.collect()
+    assert gone() is None
+
+
 def test_none_refcount_is_stable_across_thousands_of_qt_calls(qtbot):
     """PySide6 6.12.0 on Python 3.11 drops a reference to None on every Qt call that returns
     nothing and aborts after a few thousand (../shared/DESIGN.md): this would catch it."""

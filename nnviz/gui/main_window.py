@@ -545,7 +545,9 @@ class MainWindow(QMainWindow):
         self._awaiting_swap = False
 
     def _on_stepped(self, state) -> None:
-        if self._closing or self._awaiting_swap:
+        if self._closing:  # the worker is stopped (and deleted once the window is)
+            return
+        if self._awaiting_swap:
             self.worker.frame_done()
             return
         if not self.viewing_old:
@@ -895,6 +897,10 @@ class MainWindow(QMainWindow):
         finally:
             self.loss_surface.shutdown()
             stop_worker(self.worker, self.thread)
+            # Neither has a parent: their connections to this window's methods, held by Qt, would
+            # keep the window's Python side alive for ever (a cycle the collector cannot see).
+            self.worker.deleteLater()
+            self.thread.deleteLater()
         super().closeEvent(event)
         # Reachable from here until Qt deletes the window: collected earlier, as cyclic garbage,
         # the wrappers of its items were left dangling in shiboken, and the window's deletion then
