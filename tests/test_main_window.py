@@ -1,4 +1,5 @@
 """The window: stepping, play/pause, rewind, settings, files, divergence, shutdown (pytest-qt, offscreen)."""
+import os
 import subprocess
 import sys
 import time
@@ -389,8 +390,10 @@ def test_none_refcount_is_stable_across_thousands_of_qt_calls(qtbot):
 
 def test_screenshot_command(tmp_path):
     path = tmp_path / "shot.png"
+    # As a user runs it: no QT_QPA_PLATFORM, and here a DISPLAY with no X server behind it.
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"} | {"DISPLAY": ":97"}
     out = subprocess.run([sys.executable, "-m", "nnviz", "--screenshot", str(path), "--steps", "5"],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert "step 5" in out.stdout
     from PySide6.QtGui import QImage

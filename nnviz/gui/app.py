@@ -76,8 +76,9 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
         print(f"nnviz: could not write {target}: the folder {target.parent} does not exist", file=sys.stderr)
         return 2
     path = str(target)
-    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Offscreen whether or not there is a display: a DISPLAY that cannot be reached (or an X
+    # server without the libraries Qt's xcb plugin needs) aborted the process with no picture.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     from .main_window import MainWindow
 
