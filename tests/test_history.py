@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import Trainer, datasets, load_pretrained
-from nnviz.core.history import History, Rows
+from nnviz.core.history import History
 
 
 @pytest.fixture(scope="module")
@@ -47,5 +47,3 @@ def test_capacity_and_rows_are_bounded(states):
     assert h.rows_after(-1).step.tolist() == list(range(21, 31))  # the ring wrapped twice
     h.clear()
     assert len(h) == 0 and h.latest() is None and len(h.rows_after(-1).step) == 0
-    one = Rows.of(states[3])
-    assert one.step.tolist() == [3] and one.grad_norms.shape == (1, len(states[3].grad_norms))

@@ -99,6 +99,9 @@ def test_play_from_an_older_step_branches_after_confirmation(qtbot, window):
     wait_step(qtbot, window, 2)
     assert asked and "step 1" in asked[0]
     assert [s.step for s in window.history.states()] == [0, 1, 2]
+    # The curves and the gradient-norm chart forgot steps 2-4 of the abandoned run.
+    assert window.curves.train_loss.data()[0].tolist() == [1, 2]
+    assert window.layer_charts._norms[0].data()[0].tolist() == [1, 2]
 
 
 def test_play_and_pause(qtbot, window):

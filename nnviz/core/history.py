@@ -33,12 +33,6 @@ class Rows(NamedTuple):
     accuracy: np.ndarray
     grad_norms: np.ndarray
 
-    @classmethod
-    def of(cls, state: StepState) -> "Rows":
-        """The one row of ``state``."""
-        return cls(np.array([state.step]), np.array([state.loss]), np.array([state.accuracy]),
-                   np.asarray(state.grad_norms, dtype=float)[None, :])
-
 
 class History:
     """The last ``max_states`` kept states, fewer when they would take more than

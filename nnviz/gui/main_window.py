@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
 from nnviz.core import ConfigError, Network, NNVizError, Trainer, datasets, load_network, load_pretrained, save_network
-from nnviz.core.history import History, Rows
+from nnviz.core.history import History
 
 from .banner import Banner
 from .controls import ControlsPanel
@@ -505,8 +505,10 @@ class MainWindow(QMainWindow):
                             f"You are looking at step {shown.step:,}. Continue training from here and discard "
                             f"the {newest.step - shown.step:,} later steps? (No continues from the newest step.)"):
                 self.worker.submit(lambda tr: tr.restore(shown))
-                self.history.append(shown)  # drops the abandoned future
-                self.curves.add_rows(Rows.of(shown))
+                self.history.append(shown)  # drops the abandoned future, states and figures
+                rows = self.history.rows_after(shown.step - 1)  # shown's own: the curves drop the rest too
+                self.curves.add_rows(rows)
+                self.layer_charts.add_rows(rows)
             else:
                 self.show_newest()
         self.viewing_old = False
