@@ -88,3 +88,14 @@ def test_a_branch_truncates_the_curves(qtbot):
     view.add_rows(_rows(1, 100))
     view.add_rows(_rows(40, 40))  # continuing from step 40 again
     assert view.last_step == 40 and view.train_loss.data()[0][-1] == 40 and view.train_loss.n == 40
+
+
+def test_a_pending_redraw_is_drawn_on_flush(qtbot):
+    view = CurvesView()
+    qtbot.addWidget(view)
+    view.add_rows(_rows(1, 20))
+    view.schedule_redraw()  # due in half a second
+    assert len(view._curves["train_loss"].getData()[0] or []) == 0
+    view.flush()  # what a screenshot does before grabbing the window
+    assert view._curves["train_loss"].getData()[0].tolist() == list(range(1, 21))
+    assert view.loss_plot.viewRange()[0] == pytest.approx([0, 20])

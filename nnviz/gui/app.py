@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImageWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .heap import limit_fragmentation
+from .throttled import ThrottledRedraw
 
 SCREENSHOT_TIMEOUT = 120.0  # seconds
 
@@ -98,7 +99,12 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
         time.sleep(0.01)
         if i >= 20 and not window.loss_surface.jobs.busy() or time.monotonic() > deadline:
             break
-    app.processEvents()
+    for pane in window.findChildren(QWidget):
+        if isinstance(pane, ThrottledRedraw):
+            pane.flush()  # the curves redraw twice a second: draw the last steps now
+    for _ in range(3):  # axes widen to their new labels over a pass or two
+        app.processEvents()
+        window.grab()
     ok = window.grab().save(path)
     window.close()
     if not ok:

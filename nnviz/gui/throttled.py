@@ -26,6 +26,12 @@ class ThrottledRedraw:
         if on_screen:
             self.schedule_redraw()
 
+    def flush(self) -> None:
+        """Redraw now if a redraw is pending (before a screenshot)."""
+        if self._redraw_timer.isActive():
+            self._redraw_timer.stop()
+            self.redraw()
+
     def redraw(self) -> None:
         if self.on_screen:  # a tab behind another costs nothing; brought forward, it redraws
             self.redraw_now()
