@@ -158,21 +158,26 @@ class Network:
     def copy(self) -> "Network":
         """An independent network with the same architecture and parameters."""
         twin = Network(**self.config())
-        twin.theta[:] = self.theta
-        for mine, theirs in zip(self.norms, twin.norms):
-            theirs.running_mean[:] = mine.running_mean
-            theirs.running_var[:] = mine.running_var
-        return twin
+        return twin.load_state(self.theta, self.norm_stats)
+
+    @property
+    def norm_stats(self) -> tuple:
+        """Per normalised hidden layer, ``(running_mean, running_var)`` each (n_{l+1},) (views)."""
+        return tuple((n.running_mean, n.running_var) for n in self.norms)
+
+    def load_state(self, theta: np.ndarray, norm_stats=()) -> "Network":
+        """Put parameters theta (P,) and normalisation statistics (per hidden layer
+        ``(running_mean, running_var)``, as in a StepState) into this network; returns it.
+        The one way a state's numbers enter a network."""
+        self.theta[:] = theta
+        for norm, (mean, var) in zip(self.norms, norm_stats):
+            norm.running_mean[:], norm.running_var[:] = mean, var
+        return self
 
     @classmethod
     def from_state(cls, state) -> "Network":
         """Rebuild the network a :class:`StepState` shows (parameters and running stats)."""
-        net = cls(**state.config)
-        net.theta[:] = state.theta
-        for norm, (mean, var) in zip(net.norms, state.norm_stats):
-            norm.running_mean[:] = mean
-            norm.running_var[:] = var
-        return net
+        return cls(**state.config).load_state(state.theta, state.norm_stats)
 
     # ----------------------------------------------------------------- forward
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:

@@ -255,9 +255,7 @@ def plane_loss_grid(net: Network, plane: Plane, X: np.ndarray, Y: np.ndarray, al
             if should_stop():
                 return out
             for j, a in enumerate(alphas):
-                scratch.theta[:] = plane.point(a, b)
-                for mine, theirs in zip(net.norms, scratch.norms):
-                    theirs.running_mean[:], theirs.running_var[:] = mine.running_mean, mine.running_var
+                scratch.load_state(plane.point(a, b), net.norm_stats)
                 out[i, j] = scratch.loss_value(X, Y)
             if on_row:
                 on_row(i, out[i])

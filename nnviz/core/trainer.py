@@ -39,10 +39,7 @@ def probe_pass(config, theta: np.ndarray, norm_stats, x: np.ndarray):
             entry = _scratch[id(config)] = (config, Network(**config), threading.Lock())
     _, net, lock = entry
     with lock, np.errstate(all="ignore"):  # huge (finite) weights may overflow: shown, not warned about
-        net.theta[:] = theta
-        for norm, (mean, var) in zip(net.norms, norm_stats):
-            norm.running_mean[:], norm.running_var[:] = mean, var
-        return net.probe(x)
+        return net.load_state(theta, norm_stats).probe(x)
 
 
 def check_fits(net: Network, data: Dataset) -> None:
@@ -193,9 +190,7 @@ class Trainer:
         """Continue from an earlier state: its parameters and step count (optimiser state is kept)."""
         if state.theta.shape != self.net.theta.shape:
             raise ConfigError("that state belongs to a network of another shape")
-        self.net.theta[:] = state.theta
-        for norm, (mean, var) in zip(self.net.norms, state.norm_stats):
-            norm.running_mean[:], norm.running_var[:] = mean, var
+        self.net.load_state(state.theta, state.norm_stats)
         self.step_count = state.step
         self.diverged = False
         self.state = state

@@ -33,10 +33,7 @@ def sample_gradients(state, target: np.ndarray):
     sample; dB[l] (n_{l+1},) is dL/dz of layer l+1 for this one sample and
     dW[l] = outer(dB[l], a_l).
     """
-    net = Network(**{**dict(state.config), "dtype": "float64"})
-    net.theta[:] = state.theta
-    for norm, (mean, var) in zip(net.norms, state.norm_stats):
-        norm.running_mean[:], norm.running_var[:] = mean, var
+    net = Network(**{**dict(state.config), "dtype": "float64"}).load_state(state.theta, state.norm_stats)
     x = np.asarray(state.activations[0], np.float64)[None, :]
     with np.errstate(all="ignore"):
         _, dW, dB = net.backward(x, target[None, :])
