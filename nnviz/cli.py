@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 
@@ -194,22 +193,9 @@ def _finite(value):
 
 
 def entry() -> None:
-    """The ``nnviz`` command and ``python -m nnviz``: run, then exit.
-
-    After a window (or a screenshot), Qt and pyqtgraph objects left for Python to destroy at
-    interpreter shutdown crash the process about one time in two (pyqtgraph's own ``pg.exit()``
-    exists for this); everything worth keeping (settings, models) is written when the window
-    closes, so the process then leaves at once, as ``pg.exit()`` does.
-    """
-    code = main()
-    if "PySide6.QtWidgets" in sys.modules:
-        from PySide6.QtWidgets import QApplication
-
-        if QApplication.instance() is not None:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    sys.exit(code)
+    """The ``nnviz`` command and ``python -m nnviz``: run, then exit with its code.  Windows and
+    their trainer threads end in :mod:`nnviz.gui.lifetime` (at ``aboutToQuit`` and at exit)."""
+    sys.exit(main())
 
 
 def main(argv=None) -> int:

@@ -35,7 +35,7 @@ def centre_of_mass(image):
 
 
 def test_a_stroke_changes_the_input_and_the_prediction(pane):
-    pane.set_network(load_pretrained("3b1b"))
+    pane.show_network(load_pretrained("3b1b"))
     assert not pane.pad.input_image().any()
     seen = []
     pane.probed.connect(lambda a, z: seen.append(a))
@@ -85,7 +85,7 @@ def test_a_test_digit_on_the_pad_is_recognised(pane):
     tr = Trainer(net, d, optimizer="adam", lr=3e-3, batch_size=64)
     for _ in range(400):
         tr.step()
-    pane.set_network(net)
+    pane.show_network(net)
     right = 0
     for i in range(20):
         pane.pad.set_image(d.X_test[i].reshape(28, 28))
@@ -103,12 +103,12 @@ def preprocess(x):
 def test_prediction_follows_the_network_step_by_step(pane):
     d = datasets.load("digits")
     net = Network([784, 16, 10], seed=1)
-    pane.set_network(net)
+    pane.show_network(net)
     pane.pad.set_image(d.X_test[0].reshape(28, 28))
     before = pane.prediction.probabilities()
     tr = Trainer(net, d, optimizer="adam", lr=1e-2, batch_size=32)
     tr.step()
-    pane.set_network(net)
+    pane.show_network(net)
     assert not np.allclose(before, pane.prediction.probabilities())
 
 

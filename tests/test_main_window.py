@@ -30,7 +30,7 @@ def window(qtbot, settings, tmp_path):
 
 
 def wait_step(qtbot, w, step, timeout=10000):
-    qtbot.waitUntil(lambda: w.current_state.step == step and not w.worker.running, timeout=timeout)
+    qtbot.waitUntil(lambda: w.current_state.step == step and not w.controller.worker.running, timeout=timeout)
 
 
 def use_sgd(w, lr=0.1):
@@ -48,7 +48,7 @@ def test_opens_on_the_trained_3blue1brown_network(window):
     assert isinstance(window.findChild(QSlider, "timelineSlider"), QSlider)
     # Trained, not random: the shipped model gets most test digits right.
     net = Network.from_state(s)
-    d = window.data
+    d = window.session.data
     assert np.mean(net.predict(d.X_test[:500]) == d.labels_test[:500]) > 0.85
 
 
@@ -79,26 +79,26 @@ def test_rewind_shows_the_earlier_parameters_everywhere(qtbot, window):
     use_sgd(window, lr=0.5)
     window.step(5)
     wait_step(qtbot, window, 5)
-    states = window.history.states()
+    states = window.session.history.states()
     assert [s.step for s in states] == [0, 1, 2, 3, 4, 5]
-    window.timeline.setValue(2)
+    window.timeline.slider.setValue(2)
     shown = window.current_state
     assert shown.step == 2 and shown is states[2]
     assert not np.array_equal(shown.weights[0], states[5].weights[0])
     # The drawing pad's network is the one on display.
-    assert np.array_equal(window._display_net.theta, states[2].theta)
+    assert np.array_equal(window.pad_pane.net.theta, states[2].theta)
 
 
 def test_play_from_an_older_step_branches_after_confirmation(qtbot, window):
     window.step(4)
     wait_step(qtbot, window, 4)
-    window.timeline.setValue(1)
+    window.timeline.slider.setValue(1)
     asked = []
     window.confirm = lambda title, text: asked.append(text) or True
     window.step(1)
     wait_step(qtbot, window, 2)
     assert asked and "step 1" in asked[0]
-    assert [s.step for s in window.history.states()] == [0, 1, 2]
+    assert [s.step for s in window.session.history.states()] == [0, 1, 2]
     # The curves and the gradient-norm chart forgot steps 2-4 of the abandoned run.
     assert window.curves.train_loss.data()[0].tolist() == [1, 2]
     assert window.layer_charts._norms[0].data()[0].tolist() == [1, 2]
@@ -109,23 +109,23 @@ def test_play_and_pause(qtbot, window):
     qtbot.waitUntil(lambda: window.current_state.step > 20, timeout=10000)
     assert not window.controls.buttons["playButton"].isEnabled()
     window.controls.buttons["pauseButton"].click()
-    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    qtbot.waitUntil(lambda: not window.controller.worker.running, timeout=2000)
     qtbot.wait(200)
-    stopped = window.history.latest().step
+    stopped = window.session.history.latest().step
     qtbot.wait(300)
-    assert window.history.latest().step == stopped and window.current_state.step == stopped
+    assert window.session.history.latest().step == stopped and window.current_state.step == stopped
 
 
 def test_full_speed_keeps_a_state_per_chunk_and_every_step_on_the_curves(qtbot, window):
     window.play()
-    qtbot.waitUntil(lambda: window.history.latest().step > 400, timeout=20000)
+    qtbot.waitUntil(lambda: window.session.history.latest().step > 400, timeout=20000)
     window.pause()
-    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    qtbot.waitUntil(lambda: not window.controller.worker.running, timeout=2000)
     qtbot.wait(100)
-    kept = [s.step for s in window.history.states()]
+    kept = [s.step for s in window.session.history.states()]
     newest = kept[-1]
     # The timeline ends at the newest step (shown) and reaches back further than its length in steps.
-    assert window.current_state.step == newest and window.timeline.value() == len(kept) - 1
+    assert window.current_state.step == newest and window.timeline.slider.value() == len(kept) - 1
     assert kept == sorted(kept) and len(kept) < newest
     # The curves saw every step, kept or not (fewer than the series' bound here).
     assert window.curves.last_step == newest and window.curves.train_loss.n == newest
@@ -134,12 +134,12 @@ def test_full_speed_keeps_a_state_per_chunk_and_every_step_on_the_curves(qtbot, 
 
 
 def test_playing_at_a_set_speed_keeps_every_step(qtbot, window):
-    window.worker.set_speed(100)
+    window.controller.worker.set_speed(100)
     window.play()
-    qtbot.waitUntil(lambda: window.history.latest().step >= 8, timeout=10000)
+    qtbot.waitUntil(lambda: window.session.history.latest().step >= 8, timeout=10000)
     window.pause()
-    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
-    kept = [s.step for s in window.history.states()]
+    qtbot.waitUntil(lambda: not window.controller.worker.running, timeout=2000)
+    kept = [s.step for s in window.session.history.states()]
     assert kept == list(range(kept[-1] + 1))  # 0, 1, 2, ... with no gaps
 
 
@@ -147,12 +147,12 @@ def test_space_toggles_play(qtbot, window):
     QTest.keyClick(window, Qt.Key_Space)
     qtbot.waitUntil(lambda: window.current_state.step > 3, timeout=10000)
     QTest.keyClick(window, Qt.Key_Space)
-    qtbot.waitUntil(lambda: not window.worker.running, timeout=2000)
+    qtbot.waitUntil(lambda: not window.controller.worker.running, timeout=2000)
 
 
 def test_emitted_states_are_never_mutated(qtbot, window):
     seen = []
-    window.worker.stepped.connect(lambda s: seen.append((s, s.theta.copy(), [a.copy() for a in s.activations])))
+    window.controller.worker.stepped.connect(lambda s: seen.append((s, s.theta.copy(), [a.copy() for a in s.activations])))
     window.step(1)
     wait_step(qtbot, window, 1)
     window.step(30)
@@ -237,7 +237,7 @@ def test_divergence_is_reported_with_a_way_out(qtbot, window):
     window.play()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
     assert "diverged" in window.banner.text.text() and "learning rate" in window.banner.text.text()
-    assert not window.worker.running
+    assert not window.controller.worker.running
     state = window.current_state
     assert all(np.isfinite(W).all() for W in state.weights)
     window.banner.buttons["Lower learning rate x0.1 and continue"].click()
@@ -307,7 +307,7 @@ def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
         w.close()
         elapsed = time.perf_counter() - start
         assert elapsed < 1.0
-        assert w.thread.isFinished()
+        assert w.controller.thread.isFinished()
         close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)
@@ -354,7 +354,7 @@ def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):
                 w.play()
                 qtbot.waitUntil(lambda: w.current_state.step > 0, timeout=10000)
             w.close()
-            assert w.thread.isFinished()
+            assert w.controller.thread.isFinished()
             close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)
@@ -422,21 +422,21 @@ def test_screenshot_names_without_png_get_a_picture_or_a_clear_refusal(tmp_path)
     assert out.returncode == 2 and "does not exist" in out.stderr
 
 
-def test_every_preset_builds_and_trains(qtbot, window):
+def test_every_lesson_builds_and_trains(qtbot, window):
     from nnviz.gui.controls import parse_hidden
-    from nnviz.gui.presets import PRESETS
+    from nnviz.lessons import LESSONS
 
-    for i, preset in enumerate(PRESETS):
-        window.controls.apply_preset(i)
-        hidden = parse_hidden(preset["values"]["hidden"])
+    for i, lesson in enumerate(LESSONS):
+        window.load_lesson(i)
+        hidden = parse_hidden(lesson.values["hidden"])
         qtbot.waitUntil(lambda: window.current_state.layer_sizes[1:-1] == hidden and window.current_state.step == 0,
                         timeout=3000)
-        assert preset["title"] in window.controls.preset_text.text()
+        assert lesson.title in window.controls.preset_text.text()
         window.step(3)
         qtbot.waitUntil(lambda: window.current_state.step == 3 or window.banner.isVisible(), timeout=10000)
-        assert window.current_state.lr == pytest.approx(preset["values"]["lr"]), (preset["title"], window.current_state.step, window.worker.trainer.lr)
-        assert window.current_state.optimizer == preset["values"]["optimizer"]
-        if "too high" in preset["title"]:
+        assert window.current_state.lr == pytest.approx(lesson.values["lr"]), (lesson.title, window.current_state.step)
+        assert window.current_state.optimizer == lesson.values["optimizer"]
+        if "too high" in lesson.title:
             assert "diverged" in window.banner.text.text()
 
 

@@ -281,6 +281,15 @@ class Network:
         return loss, [g.copy() for g in self.dW], [g.copy() for g in self.dB]
 
 
+def holding(net: Network | None, config, theta: np.ndarray, norm_stats=()) -> Network:
+    """``net`` if it has ``config``'s architecture (else a new Network of it), holding parameters
+    theta (P,) and the normalisation statistics: how a view keeps its own network from frame to
+    frame without sharing anyone's."""
+    if net is None or net.frozen_config != config:
+        net = Network(**config)
+    return net.load_state(theta, norm_stats)
+
+
 def classify(P: np.ndarray) -> np.ndarray:
     """Outputs P (batch, n_out) -> class indices (batch,); one output means p > 0.5."""
     if P.shape[1] == 1:

@@ -96,6 +96,8 @@ class StepState:
         lr, batch_size, optimizer: the settings this update used.
         config: the network's architecture (``Network.config()``).
         probe_label: class index of the probe sample (-1 if none).
+        session: the number of the session this state belongs to (0 outside
+            a session): a late state of an old session is recognised by it.
     """
 
     step: int
@@ -119,6 +121,7 @@ class StepState:
     optimizer: str = ""
     config: dict = field(default_factory=dict)
     probe_label: int = -1
+    session: int = 0
 
     @property
     def layer_sizes(self) -> list[int]:

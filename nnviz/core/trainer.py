@@ -81,7 +81,9 @@ class Trainer:
         **settings: optimiser settings (momentum, beta1, ...).
 
     ``lr``, ``batch_size``, ``weight_decay`` and the optimiser may change
-    between steps.  After a diverging update (non-finite loss, gradient or
+    between steps (:meth:`configure`); :meth:`set_parameters` puts edited
+    parameters in, :meth:`restore` goes back to an earlier state.  ``session``
+    (an int) is stamped on every state.  After a diverging update (non-finite loss, gradient or
     parameters) the update is not applied and the trainer stops: further
     ``step()`` calls return the same diverged state until :meth:`restore`.
     """
@@ -103,6 +105,7 @@ class Trainer:
         self._order = self.rng.permutation(len(self._X))
         self._cursor = 0
         self.diverged = False
+        self.session = 0
         self.state = self._snapshot(loss=math.nan, accuracy=math.nan, grad=np.zeros_like(net.grad))
 
     # ---------------------------------------------------------------- settings
@@ -138,6 +141,31 @@ class Trainer:
     def set_optimizer(self, name: str, **settings) -> None:
         """Switch optimiser (its running averages start afresh); lr and weight decay carry over."""
         self.optimizer = optimizers.make(name, self.lr, self.optimizer.weight_decay, **settings)
+
+    def configure(self, optimizer: str | None = None, lr: float | None = None, batch_size: int | None = None,
+                  weight_decay: float | None = None, settings: dict | None = None) -> None:
+        """Change training settings from the next step.  The optimiser (and its running averages)
+        is replaced only when its name or its own ``settings`` (momentum, beta1...) change."""
+        settings = dict(settings or {})
+        current = {k: v for k, v in self.optimizer.settings.items() if k in settings}
+        if (optimizer or self.optimizer.name) != self.optimizer.name or settings != current:
+            self.set_optimizer(optimizer or self.optimizer.name, **settings)
+        if lr is not None:
+            self.lr = lr
+        if weight_decay is not None:
+            self.optimizer.weight_decay = weight_decay
+        if batch_size is not None:
+            self.batch_size = batch_size
+
+    def set_parameters(self, theta: np.ndarray) -> StepState:
+        """Replace the parameters theta (P,) (e.g. edited in the neuron lab), keep the step count,
+        the last loss, accuracy and gradient; returns the new state."""
+        theta = np.asarray(theta)
+        if theta.shape != self.net.theta.shape:
+            raise ConfigError(f"{theta.size:,} parameters given; this network has {self.net.theta.size:,}")
+        self.net.theta[:] = theta
+        self.state = self._snapshot(loss=self.state.loss, accuracy=self.state.accuracy, grad=self.net.grad)
+        return self.state
 
     # ---------------------------------------------------------------- training
     def _next_batch(self) -> np.ndarray:
@@ -233,4 +261,5 @@ class Trainer:
             theta=theta, norm_params=norm_params, norm_stats=norm_stats,
             lr=self.lr, batch_size=self._batch_size, optimizer=self.optimizer.name,
             config=net.frozen_config, probe_label=int(self.data.labels_test[self._probe_index]),
+            session=self.session,
         )

@@ -10,6 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nnviz.lessons import find_lesson
+
+from . import lifetime
 from .heap import limit_fragmentation
 from .throttled import ThrottledRedraw
 
@@ -24,6 +27,7 @@ def application() -> QApplication:
         QCoreApplication.setApplicationName("nnviz")
         limit_fragmentation()
         app = QApplication(sys.argv[:1])
+    lifetime.install(app)
     return app
 
 
@@ -34,28 +38,21 @@ def wait_for_step(window, step: int, timeout: float = SCREENSHOT_TIMEOUT) -> boo
     while time.monotonic() < deadline:
         app.processEvents()
         state = window.current_state
-        if state is not None and (state.step >= step or state.diverged) and not window.worker.running:
+        if state is not None and (state.step >= step or state.diverged) and not window.controller.worker.running:
             return True
         time.sleep(0.005)
     return False
 
 
-def find_preset(text: str) -> int:
-    """Index of the lesson whose title starts with ``text`` (case-insensitive); ValueError names them."""
-    from .presets import PRESETS
-
-    matches = [i for i, p in enumerate(PRESETS) if p["title"].lower().startswith(text.lower())]
-    if not matches:
-        titles = "; ".join(p["title"] for p in PRESETS)
-        raise ValueError(f"no lesson starts with {text!r}; the lessons are: {titles}")
-    return matches[0]
+def _yes(_title: str, _text: str) -> bool:
+    return True
 
 
 def prepare(window, preset: str | None, tab: str | None) -> None:
     """Apply a lesson and bring a tab forward, as asked on the command line."""
     if preset:
-        window.confirm = lambda title, text: True
-        window.controls.apply_preset(find_preset(preset))
+        window.confirm = _yes
+        window.load_lesson(preset)
     if tab:
         window.docks[f"{'formula' if tab == 'formulas' else tab}Dock"].raise_()
 
@@ -118,7 +115,7 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
     """Open the window (or take a screenshot) and return the exit code."""
     if preset:
         try:
-            find_preset(preset)
+            find_lesson(preset)
         except ValueError as e:
             print(f"nnviz: {e}", file=sys.stderr)
             return 2

@@ -5,6 +5,7 @@ what the user wants; the window decides what to do with it:
 
 * ``trainingChanged(dict)``: optimiser, learning rate, batch size... apply from the next step.
 * ``architectureChanged(dict)``: data set or network shape changed; the network must be rebuilt.
+* ``lessonChosen(int)``: the user picked a lesson (an index into ``nnviz.lessons.LESSONS``).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.network import MAX_LAYER_SIZE
 from nnviz.core.normalization import NORMS
 
-from .presets import PRESETS
+from nnviz.lessons import LESSONS
 
 TIPS = {
     "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
@@ -113,6 +114,7 @@ class ControlsPanel(QWidget):
     architectureChanged = Signal(dict)
     trainingChanged = Signal(dict)
     speedChanged = Signal(float)
+    lessonChosen = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -143,23 +145,24 @@ class ControlsPanel(QWidget):
             b.setToolTip(tip)
             buttons.addWidget(b, row, col)
             self.buttons[name] = b
+        self.buttons["pauseButton"].setEnabled(False)
         self.speed = QComboBox()
         self.speed.setObjectName("speedCombo")
         self.speed.setToolTip("How fast Play trains: a few steps per second to watch every update, "
                               "or as fast as the computer allows (the panes then show the newest step ~60 times a second)")
         for text, value in SPEEDS:
             self.speed.addItem(text, value)
-        self.speed.currentIndexChanged.connect(lambda _: self.speedChanged.emit(float(self.speed.currentData())))
+        self.speed.currentIndexChanged.connect(self._speed_chosen)
         buttons.addWidget(self.speed, 1, 3)
 
         self.preset = QComboBox()
         self.preset.setObjectName("presetCombo")
         self.preset.setToolTip("Ready-made lessons: each sets the data, the network and the training, "
                                "and says what to watch")
-        self.preset.addItem("Lessons: choose a preset...")
-        for preset in PRESETS:
-            self.preset.addItem(preset["title"])
-        self.preset.activated.connect(self._preset_chosen)
+        self.preset.addItem("Lessons: choose one...")
+        for lesson in LESSONS:
+            self.preset.addItem(lesson.title)
+        self.preset.activated.connect(self._lesson_chosen)
         self.preset_text = QLabel()
         self.preset_text.setObjectName("presetText")
         self.preset_text.setWordWrap(True)
@@ -226,19 +229,34 @@ class ControlsPanel(QWidget):
         self._show_optimizer_settings()
         self._show_data_settings()
 
-    def apply_preset(self, index: int) -> None:
-        """Set every setting of ``PRESETS[index]``, show its explanation, then ask for the rebuild."""
-        preset = PRESETS[index]
-        self.set_values(**preset["values"])
-        self.preset_text.setText(f"<b>{preset['title']}</b><br>{preset['text']}")
-        self.preset_text.show()
-        self.trainingChanged.emit(self.training())
-        self.architectureChanged.emit(self.architecture())
+    def restore(self, state: dict) -> None:
+        """Put back settings saved with ``params.saveState(filter="user")`` (no change signals)."""
+        self._silent = True
+        try:
+            self.params.restoreState(state, removeChildren=False, addChildren=False)
+        finally:
+            self._silent = False
 
-    def _preset_chosen(self, row: int) -> None:
+    def show_lesson(self, lesson) -> None:
+        """Show ``lesson``'s title in the lessons box and its text below it (None: no lesson)."""
+        self.preset.setCurrentIndex(LESSONS.index(lesson) + 1 if lesson in LESSONS else 0)
+        if lesson is None:
+            self.preset_text.hide()
+            return
+        self.preset_text.setText(f"<b>{lesson.title}</b><br>{lesson.text}")
+        self.preset_text.show()
+
+    def set_running(self, running: bool) -> None:
+        """Play is offered while stopped, Pause while playing."""
+        self.buttons["playButton"].setEnabled(not running)
+        self.buttons["pauseButton"].setEnabled(running)
+
+    def _lesson_chosen(self, row: int) -> None:
         if row > 0:
-            self.apply_preset(row - 1)
-            self.preset.setCurrentIndex(0)
+            self.lessonChosen.emit(row - 1)
+
+    def _speed_chosen(self, *_) -> None:
+        self.speedChanged.emit(float(self.speed.currentData()))
 
     def show_message(self, text: str) -> None:
         """A red sentence above the settings (empty hides it)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout,
                                QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from nnviz.core import NNVizError, preprocess_drawing
+from nnviz.core.network import holding
 
 from .image_files import load_image
 from .prediction_view import PredictionView
@@ -264,7 +265,7 @@ class InputView(QLabel):
 class DigitPadPane(QWidget):
     """Pad, "what the network sees", prediction bars and the pad's buttons.
 
-    ``set_network(net)`` (an nnviz.core Network, or None) runs it on the pad's
+    ``set_state(state)`` (or ``show_network(net)``) runs a copy of that network on the pad's
     input now and on every change. Signal ``probed(activations, zs)``: the
     per-layer arrays for the drawing, or (None, None) when the pad is empty.
     """
@@ -348,9 +349,15 @@ class DigitPadPane(QWidget):
         self.data = data
         self.browse_button.setEnabled(data is not None and data.image_shape == (28, 28))
 
-    def set_network(self, net) -> None:
-        """Run ``net`` on the pad (now, and whenever the drawing changes)."""
-        self.net = net
+    def set_state(self, state) -> None:
+        """Run the network of ``state`` on the pad (now, and whenever the drawing changes); the
+        pad keeps its own copy of the network."""
+        self.net = holding(self.net, state.config, state.theta, state.norm_stats)
+        self._run(self.pad.input_image())
+
+    def show_network(self, net) -> None:
+        """Run a copy of the Network ``net`` on the pad (e.g. the neuron lab's edited one)."""
+        self.net = holding(self.net, net.frozen_config, net.theta, net.norm_stats)
         self._run(self.pad.input_image())
 
     def _input_changed(self, image: np.ndarray) -> None:

@@ -11,6 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from nnviz.core.network import holding
+
 from .curves import Series
 from .throttled import ThrottledRedraw
 
@@ -55,7 +57,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
     """Three stacked charts for the network on display.
 
     ``set_context(data)`` when the data changes, ``add_rows(rows)`` with
-    every new step's figures (for the gradient norms), ``set_network(net)`` with
+    every new step's figures (for the gradient norms), ``set_state(state)`` with
     the network on display (for the histograms and the confusion matrix).
     """
 
@@ -129,8 +131,9 @@ class LayerChartsView(ThrottledRedraw, QWidget):
             self._last_step = int(steps[-1])
         self.schedule_redraw()
 
-    def set_network(self, net) -> None:
-        self.net = net
+    def set_state(self, state) -> None:
+        """Chart the network of ``state`` (copied into the pane's own network)."""
+        self.net = holding(self.net, state.config, state.theta, state.norm_stats)
         self.schedule_redraw()
 
     def redraw_now(self) -> None:

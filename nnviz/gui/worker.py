@@ -1,16 +1,25 @@
-"""The trainer's thread: a QObject that owns an ``nnviz.core.Trainer``.
+"""The trainer's thread: a QObject that runs a :class:`nnviz.session.Session`.
 
-The GUI never touches the trainer.  It hands the worker requests
-(``submit(fn)``: fn(trainer) runs in the worker's thread before the next
-step) and flags (``play``/``pause`` are thread-safe and honoured between two
-steps).  Every step's figures go into the shared :class:`History`, and the states the
-timeline keeps: every state when stepping or playing at a set speed, the last
-of each CHUNK_SECONDS of work at full speed (so its 500 states span the last
-ten seconds of training, not the last 1/20 s, and the trainer does not pay
-for writing a state (100 kB for 784-16-16-10) per step into memory it will
-not touch again: that cost 5% of its speed).  The GUI
-is sent the newest state at display rate (latest wins, never a backlog), and
-every state in step mode.
+The GUI never touches the session's trainer.  It makes named requests (``load_session``,
+``step``, ``play``, ``set_training``, ``branch_from``, ``keep_parameters``, ``resume``...), each
+queued and run in the worker's thread before the next step; ``pause`` also takes effect between
+two steps.  The worker is the only writer of the session's ``history`` and ``tests``.
+
+The timeline keeps every state when stepping or playing at a set speed, and the last of each
+CHUNK_SECONDS of work at full speed (so its 500 states span the last ten seconds of training,
+not the last 1/20 s, and the trainer does not pay for writing a state per step into memory it
+will not touch again: that cost 5% of its speed).  Every step's figures are recorded either way.
+The GUI is sent the newest state at display rate (latest wins, never a backlog), and every state
+in step mode.  Every state carries its session's number: the GUI drops those of an old session.
+
+Test figures: measured when a burst (Step x N, an epoch) ends, when Play stops, at a new session
+or after a branch, and while playing every EVAL_EVERY_STEPS steps or EVAL_EVERY_SECONDS,
+whichever comes first, but never taking more than EVAL_SHARE of the trainer's time.
+
+Lifetime (superqt's wiring): :func:`start_worker` moves the worker to a new QThread;
+:meth:`TrainerWorker.finish` (or :func:`stop_worker`) stops it in its thread and emits
+``finished``, which quits the thread and deletes both.  :func:`stop_all_workers` runs at
+``aboutToQuit`` and at interpreter exit (see :mod:`nnviz.gui.lifetime`).
 """
 from __future__ import annotations
 
@@ -18,11 +27,13 @@ import queue
 import threading
 import time
 import traceback
+import weakref
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
-from nnviz.core import NNVizError, Trainer
-from nnviz.core.history import History
+from nnviz.core import NNVizError
+from nnviz.session import Session
 
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
@@ -33,79 +44,102 @@ MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 0.5
 #: of the time (its CPU time over wall time, measured every PACE_SECONDS).  Headless it computes
 #: all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws.
 TRAINER_SHARE, PACE_SECONDS = 0.92, 0.25
-#: Evaluate on the test split about this often (in steps and seconds, whichever is later).
-EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS = 50, 0.5
+#: While playing, measure the test figures every this many steps or seconds, whichever comes
+#: first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000
+#: test digits takes ~3 ms, 30 of its training steps).
+EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS, EVAL_SHARE = 50, 0.5, 0.05
+
+_WORKERS: "weakref.WeakSet[TrainerWorker]" = weakref.WeakSet()
 
 
 class TrainerWorker(QObject):
-    """Runs a Trainer in its own QThread.
+    """Runs a Session's trainer in its own QThread.
 
     Signals:
         stepped(StepState): a state to display (every state when stepping,
             the newest at display rate when playing).
-        evaluated(int, float, float): step, test loss, test accuracy.
+        evaluated(int, int, float, float): session number, step, test loss, test accuracy.
+        branched(StepState): training continues from this earlier state; the later
+            states and figures of the session are gone.
         diverged(StepState): the run stopped because training diverged.
         failed(str): a readable error; the run stopped.
         runningChanged(bool): playing or not.
         speed(float): measured steps per second while playing.
-        swapped(): a new trainer took over (see :meth:`set_trainer`); every signal
-            after this one comes from it.
+        finished(): the worker stopped for good (see :meth:`finish`).
     """
 
     stepped = Signal(object)
-    evaluated = Signal(int, float, float)
+    evaluated = Signal(int, int, float, float)
+    branched = Signal(object)
     diverged = Signal(object)
     failed = Signal(str)
     runningChanged = Signal(bool)
     speed = Signal(float)
-    swapped = Signal()
+    finished = Signal()
     _wake = Signal()
 
-    def __init__(self, trainer: Trainer, history: History | None = None):
+    def __init__(self, session: Session):
         super().__init__()
-        self.trainer = trainer
-        self.history = history if history is not None else History()
+        self.session = session
         self._requests: queue.SimpleQueue = queue.SimpleQueue()
         self._running = threading.Event()
+        self._finished = threading.Event()
         self._remaining = 0  # steps left in a "Step x N" run (worker thread only)
         self._steps_per_second = 0.0  # 0: as fast as possible
         self._frame_seconds = MIN_FRAME_SECONDS
         self._ready = threading.Event()  # the GUI has drawn the last state it was sent
         self._ready.set()
         self._last_emit = 0.0
-        self._last_eval = (0, 0.0)
+        self._last_eval = (0, 0.0, 0.0)  # step, when, how long it took
         self._share, self._pace_from = 1.0, (0.0, 0.0)  # (wall, thread CPU) when the stretch began
         self._timer: QTimer | None = None
         self._wake.connect(self._drain)
+        _WORKERS.add(self)
 
     # ------------------------------------------------------------ GUI thread
-    def submit(self, fn) -> None:
-        """Run ``fn(trainer)`` in the worker thread before the next step."""
-        self._requests.put(fn)
-        self._wake.emit()
+    def _submit(self, fn) -> None:
+        """Run ``fn()`` in the worker thread before the next step."""
+        if not self._finished.is_set():
+            self._requests.put(fn)
+            self._wake.emit()
 
-    def set_trainer(self, trainer: Trainer) -> None:
-        """Stop, and continue with ``trainer`` (from the worker thread, between steps)."""
+    def load_session(self, session: Session) -> None:
+        """Stop, and continue with ``session`` (from the worker thread, between steps); its first
+        state's test figures are measured."""
         self._running.clear()
-
-        def swap(_old):
-            self._stop(send=False)
-            self.trainer = trainer
-            self.swapped.emit()
-
-        self.submit(swap)
+        self._submit(partial(self._load_session, session))
 
     def play(self) -> None:
-        self.submit(lambda tr: self._start(0))
+        self._submit(partial(self._start, 0))
 
     def step(self, n: int = 1) -> None:
         """Exactly ``n`` updates (each shown when n == 1)."""
-        self.submit(lambda tr: self._start(n))
+        self._submit(partial(self._start, n))
 
     def pause(self) -> None:
         """Stop before the next step (thread-safe, immediate)."""
         self._running.clear()
-        self.submit(lambda tr: self._stop())
+        self._submit(self._stop)
+
+    def set_training(self, training: dict) -> None:
+        """Optimiser, learning rate, batch size, weight decay: from the next step."""
+        self._submit(partial(self._call, "set_training", training))
+
+    def branch_from(self, state) -> None:
+        """Continue from an earlier kept state of the session (emits ``branched``)."""
+        self._submit(partial(self._branch_from, state))
+
+    def keep_parameters(self, theta) -> None:
+        """Adopt edited parameters (the neuron lab's Keep) at the current step."""
+        self._submit(partial(self._keep_parameters, theta))
+
+    def resume(self, lr: float) -> None:
+        """After a divergence: go on from the last good state with learning rate ``lr``."""
+        self._submit(partial(self._call, "resume", lr))
+
+    def evaluate_now(self) -> None:
+        """Measure the test figures of the network now (in the worker thread)."""
+        self._submit(self._evaluate)
 
     @property
     def running(self) -> bool:
@@ -132,22 +166,43 @@ class TrainerWorker(QObject):
     # --------------------------------------------------------- worker thread
     @Slot()
     def _drain(self) -> None:
-        while True:
+        while not self._finished.is_set():
             try:
                 fn = self._requests.get_nowait()
             except queue.Empty:
                 return
             try:
-                fn(self.trainer)
+                fn()
             except NNVizError as e:
                 self.failed.emit(str(e))
             except Exception as e:  # a bug must not kill the thread: report it in words
                 traceback.print_exc()
                 self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}")
 
+    def _call(self, name: str, *args) -> None:
+        getattr(self.session, name)(*args)
+
+    def _load_session(self, session: Session) -> None:
+        self._stop(send=False)
+        self.session = session
+        self._last_eval = (0, 0.0, 0.0)
+        self._evaluate()
+
+    def _branch_from(self, state) -> None:
+        self.session.branch_from(state)
+        self.branched.emit(state)
+        if self.session.tests.at(state.step) is None:
+            self._evaluate()
+
+    def _keep_parameters(self, theta) -> None:
+        state = self.session.keep_parameters(theta)
+        self._send(state, force=True)
+        self._evaluate()
+
     def _start(self, n: int) -> None:
-        if self.trainer.diverged:
-            self.diverged.emit(self.trainer.state)
+        trainer = self.session.trainer
+        if trainer.diverged:
+            self.diverged.emit(trainer.state)
             return
         if self._timer is None:
             self._timer = QTimer(self)  # a child: it follows the worker from thread to thread
@@ -161,14 +216,31 @@ class TrainerWorker(QObject):
         self._timer.start(0)
 
     def _stop(self, send: bool = True) -> None:
-        """Stop playing; ``send`` the newest state (frame pacing may have skipped it)."""
+        """Stop playing; ``send`` the newest state (frame pacing may have skipped it) and measure
+        its test figures."""
+        was_running = self._running.is_set() or self._remaining > 0
         self._running.clear()
         self._remaining = 0
         if self._timer is not None:
             self._timer.stop()
-        latest = self.history.latest()
-        if send and latest is not None:
+        if send:
+            latest, newest = self.session.history.latest(), self.session.trainer.state
+            if latest is None or (latest.step < newest.step and not newest.diverged):
+                self.session.keep(newest)  # paused mid-chunk: the timeline ends at the newest state
+                latest = newest
             self._send(latest, force=True)
+            if self.session.tests.at(self.session.trainer.step_count) is None:
+                self._evaluate()
+        if was_running or send:
+            self.runningChanged.emit(False)
+
+    def _end_run(self, state) -> None:
+        """A burst ended, or training diverged: show the last state, measure it, stop."""
+        self._running.clear()
+        self._remaining = 0
+        self._send(state, force=True)
+        if self.session.tests.at(self.session.trainer.step_count) is None:
+            self._evaluate()
         self.runningChanged.emit(False)
 
     @Slot()
@@ -177,33 +249,29 @@ class TrainerWorker(QObject):
         start = time.perf_counter()
         paced = self._steps_per_second > 0 and self._remaining == 0
         state, kept = None, True
+        session = self.session
         try:
-            requests, running, history = self._requests, self._running, self.history
+            requests, running = self._requests, self._running
             while running.is_set():
                 if not requests.empty():
                     self._drain()
-                    if not running.is_set():
-                        break
-                state = self.trainer.step()
+                    if not running.is_set() or self.session is not session:
+                        return
+                stepping = self._remaining > 0
+                last = paced or (stepping and self._remaining == 1) or time.perf_counter() - start > CHUNK_SECONDS
+                kept = stepping or last
+                state = session.train_step(keep=kept)
                 if state.diverged:
-                    self._running.clear()
-                    self._send(state, force=True)
+                    self._end_run(state)
                     self.diverged.emit(state)
-                    self.runningChanged.emit(False)
                     return
                 self._count += 1
-                stepping = self._remaining > 0
                 if stepping:
                     self._remaining -= 1
-                last = paced or (stepping and self._remaining == 0) or time.perf_counter() - start > CHUNK_SECONDS
-                kept = stepping or last
-                (history.append if kept else history.record)(state)
+                    if self._remaining == 0:
+                        self._end_run(state)
+                        return
                 self._maybe_evaluate(state)
-                if stepping and self._remaining == 0:
-                    self._running.clear()
-                    self._send(state, force=True)
-                    self.runningChanged.emit(False)
-                    return
                 if last:
                     break
         except NNVizError as e:
@@ -219,7 +287,7 @@ class TrainerWorker(QObject):
             return
         if state is not None:
             if not kept:  # paused mid-chunk: the timeline ends at the newest state
-                self.history.append(state)
+                session.keep(state)
             self._send(state, force=paced)
         now = time.perf_counter()
         if not paced and now - self._pace_from[0] > PACE_SECONDS:
@@ -251,48 +319,75 @@ class TrainerWorker(QObject):
             self.stepped.emit(state)
 
     def _maybe_evaluate(self, state) -> None:
-        step, when = self._last_eval
-        if state.step - step < EVAL_EVERY_STEPS:
-            return
+        step, when, cost = self._last_eval
         now = time.perf_counter()
-        if now - when >= EVAL_EVERY_SECONDS:
-            self.evaluate_now()
-            self._last_eval = (state.step, now)
+        due = state.step - step >= EVAL_EVERY_STEPS or now - when >= EVAL_EVERY_SECONDS
+        if due and now - when >= cost / EVAL_SHARE:
+            self._evaluate()
 
-    def evaluate_now(self) -> None:
-        """Test loss and accuracy of the current network (worker thread)."""
-        ev = self.trainer.evaluate()
-        self.evaluated.emit(self.trainer.step_count, float(ev.loss), float(ev.accuracy))
+    def _evaluate(self) -> None:
+        """Test loss and accuracy of the network now (worker thread); emits ``evaluated``."""
+        start = time.perf_counter()
+        step, ev = self.session.evaluate()
+        now = time.perf_counter()
+        self._last_eval = (step, now, now - start)
+        self.evaluated.emit(self.session.number, step, float(ev.loss), float(ev.accuracy))
 
-    def shutdown(self) -> None:
-        """Stop training and the timer, and hand the worker back to the main thread (from the worker
-        thread; the window then quits it).  Qt objects left in a finished thread crash the process
-        when Python destroys them at exit."""
+    def finish(self) -> None:
+        """Stop for good (from the worker thread): stop training and the timer, then ``finished``
+        (which quits the thread and deletes the worker and the thread)."""
         self._running.clear()
         if self._timer is not None:
             self._timer.stop()
-        self.moveToThread(QCoreApplication.instance().thread())
+        latest, newest = self.session.history.latest(), self.session.trainer.state
+        if latest is not None and latest.step < newest.step and not newest.diverged:
+            self.session.keep(newest)  # stopped mid-chunk: the newest state is kept (and autosaved)
+        self._finished.set()
+        self.finished.emit()
+
+    @property
+    def is_finished(self) -> bool:
+        return self._finished.is_set()
 
 
 def start_worker(worker: TrainerWorker) -> QThread:
-    """Move ``worker`` to a new running QThread (superqt's wiring) and return the thread."""
+    """Move ``worker`` to a new running QThread and return the thread (superqt's wiring:
+    finished -> quit, finished -> deleteLater, the thread's finished -> its deleteLater).
+    The worker keeps the thread as ``thread_ref`` until it is stopped."""
     thread = QThread()
     thread.setObjectName("trainerThread")
     worker.moveToThread(thread)
+    # Direct: the GUI thread may be waiting for the thread to end (QThread.quit is thread-safe).
+    worker.finished.connect(thread.quit, Qt.DirectConnection)
+    worker.finished.connect(worker.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    worker.thread_ref = thread
     thread.start()
     return thread
 
 
-def stop_worker(worker: TrainerWorker, thread: QThread, timeout_ms: int = 3000) -> bool:
-    """Stop cooperatively: pause, shut the worker down in its thread, quit and wait. Never terminate."""
+def stop_worker(worker: TrainerWorker, timeout_ms: int = 3000) -> bool:
+    """Stop cooperatively: pause, finish in the worker's thread, wait for the thread to end.
+    Never terminates a thread.  Safe to call twice."""
+    thread = getattr(worker, "thread_ref", None)
+    if thread is None or worker.is_finished:
+        return True
     worker._running.clear()
     done = threading.Event()
 
-    def finish(_trainer):
-        worker.shutdown()
+    def finish():
+        worker.finish()
         done.set()
 
-    worker.submit(finish)
+    worker._requests.put(finish)
+    worker._wake.emit()
     done.wait(timeout_ms / 1000)
-    thread.quit()
-    return thread.wait(timeout_ms)
+    ok = thread.wait(timeout_ms)
+    worker.thread_ref = None
+    return ok
+
+
+def stop_all_workers() -> None:
+    """Stop every worker still running (at ``aboutToQuit`` and at interpreter exit)."""
+    for worker in list(_WORKERS):
+        stop_worker(worker)

@@ -1,0 +1,351 @@
+"""The controller: turns the user's requests into session and worker requests, and hands the
+state on display to every view.
+
+It owns the :class:`nnviz.session.Session` being studied and the trainer's worker thread.  A
+lesson, a reset, an opened model or a new architecture make a new session; the worker switches
+to it between two steps, and states or figures of the old one still on their way are dropped
+(each carries its session's number).  Views only render: ``show_state`` gives them the state on
+display; nothing here calls a private method of the trainer or shares a mutable network.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer
+
+from nnviz.core import NNVizError, Network
+from nnviz.lessons import Lesson, find_lesson
+from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
+
+from .worker import TrainerWorker, start_worker, stop_worker
+
+#: The pane a lesson raises -> the window's dock.
+PANE_DOCKS = {"network": None, "surface": "lossSurfaceDock", "curves": "curvesDock", "layers": "layersDock",
+              "formulas": "formulaDock", "pad": "padDock"}
+
+
+class Controller(QObject):
+    """Between the window and the worker (GUI thread; a child of the window).
+
+    Attributes:
+        session: the Session being studied.
+        current_state: the StepState on display (the newest, or an older one while rewinding).
+        viewing_old: whether an older state than the newest is on display.
+        dirty: trained since the last save.
+    """
+
+    def __init__(self, window, session: Session):
+        super().__init__(window)
+        self.w = window
+        self.session = session
+        self.current_state = None
+        self.viewing_old = False
+        self._dirty, self._clean_step = False, 0
+        self.closing = False
+        self._animate_next = False
+        self.worker = TrainerWorker(session)
+        self.thread = start_worker(self.worker)
+        worker = self.worker
+        worker.stepped.connect(self._on_stepped)
+        worker.evaluated.connect(self._on_evaluated)
+        worker.branched.connect(self._on_branched)
+        worker.diverged.connect(self._on_diverged)
+        worker.failed.connect(self._on_failed)
+        worker.runningChanged.connect(self._on_running_changed)
+        worker.speed.connect(self._on_speed)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the session's network changed since it was loaded or saved (the history is
+        thread-safe, so this holds even before the newest state reached the window)."""
+        latest = self.session.history.latest()
+        return self._dirty or (latest is not None and latest.step != self._clean_step)
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        latest = self.session.history.latest()
+        self._dirty, self._clean_step = value, latest.step if latest is not None else 0
+
+    def newest_state(self):
+        """The session's newest kept state (the one to autosave)."""
+        return self.session.history.latest() or self.current_state
+
+    # ------------------------------------------------------------- sessions
+    def start(self, session: Session) -> None:
+        """Study ``session`` from now on: every view forgets the old one."""
+        w = self.w
+        self.session = session
+        self._dirty, self._clean_step = False, session.state.step
+        self.viewing_old = False
+        w.hide_banner()
+        w.curves.clear()
+        w.layer_charts.set_context(session.data)
+        w.network_view.set_data(session.data)
+        w.loss_surface.set_context(session.trainer.net.config(), session.data)
+        w.loss_surface.set_mode(session.surface)
+        w.pad_pane.set_dataset(session.data)
+        w.pad_pane.setEnabled(session.pad)
+        for key in ("loss", "accuracy", "test", "speed"):
+            w.status_labels[key].setText("")
+        dock = PANE_DOCKS.get(session.pane)
+        if dock:
+            w.docks[dock].show()
+            w.docks[dock].raise_()
+        self.show_state(session.state)
+        self.worker.load_session(session)
+
+    def new_session(self, spec: dict, network: Network | None = None, lesson: Lesson | None = None,
+                    data=None, training: dict | None = None) -> bool:
+        """Build and start a session; a setting that cannot be built is reported in the controls."""
+        try:
+            session = Session.build(spec, training or self.w.controls.training(), network=network,
+                                    custom=self.w.custom_data, data=data, lesson=lesson)
+        except (NNVizError, ValueError) as e:
+            self.w.controls.show_message(str(e))
+            return False
+        self.w.controls.show_message("")
+        self.start(session)
+        return True
+
+    def may_discard(self, title: str, text: str) -> bool:
+        """Whether the trained network on display may be thrown away (asks if it was not saved)."""
+        state = self.current_state
+        return state is None or state.step == 0 or not self.dirty or self.w.confirm(title, text)
+
+    def load_lesson(self, which: int | str | Lesson) -> bool:
+        """Load a lesson (index, start of its title, or a Lesson): its settings, its session, its panes."""
+        lesson = which if isinstance(which, Lesson) else find_lesson(which)
+        if not self.may_discard("Start the lesson?", "The network you trained will be discarded "
+                                "(save it first with Ctrl+S)."):
+            return False
+        controls = self.w.controls
+        controls.set_values(**lesson.values)
+        controls.show_lesson(lesson)
+        spec, training = lesson_settings(lesson)
+        controls.set_values(batch_size=clamp_batch(training["batch_size"], self._data_for(spec))[0])
+        self.w.model_path = None
+        return self.new_session(spec, lesson=lesson, training=controls.training())
+
+    def _data_for(self, spec):
+        from nnviz.session import build_data
+
+        return build_data(spec, self.w.custom_data)
+
+    def rebuild(self, spec: dict) -> None:
+        """The data or the architecture changed in the controls."""
+        state = self.current_state
+        if not self.may_discard("Rebuild the network?",
+                                f"Changing the data or the architecture starts a new network; the one trained for "
+                                f"{state.step:,} steps will be discarded (save it first with Ctrl+S)."):
+            self._show_settings_of(self.session)
+            return
+        self.w.model_path = None
+        self.w.controls.show_lesson(None)
+        self.new_session(spec)
+
+    def reset(self) -> None:
+        """Fresh random weights of the architecture in the controls."""
+        state = self.current_state
+        if not self.may_discard("Reset the network?", f"The network trained for {state.step:,} steps will be discarded."):
+            return
+        try:
+            spec = self.w.controls.architecture()
+        except ValueError as e:
+            self.w.controls.show_message(str(e))
+            return
+        self.w.model_path = None
+        lesson = find_lesson(self.session.lesson) if self.session.lesson else None
+        self.new_session(spec, lesson=lesson)
+
+    def use_network(self, net: Network, data, lesson: Lesson | None = None) -> bool:
+        """A session of an opened network on ``data`` (the controls follow the network)."""
+        spec = spec_of(net, data, seed=self.session.spec.get("seed", 0))
+        self.w.controls.set_values(dataset=data.name, hidden=net.sizes[1:-1], activation=net.activation.name,
+                                   loss=net.loss, output=net.output, norm=net.norm)
+        self.w.controls.show_lesson(lesson)
+        return self.new_session(spec, network=net, data=data, lesson=lesson)
+
+    def _show_settings_of(self, session: Session) -> None:
+        net = session.trainer.net
+        self.w.controls.set_values(dataset=session.data.name, hidden=net.sizes[1:-1],
+                                   activation=net.activation.name, loss=net.loss, output=net.output, norm=net.norm)
+
+    def set_training(self, training: dict) -> None:
+        batch, message = clamp_batch(training["batch_size"], self.session.data)
+        self.w.controls.show_message(message)
+        if message:
+            self.w.controls.set_values(batch_size=batch)
+        self.worker.set_training({**training, "batch_size": batch})
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self.worker.set_speed(steps_per_second)
+
+    def keep_parameters(self, theta) -> None:
+        self._dirty = True
+        self.worker.keep_parameters(np.array(theta, copy=True))
+
+    def lower_learning_rate(self) -> None:
+        """After a divergence: a tenth of the learning rate, from the last good step."""
+        lr = self.w.controls.param("lr").value() / 10
+        self.w.controls.param("lr").setValue(lr)  # emits trainingChanged -> the worker applies it
+        self.worker.resume(lr)
+        self.w.hide_banner()
+
+    # ------------------------------------------------------------- transport
+    def step(self, n: int = 1) -> None:
+        """``n`` mini-batch updates; after a single one the diagram animates the backward pass."""
+        if not self.continue_from_shown():
+            return
+        self._animate_next = n == 1
+        self.worker.step(n)
+
+    def step_epoch(self) -> None:
+        training = self.session.training
+        self.step(max(1, int(np.ceil(len(self.session.data.X_train) / training["batch_size"]))))
+
+    def play(self) -> None:
+        if self.continue_from_shown():
+            self.worker.play()
+
+    def pause(self) -> None:
+        self.worker.pause()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.worker.running else self.play()
+
+    def continue_from_shown(self) -> bool:
+        """When an older step is on display, ask whether to branch from it (else go to the newest)."""
+        shown, newest = self.current_state, self.session.history.latest()
+        if self.viewing_old and shown is not None and newest is not None and shown.step < newest.step:
+            if self.w.confirm("Continue from this step?",
+                              f"You are looking at step {shown.step:,}. Continue training from here and discard "
+                              f"the {newest.step - shown.step:,} later steps? (No continues from the newest step.)"):
+                self.worker.branch_from(shown)
+            else:
+                self.show_newest()
+        self.viewing_old = False
+        return True
+
+    # ------------------------------------------------------------- timeline
+    def show_index(self, index: int) -> None:
+        """Show the history's ``index``-th kept state (0 = the oldest) in every pane."""
+        history = self.session.history
+        if not 0 <= index < len(history):
+            return
+        if self.worker.running:
+            self.worker.pause()
+        state = history[index]
+        self.viewing_old = index < len(history) - 1
+        self.show_state(state)
+        self.w.loss_surface.show_step(state)
+
+    def back_one_step(self) -> None:
+        if self.worker.running:
+            self.worker.pause()
+        if self.current_state is not None:
+            i = self.session.history.index_of_step(self.current_state.step)
+            if i > 0:
+                self.show_index(i - 1)
+
+    def show_newest(self) -> None:
+        self.show_index(len(self.session.history) - 1)
+
+    # ------------------------------------------------------------- display
+    def show_state(self, state) -> None:
+        """Hand ``state`` to every view, and its figures to the status bar and the timeline."""
+        w = self.w
+        self.current_state = state
+        w.network_view.set_state(state)
+        w.loss_surface.set_state(state)
+        if w.network_view.lab_network() is None:
+            w.pad_pane.set_state(state)
+        w.layer_charts.set_state(state)
+        if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
+            w.formulas.set_state(state)
+        s = w.status_labels
+        s["step"].setText(f"step {state.step:,}")
+        s["epoch"].setText(f"epoch {state.epoch:.2f}")
+        s["loss"].setText(f"loss {state.loss:.4f}" if state.step else "")
+        s["accuracy"].setText(f"batch accuracy {state.accuracy:.0%}"
+                              if state.step and np.isfinite(state.accuracy) else "")
+        self._show_test_figures()
+        w.timeline.show_position(self.session.history, state)
+
+    def _show_test_figures(self) -> None:
+        """The test figures of the step on display; while training, the newest with its step."""
+        state, tests = self.current_state, self.session.tests
+        label = self.w.status_labels["test"]
+        figures = tests.at(state.step)
+        at = ""
+        if figures is None and not self.viewing_old and tests.latest() is not None:
+            step, figures = tests.latest()
+            at = f" (at step {step:,})" if step != state.step else ""
+        if figures is None:
+            label.setText(f"test: not measured at step {state.step:,}" if self.viewing_old else "")
+            return
+        label.setText(f"test loss {figures.loss:.4f}" + (f", accuracy {figures.accuracy:.1%}"
+                                                        if np.isfinite(figures.accuracy) else "") + at)
+
+    def _on_stepped(self, state) -> None:
+        if self.closing or state.session != self.session.number:
+            self.worker.frame_done()
+            return
+        w = self.w
+        if not self.viewing_old:
+            if state.step > w.curves.last_step:
+                rows = self.session.history.rows_after(w.curves.last_step)
+                w.curves.add_rows(rows)
+                w.curves.schedule_redraw()
+                w.layer_charts.add_rows(rows)
+            self.show_state(state)
+            if self._animate_next and state.step > 0:
+                w.network_view.animate_backward(state)
+        self._animate_next = False
+        # After drawing; cancelled with the controller.  The worker's method, not one of ours: a
+        # cancelled single shot keeps its callable (and whatever that holds) alive.
+        QTimer.singleShot(0, self, self.worker.frame_done)
+
+    def _on_branched(self, state) -> None:
+        if state.session != self.session.number:
+            return
+        rows = self.session.history.rows_after(state.step - 1)  # the branch point's own: the rest goes
+        self.w.curves.add_rows(rows)
+        self.w.layer_charts.add_rows(rows)
+        self.show_state(state)
+
+    def _on_evaluated(self, session: int, step: int, loss: float, accuracy: float) -> None:
+        if self.closing or session != self.session.number:
+            return
+        if step > 0:
+            self.w.curves.add_test(step, loss, accuracy)
+            self.w.curves.schedule_redraw()
+        if self.current_state is not None:
+            self._show_test_figures()
+
+    def _on_diverged(self, state) -> None:
+        if state.session == self.session.number:
+            self.w.show_banner(state.message, diverged=True)
+
+    def _on_failed(self, message: str) -> None:
+        self.w.show_banner(message, diverged=False)
+
+    def _on_speed(self, steps_per_second: float) -> None:
+        if self.worker.running:
+            self.w.status_labels["speed"].setText(f"{steps_per_second:,.0f} steps/s")
+
+    def _on_running_changed(self, running: bool) -> None:
+        if self.closing:
+            return
+        w = self.w
+        w.network_view.set_live(running)
+        w.loss_surface.set_live(running)
+        w.controls.set_running(running)
+        if not running:
+            w.status_labels["speed"].setText("")
+            if self.current_state is not None:
+                w.formulas.set_state(self.current_state)
+
+    # ------------------------------------------------------------- lifetime
+    def shutdown(self) -> None:
+        """Stop the worker for good (it and its thread delete themselves)."""
+        self.closing = True
+        stop_worker(self.worker)

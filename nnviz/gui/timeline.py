@@ -1,0 +1,44 @@
+"""The timeline bar: a slider over the kept states, to rewind, and where the display stands."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSlider, QToolBar
+
+
+class TimelineBar(QToolBar):
+    """A slider over a :class:`nnviz.core.history.History`'s kept states and a caption.
+
+    Signal ``moved(int)``: the user dragged to the kept state of that index (0 = the oldest).
+    """
+
+    moved = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__("Timeline", parent)
+        self.setObjectName("timelineBar")
+        self.setMovable(False)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setObjectName("timelineSlider")
+        self.slider.setToolTip("Rewind: drag back to see the network as it was at an earlier step "
+                               "(Left and Right arrows move one step; End returns to the newest)")
+        self.slider.setRange(0, 0)
+        self.slider.valueChanged.connect(self.moved)
+        self.label = QLabel("step 0")
+        self.label.setObjectName("timelineLabel")
+        self.label.setMinimumWidth(260)
+        self.addWidget(QLabel(" Timeline "))
+        self.addWidget(self.slider)
+        self.addWidget(self.label)
+
+    def show_position(self, history, state) -> None:
+        """Put the slider on ``state`` among ``history``'s kept states (no ``moved`` signal)."""
+        n = len(history)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, n - 1))
+        i = history.index_of_step(state.step)
+        self.slider.setValue(i if i >= 0 else n - 1)
+        self.slider.blockSignals(False)
+        newest = history.latest()
+        behind = (newest.step - state.step) if newest is not None else 0
+        text = f"step {state.step:,}" + (f"  ({behind:,} behind the newest; End returns)" if behind > 0 else "")
+        self.label.setText(text + f"  history {n}/{history.capacity}")

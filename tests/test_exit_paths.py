@@ -1,0 +1,61 @@
+"""How scripts that use the window end: each runs in its own process, as pyqtgraph runs its
+examples, several times, and must exit with its own code, no crash, no Qt warning, and the
+trained network autosaved when it was not saved."""
+import os
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+RUNS = 5
+HEAD = """
+import faulthandler, sys, time
+faulthandler.enable()
+from PySide6.QtCore import QSettings, QTimer
+from nnviz.gui.app import application
+from nnviz.gui.main_window import MainWindow
+
+app = application()
+folder = sys.argv[1]
+w = MainWindow(settings=QSettings(folder + "/nnviz.ini", QSettings.IniFormat), data_dir=folder)
+w.show()
+
+
+def wait(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+"""
+SCRIPTS = {
+    "close and exit": ("w.step(20)\nwait(1.0)\nw.close()\n", 0),
+    "exit without closing": ("w.step(20)\nwait(1.0)\n", 0),
+    "exit while playing": ("w.play()\nwait(1.0)\n", 0),
+    "sys.exit(3) in a slot": ("w.play()\nQTimer.singleShot(800, lambda: sys.exit(3))\napp.exec()\n", 3),
+}
+#: What Qt's offscreen platform plugin prints whatever the program does.
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def run_script(body: str, folder) -> subprocess.CompletedProcess:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(HEAD) + body, str(folder)], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+@pytest.mark.parametrize("name", list(SCRIPTS))
+def test_a_script_ends_cleanly_every_time(name, tmp_path):
+    body, code = SCRIPTS[name]
+    folders = [tmp_path / str(i) for i in range(RUNS)]
+    for folder in folders:
+        folder.mkdir()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(run_script, [body] * RUNS, folders))
+    for folder, out in zip(folders, results):
+        stderr = [line for line in out.stderr.splitlines() if line.strip() and line not in PLATFORM_NOISE]
+        assert out.returncode == code, (name, out.returncode, out.stderr)
+        assert stderr == [], (name, out.stderr)
+        # The trained network was never saved: it is kept for the next launch.
+        assert (folder / "autosave.npz").exists(), (name, sorted(p.name for p in folder.iterdir()))
