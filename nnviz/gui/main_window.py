@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
     def _build_panes(self) -> None:
         from .drawing_pad import DigitPadPane
-        from .loss_surface import LossSurfaceView
+        from .surface import LossSurfaceView
         from .network_view import NetworkView
 
         self.setDockNestingEnabled(True)

@@ -30,8 +30,8 @@ from nnviz.core import Network
 from nnviz.core.surface import (SURFACES, Race, analytic_grid, losses_at, neuron_surface, network_race,
                                 pca_plane, plane_loss_grid, random_plane, two_weight_grid, zhou_surface)
 
-from .surface_3d import Landscape3D, opengl_available
-from .surface_jobs import SurfaceJobs
+from .view_3d import Landscape3D, opengl_available
+from .jobs import SurfaceJobs
 
 GRID = 41
 SAMPLES = 512
