@@ -99,8 +99,7 @@ class LossSurfaceModel:
     # ----------------------------------------------------------------- modes
     def following(self) -> bool:
         """Whether an exact mode follows the trainer (the window trains that very model)."""
-        mode = self.mode
-        return mode in FOLLOWS and self.config is not None and list(self.config["sizes"]) == FOLLOWS[mode]
+        return self.mode in FOLLOWS and self.config is not None and list(self.config["sizes"]) == FOLLOWS[self.mode]
 
     def racing(self) -> bool:
         """Whether the pane runs its own balls (the race, or an exact model the window does not train)."""
@@ -386,12 +385,11 @@ class LossSurfaceModel:
     # ------------------------------------------------------------------ race
     def race_surface(self):
         """The landscape the pane's own balls roll on in this mode."""
-        mode = self.mode
-        if mode == "race":
+        if self.mode == "race":
             return SURFACES[self.landscape]
-        if mode not in self._exact_surfaces:
-            self._exact_surfaces[mode] = neuron_surface() if mode == "neuron" else zhou_surface()
-        return self._exact_surfaces[mode]
+        if self.mode not in self._exact_surfaces:
+            self._exact_surfaces[self.mode] = neuron_surface() if self.mode == "neuron" else zhou_surface()
+        return self._exact_surfaces[self.mode]
 
     def new_race(self) -> str:
         """Every ball at the start of this mode's landscape (its (81, 81) grid the surface); returns the text."""
