@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import Network, Trainer, datasets
-from nnviz.gui.loss_surface import LossSurfaceView, default_pair, opengl_available
+from nnviz.gui.surface import LossSurfaceView, default_pair, opengl_available
 
 
 @pytest.fixture

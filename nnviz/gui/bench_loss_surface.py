@@ -12,7 +12,7 @@ def run(quick: bool = False) -> dict:
     from nnviz.core import Trainer, datasets, load_pretrained
     from nnviz.core.surface import pca_plane, plane_loss_grid
     from nnviz.gui.app import application
-    from nnviz.gui.loss_surface import LossSurfaceView
+    from nnviz.gui.surface import LossSurfaceView
 
     app = application()
     d = datasets.load("digits")

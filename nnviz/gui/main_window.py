@@ -26,9 +26,9 @@ from .curves import CurvesView
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
-from .loss_surface import LossSurfaceView
 from .model_files import AUTOSAVE_NAME, ModelFiles
 from .network_view import NetworkView
+from .surface import LossSurfaceView
 from .timeline import TimelineBar
 
 DOCKS = [("controlsDock", "Controls", "controls", Qt.LeftDockWidgetArea),

@@ -1,0 +1,449 @@
+"""The loss-surface pane's modes and their logic, without widgets (plain Python + NumPy).
+
+:class:`LossSurfaceModel` knows which mode is active, keeps the path, builds the background jobs
+that compute a surface (or race the optimisers on this network), holds the plane, the surface and
+the race, works out where the ball and its trail go, and writes the texts below the plot.  The
+view (:mod:`.view`) sets ``mode`` and ``landscape`` from its combo boxes, runs the jobs and draws.
+
+Shapes: theta (P,), a network's parameters; the path ``thetas`` [(step, theta)], oldest first;
+``surface_values`` (n, n) (GRID for a network, 81 for an analytic landscape), rows along y, over
+``extent`` (x0, x1, y0, y1); points (x, y) in the pane's coordinates: (a, b) on a plane, or the two
+parameters' own values in an exact mode.
+"""
+from __future__ import annotations
+
+import bisect
+import time
+
+import numpy as np
+
+from nnviz.core import Network
+from nnviz.core.surface import SURFACES, Race, analytic_grid, neuron_surface, two_weight_grid, zhou_surface
+
+from .computations import ball_losses, pair_extent, pair_surface, plane_surface, race_on_network
+from .maths import ThetaOnly, default_pair, flat_gradient
+
+GRID = 41
+SAMPLES = 512
+MAX_TRAJECTORY = 400
+TRAJECTORY_BYTES = 64 * 2**20  # big networks keep fewer points of their path (784-256-128-10: 70)
+RECOMPUTE_EVERY = 150  # states on display between two planes
+RECOMPUTE_EXACT_EVERY = 10  # Zhou's mode: the other seven parameters move, the surface follows them
+LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
+#: The modes, in the combo box's order: key -> (title, tooltip).
+MODES = {
+    "plane": ("This network (PCA plane)",
+              "The loss of the network being trained, on the plane through its current parameters along the "
+              "two directions its path moved most (principal components). A slice of a space with thousands "
+              "of dimensions: the text below says how much of the path it holds."),
+    "neuron": ("Single neuron y = w x + b",
+               "The exact loss of one neuron fitting a line (linear regression) over its only two parameters. "
+               "Follows the trainer when the window trains the 'One neuron' network; otherwise four "
+               "optimisers race on it here."),
+    "zhou": ("Zhou's 2-2-1: two weights",
+             "The exact loss of Victor Zhou's 2-2-1 network over two weights (w1, w5), the other seven "
+             "fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise four optimisers "
+             "race on it here."),
+    "race": ("Optimiser race",
+             "SGD, momentum, RMSProp and Adam rolling from one start on a made-up landscape (bowl, ravine, "
+             "saddle, several minima, plateau) or on copies of this network, with their own Play and Step, "
+             "independent of the trainer."),
+}
+#: The mode keys alone, in order: ("plane", "neuron", "zhou", "race").
+MODE_KEYS = tuple(MODES)
+#: Exact modes follow the trainer when the window's network has these sizes.
+FOLLOWS = {"neuron": [1, 1], "zhou": [2, 2, 1]}
+THIS_NETWORK = "this network"
+NETWORK_RACE_STEPS = 100
+NETWORK_RACE_TEXT = ("The four optimisers train copies of this network from its current parameters, on the same "
+                     "mini-batches, for 100 steps; the plane is the one their paths span together, and the loss "
+                     "is measured on 512 training samples.")
+RACE_STEPS = 300
+COMPUTING_TEXT = "computing the surface..."
+NETWORK_RACING_TEXT = "racing the optimisers on this network (in the background)..."
+NO_NETWORK_TEXT = "Train or load a network first: the race starts from its current parameters."
+
+
+class LossSurfaceModel:
+    """What the pane shows in every mode; see the module docstring.  No widgets: the view sets
+    ``mode`` (a key of MODES) and ``landscape`` (a name of SURFACES, or THIS_NETWORK)."""
+
+    def __init__(self, landscape: str = next(iter(SURFACES))):
+        self.mode = MODE_KEYS[0]
+        self.landscape = landscape
+        self.config = None
+        self.data = None
+        self.state = None
+        self.history: list = []  # the window's states, for show_step(index)
+        self.thetas: list = []  # (step, theta) of the states seen, thinned to MAX_TRAJECTORY
+        self.plane = None
+        self.plane_step = None  # the step whose parameters the plane passes through
+        self.extent = None  # (x0, x1, y0, y1) of the grid on display
+        self.surface_values = None  # (n, n) rows along y
+        self.live = False  # training plays
+        self.pending = None  # the newest surface job's {"net", "step"}, then "plane", "extent" (and "coords")
+        self.measured = None  # (step, true loss, plane loss, off-plane fraction) at the ball
+        self.race = None
+        self.network_race = None  # [NetworkRace, trails projected (k, 2) each, points shown]
+        self.pair, self.pair_names = (0, 1), ("", "")
+        self._surface_net = None  # the network (with its parameters) the surface on display was computed from
+        self._probe = None  # scratch network for measuring the loss at the ball
+        self._since_plane = 0
+        self._last_request = 0.0
+        self._job_coords: dict = {}  # step -> (a, b) of the path, worked out by the job that made the plane
+        self._trail_key = None  # the plane the cached trail coordinates belong to
+        self._trail_steps: list = []
+        self._trail_xy: list = []
+        self._exact_surfaces: dict = {}  # mode -> Surface of the pane's own exact model
+
+    # ----------------------------------------------------------------- modes
+    def following(self) -> bool:
+        """Whether an exact mode follows the trainer (the window trains that very model)."""
+        return self.mode in FOLLOWS and self.config is not None and list(self.config["sizes"]) == FOLLOWS[self.mode]
+
+    def racing(self) -> bool:
+        """Whether the pane runs its own balls (the race, or an exact model the window does not train)."""
+        return self.mode == "race" or (self.mode in FOLLOWS and not self.following())
+
+    def network_race_mode(self) -> bool:
+        """Whether the race runs on copies of this network (rather than on an analytic landscape)."""
+        return self.mode == "race" and self.landscape == THIS_NETWORK
+
+    def keeps_race(self) -> bool:
+        """Whether the race goes on through a new network or data set (an analytic one does not depend on them)."""
+        return self.mode == "race" and self.landscape != THIS_NETWORK
+
+    def set_context(self, config: dict, data) -> str | None:
+        """A new network shape or data set: forget the path.  Returns the mode to switch to ("neuron"
+        for a one-neuron network: the exact surface is the whole truth), else None."""
+        self.config, self.data = dict(config), data
+        self._probe = Network(**self.config)
+        self.thetas, self.history = [], []
+        self.state = None
+        self.pair, self.pair_names = default_pair(self.config["sizes"])
+        return "neuron" if list(self.config["sizes"]) == [1, 1] and self.mode == "plane" else None
+
+    # ------------------------------------------------------------------ path
+    def accepts(self, state) -> bool:
+        return (state is not None and self.config is not None and not state.diverged
+                and list(state.layer_sizes) == list(self.config["sizes"]) and np.isfinite(state.theta).all())
+
+    def record(self, state) -> None:
+        """``state`` is on display: the ball's state, and the next point of the path."""
+        self.state = state
+        # The states' read-only parameter vectors themselves: no copies.
+        if not self.thetas or state.step > self.thetas[-1][0]:
+            self.thetas.append((state.step, state.theta))
+            if len(self.thetas) > self.max_points():
+                self.thetas = self.thetas[::2]
+        elif state.step < self.thetas[-1][0]:  # training went back (a branch): forget the abandoned path
+            self.thetas = [t for t in self.thetas if t[0] < state.step] + [(state.step, state.theta)]
+        self._since_plane += 1
+
+    def set_history(self, states) -> bool:
+        """The window's kept states, oldest first, become the path and the last one the ball's;
+        False when none of them fits the network."""
+        self.history = [s for s in states if self.accepts(s)]
+        if not self.history:
+            return False
+        keep = np.unique(np.linspace(0, len(self.history) - 1, min(len(self.history), self.max_points())).astype(int))
+        self.thetas = [(self.history[i].step, self.history[i].theta) for i in keep]
+        self.state = self.history[-1]
+        self._since_plane = RECOMPUTE_EVERY
+        return True
+
+    def show_step(self, index_or_state):
+        """The state to show (a state, or an index into the history), now the ball's; None if there is none."""
+        if isinstance(index_or_state, (int, np.integer)):
+            if not -len(self.history) <= index_or_state < len(self.history):
+                return None
+            index_or_state = self.history[index_or_state]
+        if not self.accepts(index_or_state):
+            return None
+        self.state = index_or_state
+        return index_or_state
+
+    def max_points(self) -> int:
+        """How many points of the path are kept: MAX_TRAJECTORY, fewer for big networks."""
+        n = self._probe.n_params * self._probe.theta.itemsize
+        return int(np.clip(TRAJECTORY_BYTES // n, 20, MAX_TRAJECTORY))
+
+    def sample(self):
+        """The training samples the surfaces are computed on: X (n, n_in), Y (n, n_out), n <= SAMPLES."""
+        n = min(SAMPLES, len(self.data.X_train))
+        return self.data.X_train[:n], self.data.Y_train[:n]
+
+    def network_now(self) -> Network:
+        """A float64 network with the current state's parameters and normalisation statistics."""
+        return Network(**{**self.config, "dtype": "float64"}).load_state(self.state.theta, self.state.norm_stats)
+
+    def distinct(self) -> int:
+        """How many distinct parameter vectors the path holds (at most 3 are counted)."""
+        seen = []
+        for _, t in reversed(self.thetas):
+            if not any(np.array_equal(t, s) for s in seen):
+                seen.append(t)
+                if len(seen) == 3:
+                    break
+        return len(seen)
+
+    # -------------------------------------------------------------- surfaces
+    def surface_due(self, busy: bool) -> bool:
+        """Whether the current state needs a new surface (``busy``: one is being computed)."""
+        if self.surface_values is None and not busy:
+            return True
+        if busy or self.extent is None:
+            return False
+        if self.live and time.perf_counter() - self._last_request < LIVE_RECOMPUTE_SECONDS:
+            return False
+        x, y = self.point(self.state)
+        x0, x1, y0, y1 = self.extent
+        mx, my = 0.1 * (x1 - x0), 0.1 * (y1 - y0)
+        outside = not (x0 + mx < x < x1 - mx and y0 + my < y < y1 - my)
+        if self.following():
+            if self.mode == "neuron":
+                return outside  # nothing else moves: the surface stays true
+            return outside or self._since_plane >= RECOMPUTE_EXACT_EVERY
+        principal_ready = self.plane is not None and self.plane.explained is None and self.distinct() >= 3
+        return outside or principal_ready or self._since_plane >= RECOMPUTE_EVERY
+
+    def surface_job(self):
+        """The job computing the surface for the current state in this mode, ``compute(should_stop,
+        on_row) -> (GRID, GRID)`` losses, rows along y (each reported as done); None when there is
+        nothing to compute.  It fills ``pending`` (plane, extent) before it reports its first row."""
+        if self.state is None or self.config is None or self.racing():
+            return None
+        self._since_plane = 0
+        self._last_request = time.perf_counter()
+        net = self.network_now()
+        X, Y = self.sample()
+        pending = self.pending = {"net": net, "step": self.state.step}
+        if self.mode == "plane":
+            return plane_surface(net, [t for _, t in self.thetas], [step for step, _ in self.thetas], X, Y, GRID,
+                                 pending)
+        pending["plane"], pending["extent"] = None, pair_extent(net, self.pair)
+        return pair_surface(net, self.pair, pending["extent"], X, Y, GRID)
+
+    def adopt(self, pending: dict) -> None:
+        """Switch to a newly computed plane, with the trail's coordinates the job worked out."""
+        if self.plane is pending["plane"] and self.extent == pending["extent"] and self._surface_net is pending["net"]:
+            return
+        self.plane, self.extent = pending["plane"], pending["extent"]
+        self._surface_net, self.plane_step = pending["net"], pending["step"]
+        self.measured = None
+        self._job_coords = dict(pending.get("coords", {}))
+        self._trail_key = None
+
+    def clear_surface(self) -> None:
+        self.plane = self.surface_values = self.extent = self._surface_net = self.plane_step = None
+        self.measured = self._trail_key = None
+
+    def axis_names(self) -> tuple[str, str]:
+        """The names of the plot's x and y axes."""
+        if self.mode == "plane":
+            if self.plane is not None and self.plane.explained is not None:
+                e = self.plane.explained
+                return f"direction 1 ({e[0]:.0%} of the path)", f"direction 2 ({e[1]:.0%})"
+            return "random direction 1", "random direction 2"
+        if self.following():
+            return self.pair_names
+        if self.network_race is not None:
+            e = self.network_race[0].plane.explained
+            return f"direction 1 ({e[0]:.0%} of the paths)", f"direction 2 ({e[1]:.0%})"
+        return self.race.surface.axes if self.race is not None else ("w1", "w2")
+
+    def surface_at(self, x: float, y: float) -> float:
+        """The loss the pane's surface shows at (x, y), evaluated exactly (not interpolated)."""
+        if self.network_race is not None:
+            net, plane = self._surface_net, self.network_race[0].plane
+        elif self.racing():
+            return float(self.race.surface.f(x, y))
+        else:
+            net, plane = self._surface_net, self.plane
+        X, Y = self.sample()
+        if plane is None:  # following an exact model
+            return float(two_weight_grid(net, self.pair, np.array([x]), np.array([y]), X, Y)[0, 0])
+        probe = net.copy()
+        probe.theta[:] = plane.point(x, y)
+        return probe.loss_value(X, Y)
+
+    # -------------------------------------------------------------- the ball
+    def ball_shown(self) -> bool:
+        """Whether there is a surface to put the ball on."""
+        return self.extent is not None and not (self.mode == "plane" and self.plane is None)
+
+    def coordinates(self, state) -> tuple[float, float]:
+        """The state's (x, y): its two parameters in an exact mode, its projection on the plane otherwise."""
+        theta = state.theta
+        if self.following():
+            return float(theta[self.pair[0]]), float(theta[self.pair[1]])
+        if self.plane is None:
+            return 0.0, 0.0
+        return self.plane.project(theta)
+
+    def point(self, state) -> tuple[float, float]:
+        """The state's coordinates: from the path's cache when the state is on the path."""
+        steps, xy = self.trail()
+        k = bisect.bisect_left(steps, state.step)
+        if k < len(steps) and steps[k] == state.step and self.thetas[k][1] is state.theta:
+            return xy[k]
+        return self.coordinates(state)
+
+    def direction(self, state) -> tuple[float, float]:
+        """The state's gradient in the pane's coordinates (projected onto the plane, in plane mode)."""
+        if self.following():
+            g = flat_gradient(state)
+            return float(g[self.pair[0]]), float(g[self.pair[1]])
+        pieces = [x for pair in zip(state.grad_weights, state.grad_biases) for x in pair]
+        return self.plane.project_layers(pieces)
+
+    def last_move(self, state, x: float, y: float) -> tuple[float, float] | None:
+        """(dx, dy) of the update that brought the ball to (x, y), for momentum-like optimisers; else None."""
+        steps, xy = self.trail()
+        k = bisect.bisect_left(steps, state.step)  # xy[k - 1]: the point before this state's
+        if state.optimizer != "sgd" and k > 0:
+            px, py = xy[k - 1]
+            return x - px, y - py
+        return None
+
+    def trail(self) -> tuple[list, list]:
+        """(steps, (a, b) points) of the path on the surface on display; each point is projected once
+        (projecting 235k numbers is not free) and the list grows with the path."""
+        key = id(self.plane)
+        n = len(self._trail_steps)
+        stale = n > len(self.thetas) or (n and (self.thetas[0][0] != self._trail_steps[0]
+                                                or self.thetas[n - 1][0] != self._trail_steps[-1]))
+        if key != self._trail_key or stale:
+            self._trail_key, self._trail_steps, self._trail_xy = key, [], []  # new plane, or a thinned or branched path
+        for step, theta in self.thetas[len(self._trail_steps):]:
+            ab = self._job_coords.get(step) if self.plane is not None else None
+            self._trail_steps.append(step)
+            self._trail_xy.append(ab or self.coordinates(ThetaOnly(theta)))
+        return self._trail_steps, self._trail_xy
+
+    def trail_points(self, upto: int | None = None) -> np.ndarray | None:
+        """The path up to step ``upto`` (all of it by default) as (k, 2) points; None when there is
+        no trail to draw (racing, no plane yet, an empty path)."""
+        if self.racing() or (self.mode == "plane" and self.plane is None):
+            return None
+        steps, xy = self.trail()
+        k = len(steps) if upto is None else bisect.bisect_right(steps, upto)
+        return np.array(xy[:k]) if k else None
+
+    # ----------------------------------------------------------------- texts
+    def ball_info(self, state, x: float, y: float) -> str | None:
+        """The text below the plot for the ball at (x, y); None before there is a surface."""
+        if self.surface_values is None or self.extent is None:
+            return None
+        if self.mode == "plane":
+            return self.plane_info()
+        X, _ = self.sample()
+        true = self.probe_loss(state.theta)
+        text = (f"step {state.step}: {self.pair_names[0]} = {x:.3f}, {self.pair_names[1]} = {y:.3f}. "
+                f"Loss at the ball <b>{true:.4f}</b> (all {len(X)} training samples)")
+        if self.mode == "neuron":
+            return text + ": w and b are the neuron's only parameters, so this surface is its whole loss."
+        shown = self.surface_at(x, y)
+        others = len(state.theta) - 2
+        return text + (f"; the surface shows {shown:.4f} there: it holds the other {others} "
+                       f"parameters as they were at step {self.plane_step}.")
+
+    def probe_loss(self, theta) -> float:
+        """The true loss at ``theta`` (P,) on the surface's samples, with the state's normalisation statistics."""
+        X, Y = self.sample()
+        return self._probe.load_state(theta, self.state.norm_stats).loss_value(X, Y)
+
+    def measure_job(self):
+        """Plane mode: the job measuring, at the current state, the true loss, the plane's loss at the
+        ball (the parameters' projection) and how far off the plane they are, ``compute(should_stop,
+        on_row) -> (step, true, plane's, off-plane fraction)``; None in other modes."""
+        if self.mode != "plane" or self.plane is None or self.state is None:
+            return None
+        X, Y = self.sample()
+        return ball_losses(self.config, self.state, self.plane, X, Y)
+
+    def plane_info(self) -> str:
+        """Plane mode's text: what the plane holds, and the losses ``measured`` at the ball."""
+        state, e = self.state, self.plane.explained
+        if e is None:
+            plane = (f"Random filter-normalised directions through step {self.plane_step} (the path is too short "
+                     "for principal ones yet)")
+        else:
+            plane = (f"Plane through step {self.plane_step} along the path's top two principal directions: "
+                     f"<b>{e[0]:.0%} + {e[1]:.0%}</b> of its movement")
+        m = self.measured
+        batch = f"last batch {state.loss:.4f}" if np.isfinite(state.loss) else "not trained yet"
+        if m is None or m[0] != state.step:
+            loss = f"Step {state.step}: {batch}; measuring the loss at the ball..."
+        else:
+            off = ("the parameters lie on the plane" if m[3] < 5e-4 else
+                   f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
+            loss = (f"Step {state.step}, {SAMPLES} training samples: true loss <b>{m[1]:.4f}</b>, the plane's loss "
+                    f"at the ball <b>{m[2]:.4f}</b> ({off}); {batch}.")
+        return f"{plane}.<br>{loss}"
+
+    # ------------------------------------------------------------------ race
+    def race_surface(self):
+        """The landscape the pane's own balls roll on in this mode."""
+        if self.mode == "race":
+            return SURFACES[self.landscape]
+        if self.mode not in self._exact_surfaces:
+            self._exact_surfaces[self.mode] = neuron_surface() if self.mode == "neuron" else zhou_surface()
+        return self._exact_surfaces[self.mode]
+
+    def new_race(self) -> str:
+        """Every ball at the start of this mode's landscape (its (81, 81) grid the surface); returns the text."""
+        surface = self.race_surface()
+        self.race = Race(surface)
+        self.extent = surface.extent
+        self.surface_values = analytic_grid(surface, 81)
+        text = surface.text
+        if self.mode in FOLLOWS:
+            lesson = "One neuron" if self.mode == "neuron" else "Victor Zhou"
+            text += (" The window trains another network, so the balls here are the pane's own; load the "
+                     f"{lesson} lesson to follow the trainer.")
+        return text
+
+    def network_race_job(self):
+        """The job racing the optimisers on copies of the network on display, ``compute(should_stop,
+        on_row) -> (NetworkRace, trails [(k, 2)], extent, (GRID, GRID) losses, net)``; None without a state."""
+        self.race = None
+        if self.state is None or self.config is None:
+            return None
+        X, Y = self.sample()
+        return race_on_network(self.network_now(), self.data, X, Y, NETWORK_RACE_STEPS, GRID)
+
+    def network_race_done(self, result) -> str:
+        """Adopt the network race's result (its first points shown); returns the text."""
+        race, trails, extent, values, net = result
+        self.network_race = [race, trails, 1]
+        self.extent, self.surface_values, self._surface_net = extent, values, net
+        e = race.plane.explained
+        return f"{NETWORK_RACE_TEXT} The plane holds {e[0] + e[1]:.0%} of their movement. Play replays the race."
+
+    def advance_network_race(self) -> bool:
+        """One more point of every replayed path; True once they are all shown."""
+        race, trails, shown = self.network_race
+        self.network_race[2] = min(shown + 1, max(len(t) for t in trails))
+        return self.network_race[2] >= max(len(t) for t in trails)
+
+    def step_race(self) -> bool:
+        """One step for every ball of the analytic race; True once it has run RACE_STEPS."""
+        self.race.step()
+        return self.race.steps >= RACE_STEPS
+
+    def race_frame(self, colors) -> tuple[list, str]:
+        """The runners' paths [(k, 2)] (the last point its ball) and the message naming them in ``colors``."""
+        if self.network_race is not None:
+            race, trails, shown = self.network_race
+            paths = [t[:shown] for t in trails]
+            step = min((shown - 1) * race.every, len(race.losses[0]))
+            losses = [float(l[min(step, len(l)) - 1]) if step > 0 and len(l) else float("nan") for l in race.losses]
+            labels = race.labels
+        else:
+            paths = [np.array(p) for p in self.race.trails]
+            step, losses, labels = self.race.steps, self.race.losses(), self.race.labels
+        text = "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span> {l} {v:.3g}'
+                              for l, v, c in zip(labels, losses, colors))
+        what = "batch loss" if self.network_race is not None else "loss"
+        return paths, f"step {step}, {what}: {text}"
