@@ -5,7 +5,7 @@
   frames drawn per second;
 * memory growth over a long full-speed run, once the timeline's history is full (it holds 500 states,
   one per 20 ms of full-speed play: filling it is not growth);
-* each pane's own figures (``bench_<pane>.run``).
+* each pane's own figures (``nnviz.bench.<pane>.run``).
 """
 from __future__ import annotations
 
@@ -18,19 +18,43 @@ import time
 
 import numpy as np
 
-BARE = "import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication; import pyqtgraph; " \
-       "app=QApplication([]); app.processEvents(); print(time.perf_counter()-t, flush=True); import os; os._exit(0)"
-WINDOW = "import time; t=time.perf_counter(); from nnviz.gui.app import application; app=application(); " \
-         "from nnviz.gui.main_window import MainWindow; w=MainWindow(remember=False); w.show(); " \
-         "app.processEvents(); print(time.perf_counter()-t, flush=True); w.close(); import os; os._exit(0)"
+# Each child prints its start-up time (flushed) as its last line, then leaves normally.  The window is
+# torn down first, as the tests' ``close_and_delete`` does: closed, its C++ side deleted now (posted
+# DeferredDelete events sent) while its Python wrappers are alive, then collected; left for the
+# interpreter's shutdown to destroy, it crashed the child about one time in two.
+BARE = """\
+import time; t = time.perf_counter()
+from PySide6.QtWidgets import QApplication; import pyqtgraph
+app = QApplication([]); app.processEvents(); print(time.perf_counter() - t, flush=True)
+"""
+WINDOW = """\
+import time; t = time.perf_counter()
+from nnviz.gui.app import application; app = application()
+from nnviz.gui.main_window import MainWindow; w = MainWindow(remember=False); w.show()
+app.processEvents(); print(time.perf_counter() - t, flush=True)
+import gc; from PySide6.QtCore import QCoreApplication, QEvent
+w.close(); w.deleteLater(); QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete); del w; gc.collect()
+"""
 
 
 def _child_seconds(code: str) -> float:
+    """Run ``code`` in a fresh interpreter; the seconds it printed last.
+
+    A nonzero exit *after* the time was printed is accepted: the figure is measured and complete
+    by then, and only the teardown at the child's exit failed (a MainWindow left to the
+    interpreter's shutdown is known to crash it now and then; that is being fixed in the window,
+    worker and app).  A child that fails before printing its time raises.
+    """
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    lines = out.stdout.strip().splitlines()
+    try:
+        return float(lines[-1])
+    except (IndexError, ValueError):
+        pass
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "child failed")
-    return float(out.stdout.strip().splitlines()[-1])
+    raise RuntimeError(f"child printed no start-up time: {out.stdout.strip()[-200:]!r}")
 
 
 def startup(rounds: int = 3) -> dict:
@@ -177,17 +201,11 @@ def long_run(steps: int = 200_000, sample_seconds: float = 10.0) -> dict:
 
 
 def pane_benchmarks(quick: bool) -> dict:
-    """Each pane's own benchmark module, when present."""
-    import importlib
+    """Each pane's own benchmark (``nnviz.bench.<pane>.run``)."""
+    from nnviz.bench import drawing_pad, loss_surface, network_view
 
-    out = {}
-    for pane in ("network_view", "drawing_pad", "loss_surface"):
-        try:
-            module = importlib.import_module(f"nnviz.gui.bench_{pane}")
-        except ImportError:
-            continue
-        out[pane] = module.run(quick=quick)
-    return out
+    return {"network_view": network_view.run(quick=quick), "drawing_pad": drawing_pad.run(quick=quick),
+            "loss_surface": loss_surface.run(quick=quick)}
 
 
 def run_gui_bench(quick: bool = False, long: bool = False) -> dict:
