@@ -146,6 +146,15 @@ def test_allowed_edges_still_exist():
     assert not stale, f"these imports are gone: drop them from ALLOWED_EDGES: {sorted(stale)}"
 
 
+def test_every_nnviz_import_names_a_module_that_exists():
+    """A moved module leaves no import behind, even one that runs only inside a function
+    (the benchmarks' imports run only under ``nnviz bench --gui``)."""
+    missing = {name: sorted(m for m in imported if m.split(".")[0] == "nnviz" and m not in MODULES)
+               for name, imported in IMPORTS.items()}
+    missing = {name: gone for name, gone in missing.items() if gone}
+    assert not missing, f"imports of nnviz modules that do not exist: {missing}"
+
+
 def test_core_never_imports_qt_or_the_gui():
     bad = {}
     for name, imported in IMPORTS.items():
