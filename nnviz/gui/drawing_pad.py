@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
@@ -17,7 +17,9 @@ from nnviz.core import NNVizError, preprocess_drawing
 from nnviz.core.network import holding
 
 from .image_files import load_image
+from .input_view import InputView
 from .prediction_view import PredictionView
+from .sample_browser import SampleBrowser
 
 CANVAS = 280  # canvas pixels on a side (ten per MNIST pixel)
 ERASER_SCALE = 1.5  # the eraser is wider than the brush, so one pass removes a stroke's soft edges
@@ -245,23 +247,6 @@ class DrawingPad(QWidget):
         painter.end()
 
 
-class InputView(QLabel):
-    """The 28x28 input, drawn large with visible pixels: what the network actually sees."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("networkInputView")
-        self.setFixedSize(112, 112)
-        self.setToolTip("What the network sees: your drawing shrunk to 28x28 pixels, its centre of mass "
-                        "centred, as the MNIST digits were prepared")
-        self.set_image(np.zeros((28, 28), np.float32))
-
-    def set_image(self, image: np.ndarray) -> None:
-        grey = np.ascontiguousarray((np.clip(image, 0, 1) * 255).astype(np.uint8))
-        qimage = QImage(grey.data, 28, 28, 28, QImage.Format_Grayscale8).copy()
-        self.setPixmap(QPixmap.fromImage(qimage).scaled(112, 112, Qt.IgnoreAspectRatio, Qt.FastTransformation))
-
-
 class DigitPadPane(QWidget):
     """Pad, "what the network sees", prediction bars and the pad's buttons.
 
@@ -397,8 +382,6 @@ class DigitPadPane(QWidget):
             self.pad.load_file(path)
 
     def browse_samples(self) -> None:
-        from .sample_browser import SampleBrowser
-
         if self.data is None:
             return
         browser = SampleBrowser(self.data, self.net, self)

@@ -5,7 +5,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout)
 
-from .drawing_pad import InputView
+from .input_view import InputView
 
 
 class SampleBrowser(QDialog):

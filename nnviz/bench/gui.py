@@ -5,7 +5,7 @@
   frames drawn per second;
 * memory growth over a long full-speed run, once the timeline's history is full (it holds 500 states,
   one per 20 ms of full-speed play: filling it is not growth);
-* each pane's own figures (``bench_<pane>.run``).
+* each pane's own figures (``nnviz.bench.<pane>.run``).
 """
 from __future__ import annotations
 
@@ -18,19 +18,31 @@ import time
 
 import numpy as np
 
-BARE = "import time; t=time.perf_counter(); from PySide6.QtWidgets import QApplication; import pyqtgraph; " \
-       "app=QApplication([]); app.processEvents(); print(time.perf_counter()-t, flush=True); import os; os._exit(0)"
-WINDOW = "import time; t=time.perf_counter(); from nnviz.gui.app import application; app=application(); " \
-         "from nnviz.gui.main_window import MainWindow; w=MainWindow(remember=False); w.show(); " \
-         "app.processEvents(); print(time.perf_counter()-t, flush=True); w.close(); import os; os._exit(0)"
+# Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
+# and its trainer thread end in nnviz.gui.lifetime at exit).
+BARE = """\
+import time; t = time.perf_counter()
+from PySide6.QtWidgets import QApplication; import pyqtgraph
+app = QApplication([]); app.processEvents(); print(time.perf_counter() - t, flush=True)
+"""
+WINDOW = """\
+import time; t = time.perf_counter()
+from nnviz.gui.app import application; app = application()
+from nnviz.gui.main_window import MainWindow; w = MainWindow(remember=False); w.show()
+app.processEvents(); print(time.perf_counter() - t, flush=True)
+"""
 
 
 def _child_seconds(code: str) -> float:
+    """Run ``code`` in a fresh interpreter; the seconds it printed last (a failed child raises)."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     if out.returncode != 0:
-        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "child failed")
-    return float(out.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"child exited {out.returncode}: {out.stderr.strip()[-300:]}")
+    try:
+        return float(out.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise RuntimeError(f"child printed no start-up time: {out.stdout.strip()[-200:]!r}") from None
 
 
 def startup(rounds: int = 3) -> dict:
@@ -75,7 +87,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     app.processEvents()
 
     frames = [0]
-    window.worker.stepped.connect(lambda _state: frames.__setitem__(0, frames[0] + 1))  # worker thread
+    window.controller.worker.stepped.connect(lambda _state: frames.__setitem__(0, frames[0] + 1))  # worker thread
 
     def run_for(secs: float):
         """Play for secs; returns (steps/s, timer latencies in ms, frames/s, the trainer thread's share)."""
@@ -84,7 +96,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         timer.setInterval(interval)
         timer.timeout.connect(lambda: (lat.append(max(0.0, clock.restart() - interval))))
         loop = QEventLoop()
-        start_step, frames[0] = window.history.latest().step, 0
+        start_step, frames[0] = window.session.history.latest().step, 0
         window.play()
         clock.start()
         timer.start()
@@ -92,8 +104,8 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         QTimer.singleShot(int(secs * 1000), loop.quit)
         loop.exec()
         timer.stop()
-        steps, elapsed, shown = window.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
-        share = window.worker.trainer_share
+        steps, elapsed, shown = window.session.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
+        share = window.controller.worker.trainer_share
         window.pause()
         for _ in range(20):
             app.processEvents()
@@ -110,9 +122,9 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         shares.append(share)
         headless.append(_headless_steps_per_s(seconds))
     filled = time.perf_counter()
-    while len(window.history) < window.history.capacity and time.perf_counter() - filled < 60:
+    while len(window.session.history) < window.session.history.capacity and time.perf_counter() - filled < 60:
         run_for(2.0)
-    history_mb = len(window.history) * state_nbytes(window.history.latest()) / 2**20
+    history_mb = len(window.session.history) * state_nbytes(window.session.history.latest()) / 2**20
     rss_before = _rss_mb()
     run_for(memory_seconds)
     rss_after = _rss_mb()
@@ -125,7 +137,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         "timer_latency_p50_ms": round(float(np.percentile(latencies, 50)), 2),
         "timer_latency_p99_ms": round(float(np.percentile(latencies, 99)), 2), "target_latency_p99_ms_max": 25,
         "memory_growth_mb": round(rss_after - rss_before, 1), "memory_seconds": memory_seconds,
-        "history_states": len(window.history), "history_mb": round(history_mb, 1),
+        "history_states": len(window.session.history), "history_mb": round(history_mb, 1),
         "target_memory_growth_mb_max": 30,
     }
 
@@ -140,15 +152,15 @@ def long_run(steps: int = 200_000, sample_seconds: float = 10.0) -> dict:
     window = MainWindow(remember=False)
     window.show()
     frames = []
-    window.worker.stepped.connect(lambda s: frames.append(time.perf_counter()))
+    window.controller.worker.stepped.connect(lambda s: frames.append(time.perf_counter()))
     samples = []  # (seconds, step, rss MB)
-    start_step, t0 = window.history.latest().step, time.perf_counter()
+    start_step, t0 = window.session.history.latest().step, time.perf_counter()
     loop = QEventLoop()
 
     def sample():
-        step = window.history.latest().step
+        step = window.session.history.latest().step
         samples.append((time.perf_counter() - t0, step, _rss_mb()))
-        if step - start_step >= steps or not window.worker.running:
+        if step - start_step >= steps or not window.controller.worker.running:
             loop.quit()
 
     timer = QTimer()
@@ -177,17 +189,11 @@ def long_run(steps: int = 200_000, sample_seconds: float = 10.0) -> dict:
 
 
 def pane_benchmarks(quick: bool) -> dict:
-    """Each pane's own benchmark module, when present."""
-    import importlib
+    """Each pane's own benchmark (``nnviz.bench.<pane>.run``)."""
+    from nnviz.bench import drawing_pad, loss_surface, network_view
 
-    out = {}
-    for pane in ("network_view", "drawing_pad", "loss_surface"):
-        try:
-            module = importlib.import_module(f"nnviz.gui.bench_{pane}")
-        except ImportError:
-            continue
-        out[pane] = module.run(quick=quick)
-    return out
+    return {"network_view": network_view.run(quick=quick), "drawing_pad": drawing_pad.run(quick=quick),
+            "loss_surface": loss_surface.run(quick=quick)}
 
 
 def run_gui_bench(quick: bool = False, long: bool = False) -> dict:

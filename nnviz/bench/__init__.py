@@ -162,7 +162,7 @@ def run_gui(quick: bool = False, long: bool = False) -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from nnviz.gui.bench import run_gui_bench
+    from nnviz.bench.gui import run_gui_bench
 
     return run_gui_bench(quick=quick, long=long)
 

@@ -43,7 +43,7 @@ def run(quick: bool = False, with_window: bool = True) -> dict:
     pane = DigitPadPane()
     pane.resize(380, 560)
     pane.set_dataset(datasets.load("digits"))
-    pane.set_network(load_pretrained("3b1b"))
+    pane.show_network(load_pretrained("3b1b"))
     pane.show()
     app.processEvents()
     # After each move, the event loop paints exactly what the move invalidated, as in the app.
