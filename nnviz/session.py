@@ -62,6 +62,25 @@ def spec_of(net: Network, data: Dataset, seed: int = 0, noise: float = 0.1) -> d
             "loss": net.loss, "output": net.output, "norm": net.norm, "seed": seed}
 
 
+def parse_hidden(text) -> list[int]:
+    """'16, 16' -> [16, 16] (a list of ints passes through); raises ValueError with a sentence."""
+    from nnviz.core.network import MAX_LAYER_SIZE
+
+    if not isinstance(text, str):
+        text = ",".join(str(n) for n in text)
+    parts = [p.strip() for p in text.replace("-", ",").split(",") if p.strip()]
+    try:
+        sizes = [int(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"hidden layers must be whole numbers separated by commas, like 16,16 (not {text!r})")
+    for n in sizes:
+        if not 1 <= n <= MAX_LAYER_SIZE:
+            raise ValueError(f"each hidden layer needs 1 to {MAX_LAYER_SIZE:,} neurons, not {n:,}")
+    if len(sizes) > 12:
+        raise ValueError("at most 12 hidden layers")
+    return sizes
+
+
 def clamp_batch(batch_size: int, data: Dataset) -> tuple[int, str]:
     """The batch size a data set allows, and a sentence when it had to change ("" otherwise)."""
     n = len(data.X_train)
@@ -76,8 +95,7 @@ def lesson_settings(lesson: Lesson) -> tuple[dict, dict]:
     from nnviz.core import optimizers
 
     v = lesson.values
-    hidden = [int(p) for p in str(v["hidden"]).replace("-", ",").split(",") if p.strip()]
-    spec = {"dataset": v["dataset"], "noise": v["noise"], "hidden": hidden, "activation": v["activation"],
+    spec = {"dataset": v["dataset"], "noise": v["noise"], "hidden": parse_hidden(v["hidden"]), "activation": v["activation"],
             "loss": v["loss"], "output": None if v["output"] == "auto" else v["output"], "norm": v["norm"],
             "seed": v["seed"]}
     settings = {k: v[k] for k in optimizers.DEFAULTS[v["optimizer"]] if k != "eps" and k in v}
@@ -141,7 +159,9 @@ class Session:
         data: the Dataset; spec: the architecture spec (see :data:`FIRST_ARCHITECTURE`);
         training: {"optimizer", "lr", "batch_size", "weight_decay", "settings"}.
         lesson: the lesson's title, or "" when the session is not a lesson's.
-        surface, pane, pad: what the lesson asks the window to show (see :mod:`nnviz.lessons`).
+        surface, pane: the loss-surface mode and the pane the lesson asks for (see :mod:`nnviz.lessons`;
+            "" outside a lesson: the window keeps the user's choice where it still applies).
+        pad: whether the drawing pad applies (digit images).
         trainer: the :class:`Trainer`; once the session is handed to the window's worker, only the
             worker's thread touches it.
         history: the kept states and every step's figures (:class:`History`).
@@ -156,7 +176,7 @@ class Session:
         self.data = trainer.data
         self.spec, self.training = dict(spec), dict(training)
         self.lesson = lesson.title if lesson else ""
-        self.surface = lesson.surface if lesson else ("neuron" if list(trainer.net.sizes) == [1, 1] else "plane")
+        self.surface = lesson.surface if lesson else ""
         self.pane = lesson.pane if lesson else ""
         self.pad = self.data.image_shape == (28, 28)
         self.history = History()

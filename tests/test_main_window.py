@@ -423,7 +423,7 @@ def test_screenshot_names_without_png_get_a_picture_or_a_clear_refusal(tmp_path)
 
 
 def test_every_lesson_builds_and_trains(qtbot, window):
-    from nnviz.gui.controls import parse_hidden
+    from nnviz.session import parse_hidden
     from nnviz.lessons import LESSONS
 
     for i, lesson in enumerate(LESSONS):

@@ -1,6 +1,5 @@
 """Views render hand-built states (``make_state``): no trainer, no window."""
 import numpy as np
-import pytest
 from PySide6.QtGui import QColor
 
 from nnviz.core import Network, datasets

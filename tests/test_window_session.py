@@ -109,6 +109,11 @@ def test_zhou_then_one_neuron_each_get_their_batch_and_surface(qtbot, window):
     assert combo.currentData() == "plane"
     window.load_lesson("Victor Zhou")
     assert combo.currentData() == "zhou"
+    window.controls.param("dataset").setValue("spiral")  # the user's own network: Zhou's surface no longer applies
+    assert window.session.lesson == "" and combo.currentData() == "plane"
+    combo.setCurrentIndex(combo.findData("race"))  # a choice that applies to any network is kept
+    window.controls.param("hidden").setValue("8")
+    assert combo.currentData() == "race"
 
 
 def test_a_lesson_raises_its_pane_and_the_lessons_box_keeps_its_title(qtbot, window):

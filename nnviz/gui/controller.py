@@ -81,7 +81,11 @@ class Controller(QObject):
         w.layer_charts.set_context(session.data)
         w.network_view.set_data(session.data)
         w.loss_surface.set_context(session.trainer.net.config(), session.data)
-        w.loss_surface.set_mode(session.surface)
+        surface = w.loss_surface
+        if session.surface:
+            surface.set_mode(session.surface)
+        elif surface.current_mode in ("neuron", "zhou") and not surface.following():
+            surface.set_mode("plane")  # an exact mode for another network: back to this one's plane
         w.pad_pane.set_dataset(session.data)
         w.pad_pane.setEnabled(session.pad)
         for key in ("loss", "accuracy", "test", "speed"):

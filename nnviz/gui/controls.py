@@ -17,10 +17,10 @@ from pyqtgraph.parametertree import Parameter, ParameterTree
 
 from nnviz.core import datasets, optimizers
 from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.network import MAX_LAYER_SIZE
 from nnviz.core.normalization import NORMS
 
 from nnviz.lessons import LESSONS
+from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
 TIPS = {
     "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
@@ -54,22 +54,6 @@ TIPS = {
 SPEEDS = [("As fast as possible", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
           ("3 steps/s", 3), ("1 step/s", 1)]
 
-ARCHITECTURE_KEYS = ("dataset", "noise", "hidden", "activation", "loss", "output", "norm", "seed")
-
-
-def parse_hidden(text: str) -> list[int]:
-    """'16, 16' -> [16, 16]; raises ValueError with a sentence for the user."""
-    parts = [p.strip() for p in str(text).replace("-", ",").split(",") if p.strip()]
-    try:
-        sizes = [int(p) for p in parts]
-    except ValueError:
-        raise ValueError(f"hidden layers must be whole numbers separated by commas, like 16,16 (not {text!r})")
-    for n in sizes:
-        if not 1 <= n <= MAX_LAYER_SIZE:
-            raise ValueError(f"each hidden layer needs 1 to {MAX_LAYER_SIZE:,} neurons, not {n:,}")
-    if len(sizes) > 12:
-        raise ValueError("at most 12 hidden layers")
-    return sizes
 
 
 def _param_tree_spec() -> list[dict]:
