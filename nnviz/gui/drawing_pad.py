@@ -294,7 +294,7 @@ class DigitPadPane(QWidget):
                                     "gets wrong", self.browse_samples, "browseSamplesButton")
         self.erase = QCheckBox("Erase")
         self.erase.setToolTip("Draw with the eraser (the right mouse button always erases)")
-        self.erase.toggled.connect(lambda on: setattr(self.pad, "erasing", on))
+        self.erase.toggled.connect(self._erase_toggled)
         self.brush = QSpinBox()
         self.brush.setRange(4, 40)
         self.brush.setValue(int(self.pad.radius))
@@ -329,6 +329,9 @@ class DigitPadPane(QWidget):
         self.pad.fileError.connect(self.status.setText)
         self.drawingPad = self.pad
         self.predictionView = self.prediction
+
+    def _erase_toggled(self, on: bool) -> None:
+        self.pad.erasing = on
 
     def set_dataset(self, data) -> None:
         self.data = data

@@ -123,7 +123,10 @@ class NetworkView(QWidget):
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(ANIMATION_MS)
         self._animation.valueChanged.connect(self.canvas.set_animation)
-        self._animation.finished.connect(lambda: self.canvas.set_animation(None))
+        self._animation.finished.connect(self._animation_finished)
+
+    def _animation_finished(self) -> None:
+        self.canvas.set_animation(None)
 
     def sizeHint(self) -> QSize:
         return QSize(760, 560)

@@ -122,7 +122,10 @@ class NeuronDetail(QWidget):
         self.shift.valueChanged.connect(self._edited)
         self.scale.valueChanged.connect(self._edited)
         self.off.toggled.connect(self._edited)
-        self.slider.valueChanged.connect(lambda v: self.shift.setValue(v / SLIDER_STEPS))
+        self.slider.valueChanged.connect(self._slid)
+
+    def _slid(self, value: int) -> None:
+        self.shift.setValue(value / SLIDER_STEPS)
 
     def show_neuron(self, layer: int, j: int) -> None:
         """Show neuron j of ``layer`` (1 = first hidden) of the view's state, and its lab edits."""

@@ -46,8 +46,8 @@ class SampleBrowser(QDialog):
         previous, following = QPushButton("<"), QPushButton(">")
         previous.setToolTip("Previous digit")
         following.setToolTip("Next digit")
-        previous.clicked.connect(lambda: self.position.setValue(self.position.value() - 1))
-        following.clicked.connect(lambda: self.position.setValue(self.position.value() + 1))
+        previous.clicked.connect(self.position.stepDown)
+        following.clicked.connect(self.position.stepUp)
         row = QHBoxLayout()
         for w in (previous, self.position, following):
             row.addWidget(w)

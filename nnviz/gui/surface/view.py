@@ -129,7 +129,7 @@ class LossSurfaceView(QWidget):
         self.jobs = SurfaceJobs(self)
         self.jobs.row.connect(self._on_row)
         self.jobs.done.connect(self._on_done)
-        self.jobs.failed.connect(lambda token, msg: self.info.setText(f"The surface could not be computed: {msg}"))
+        self.jobs.failed.connect(self._on_failed)
         self.measures = SurfaceJobs(self)  # the true and the plane's loss at the ball
         self.measures.done.connect(self._on_measured)
         self.race_timer = QTimer(self)
@@ -142,7 +142,7 @@ class LossSurfaceView(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.landscape.currentIndexChanged.connect(self._landscape_changed)
         self.race_step.clicked.connect(self.step_race)
-        self.race_play.toggled.connect(lambda on: self.race_timer.start() if on else self.race_timer.stop())
+        self.race_play.toggled.connect(self._race_play_toggled)
         self.race_reset.clicked.connect(self.restart_race)
         self.three_d.toggled.connect(self._toggle_3d)
         self.model.landscape = self.landscape.currentText()
@@ -236,6 +236,12 @@ class LossSurfaceView(QWidget):
             self.jobs.submit(compute)
 
     # -------------------------------------------------------------- surfaces
+    def _on_failed(self, _token: int, message: str) -> None:
+        self.info.setText(f"The surface could not be computed: {message}")
+
+    def _race_play_toggled(self, on: bool) -> None:
+        self.race_timer.start() if on else self.race_timer.stop()
+
     def _on_row(self, token: int, i: int, values) -> None:
         model = self.model
         if token != self.jobs.token or model.pending is None or self.racing():
