@@ -3,14 +3,15 @@ import time
 
 import pytest
 
-from nnviz.core import Trainer, datasets, load_pretrained
+from nnviz.core import load_pretrained
 from nnviz.gui import worker as W
+from nnviz.session import FIRST_ARCHITECTURE, Session
 
 
 @pytest.fixture
 def worker(qapp):
-    tr = Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="sgd", lr=0.1, batch_size=8)
-    return W.TrainerWorker(tr)
+    training = {"optimizer": "sgd", "lr": 0.1, "batch_size": 8, "weight_decay": 0.0, "settings": {}}
+    return W.TrainerWorker(Session.build(FIRST_ARCHITECTURE, training, network=load_pretrained("3b1b")))
 
 
 def _stretch(worker, seconds, cpu_seconds):
@@ -39,3 +40,26 @@ def test_within_the_budget_the_frame_rate_settles(worker):
     before = worker.frame_interval
     _stretch(worker, 1.0, W.TRAINER_SHARE)  # exactly the budget: no change
     assert worker.frame_interval == pytest.approx(before, rel=0.05)
+
+
+def test_while_playing_the_test_set_is_measured_every_50_steps_or_half_second_within_budget(worker):
+    session = worker.session
+    state = session.train_step()
+    now = time.perf_counter()
+    worker._last_eval = (0, now - 0.6, 0.001)  # half a second since the last measurement
+    worker._maybe_evaluate(state)
+    assert session.tests.at(state.step) is not None
+    for _ in range(W.EVAL_EVERY_STEPS):
+        state = session.train_step(keep=False)
+    cost = 0.004
+    worker._last_eval = (state.step - W.EVAL_EVERY_STEPS, time.perf_counter(), cost)  # 50 steps, just measured
+    worker._maybe_evaluate(state)
+    assert session.tests.at(state.step) is None  # over the budget: not yet
+    time.sleep(cost / W.EVAL_SHARE)
+    worker._maybe_evaluate(state)
+    assert session.tests.at(state.step) is not None
+    worker._last_eval = (state.step, time.perf_counter() - 1.0, cost)
+    state = session.train_step(keep=False)
+    worker._last_eval = (state.step - 1, time.perf_counter() - 0.1, 0.0)  # 1 step and 0.1 s: not due
+    worker._maybe_evaluate(state)
+    assert session.tests.at(state.step) is None

@@ -47,7 +47,7 @@ TRAINER_SHARE, PACE_SECONDS = 0.92, 0.25
 #: While playing, measure the test figures every this many steps or seconds, whichever comes
 #: first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000
 #: test digits takes ~3 ms, 30 of its training steps).
-EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS, EVAL_SHARE = 50, 0.5, 0.05
+EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS, EVAL_SHARE = 50, 0.5, 0.02
 
 _WORKERS: "weakref.WeakSet[TrainerWorker]" = weakref.WeakSet()
 
