@@ -126,6 +126,16 @@ def test_a_lesson_raises_its_pane_and_the_lessons_box_keeps_its_title(qtbot, win
     assert window.controls.preset.currentIndex() == 0 and window.session.lesson == ""
 
 
+def test_a_refused_lesson_changes_nothing(qtbot, window):
+    window.load_lesson("Playground: xor")
+    window.step(3)
+    qtbot.waitUntil(lambda: window.current_state.step == 3 and idle(window), timeout=5000)
+    window.confirm = lambda title, text: False
+    assert not window.load_lesson("Victor Zhou")
+    assert window.session.lesson == "Playground: xor" and window.current_state.step == 3
+    assert window.controls.preset.currentText() == "Playground: xor"
+
+
 def test_late_states_of_an_old_session_are_dropped(qtbot, window):
     window.step(3)
     qtbot.waitUntil(lambda: window.current_state.step == 3 and idle(window), timeout=5000)

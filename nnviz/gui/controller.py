@@ -120,6 +120,7 @@ class Controller(QObject):
         lesson = which if isinstance(which, Lesson) else find_lesson(which)
         if not self.may_discard("Start the lesson?", "The network you trained will be discarded "
                                 "(save it first with Ctrl+S)."):
+            self.w.controls.show_lesson(self.lesson())  # the box goes back to what is loaded
             return False
         controls = self.w.controls
         controls.set_values(**lesson.values)
@@ -128,6 +129,10 @@ class Controller(QObject):
         controls.set_values(batch_size=clamp_batch(training["batch_size"], self._data_for(spec))[0])
         self.w.model_path = None
         return self.new_session(spec, lesson=lesson, training=controls.training())
+
+    def lesson(self) -> Lesson | None:
+        """The lesson of the session on display, or None."""
+        return find_lesson(self.session.lesson) if self.session.lesson else None
 
     def _data_for(self, spec):
         from nnviz.session import build_data
@@ -157,8 +162,7 @@ class Controller(QObject):
             self.w.controls.show_message(str(e))
             return
         self.w.model_path = None
-        lesson = find_lesson(self.session.lesson) if self.session.lesson else None
-        self.new_session(spec, lesson=lesson)
+        self.new_session(spec, lesson=self.lesson())
 
     def use_network(self, net: Network, data, lesson: Lesson | None = None) -> bool:
         """A session of an opened network on ``data`` (the controls follow the network)."""
