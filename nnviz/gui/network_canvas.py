@@ -344,8 +344,10 @@ class NetworkCanvas(QWidget):
     def playground_maps(self):
         """(per-layer neuron maps, answer map, extent) of the network on display, once per state/lab."""
         view = self.view
-        key = (id(view.state), id(view.lab_network()))
-        if self._maps is None or self._maps[0] != key:
+        # The objects themselves, not their id(): a new state can get the id of a freed one (seen on
+        # Python 3.13: the maps of the previous lesson's network were drawn, and the paint failed).
+        key = (view.state, view.lab_network())
+        if self._maps is None or self._maps[0][0] is not key[0] or self._maps[0][1] is not key[1]:
             net = view.lab_network() if view.lab_network() is not None else Network.from_state(view.state)
             extent = playground.extent_of(view.data.X_train)
             self._maps = (key, playground.neuron_maps(net, extent), playground.answer_map(net, extent), extent)

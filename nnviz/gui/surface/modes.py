@@ -64,6 +64,9 @@ NETWORK_RACING_TEXT = "racing the optimisers on this network (in the background)
 NO_NETWORK_TEXT = "Train or load a network first: the race starts from its current parameters."
 
 
+#: "No trail computed yet" (None is a plane too: the one of no surface).
+_NO_PLANE = object()
+
 class LossSurfaceModel:
     """What the pane shows in every mode; see the module docstring.  No widgets: the view sets
     ``mode`` (a key of MODES) and ``landscape`` (a name of SURFACES, or THIS_NETWORK)."""
@@ -91,7 +94,7 @@ class LossSurfaceModel:
         self._since_plane = 0
         self._last_request = 0.0
         self._job_coords: dict = {}  # step -> (a, b) of the path, worked out by the job that made the plane
-        self._trail_key = None  # the plane the cached trail coordinates belong to
+        self._trail_key = _NO_PLANE  # the plane the cached trail coordinates belong to
         self._trail_steps: list = []
         self._trail_xy: list = []
         self._exact_surfaces: dict = {}  # mode -> Surface of the pane's own exact model
@@ -232,11 +235,12 @@ class LossSurfaceModel:
         self._surface_net, self.plane_step = pending["net"], pending["step"]
         self.measured = None
         self._job_coords = dict(pending.get("coords", {}))
-        self._trail_key = None
+        self._trail_key = _NO_PLANE
 
     def clear_surface(self) -> None:
         self.plane = self.surface_values = self.extent = self._surface_net = self.plane_step = None
-        self.measured = self._trail_key = None
+        self.measured = None
+        self._trail_key = _NO_PLANE
 
     def axis_names(self) -> tuple[str, str]:
         """The names of the plot's x and y axes."""
@@ -309,12 +313,12 @@ class LossSurfaceModel:
     def trail(self) -> tuple[list, list]:
         """(steps, (a, b) points) of the path on the surface on display; each point is projected once
         (projecting 235k numbers is not free) and the list grows with the path."""
-        key = id(self.plane)
+        plane = self.plane  # compared by identity (an id() can be reused by a new plane)
         n = len(self._trail_steps)
         stale = n > len(self.thetas) or (n and (self.thetas[0][0] != self._trail_steps[0]
                                                 or self.thetas[n - 1][0] != self._trail_steps[-1]))
-        if key != self._trail_key or stale:
-            self._trail_key, self._trail_steps, self._trail_xy = key, [], []  # new plane, or a thinned or branched path
+        if plane is not self._trail_key or stale:
+            self._trail_key, self._trail_steps, self._trail_xy = plane, [], []  # new plane, or a thinned or branched path
         for step, theta in self.thetas[len(self._trail_steps):]:
             ab = self._job_coords.get(step) if self.plane is not None else None
             self._trail_steps.append(step)
