@@ -199,8 +199,15 @@ def test_a_test_digit_dragged_from_the_browser_lands_as_it_is(pane, qtbot):
     mime = browser.current_mime()
     image, caption, label = sample_from_mime(mime)
     assert np.array_equal(image.ravel(), d.X_test[79]) and caption == "test digit #79 (a %d)" % d.labels_test[79]
-    pane.pad.set_sample(image, caption, label)  # what the pad's dropEvent does with it
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    pane.pad.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    pane.pad.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
     assert np.array_equal(pane.pad.input_image().ravel(), d.X_test[79])
+    assert pane.source.text() == f"the network is given: {caption}, as it is"
 
 
 def test_dropped_file_errors_are_shown_in_words(pane, tmp_path):

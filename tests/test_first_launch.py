@@ -46,6 +46,14 @@ def test_draw_a_digit_brings_the_pad_forward(qtbot, window):
     assert window.session.pretrained  # the trained network reads it
 
 
+def test_pick_a_lesson_opens_the_list_of_lessons(qtbot, window):
+    window.welcome.buttons["Pick a lesson"].click()
+    assert not window.welcome.isVisible()
+    combo = window.controls.preset
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+    combo.hidePopup()
+
+
 def test_watch_it_learn_from_scratch_plays_the_3blue1brown_lesson(qtbot, window):
     window.welcome.buttons["Watch it learn from scratch"].click()
     assert not window.welcome.isVisible()
@@ -81,7 +89,8 @@ def test_no_overfitting_hint_on_a_fresh_network(qtbot, window):
 def test_one_input_on_display_named_alike_in_every_pane(qtbot, window):
     d = window.session.data
     view, formulas = window.network_view, window.formulas
-    assert view.input_label.text() == f"input: test digit #0 (a {d.labels_test[0]}), the probe sample (the pad is empty)"
+    probe = f"test digit #0 (a {d.labels_test[0]}), the probe sample (the pad is empty)"
+    assert view.input_label.text() == f"input: {probe}"
     assert formulas.caption.text().startswith("for test digit #0") and formulas.input is None
     window.pad_pane.pad.set_sample(d.X_test[79], f"test digit #79 (a {d.labels_test[79]})", int(d.labels_test[79]))
     caption = f"test digit #79 (a {d.labels_test[79]}), as it is, on the pad"
