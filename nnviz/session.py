@@ -162,6 +162,9 @@ class Session:
         surface, pane: the loss-surface mode and the pane the lesson asks for (see :mod:`nnviz.lessons`;
             "" outside a lesson: the window keeps the user's choice where it still applies).
         pad: whether the drawing pad applies (digit images).
+        probe_index: the test sample whose activations the states carry (the "probe sample").
+        pretrained: whether the network is the shipped trained one (:meth:`first`): more training
+            then overfits, and the window says so on Play.
         trainer: the :class:`Trainer`; once the session is handed to the window's worker, only the
             worker's thread touches it.
         history: the kept states and every step's figures (:class:`History`).
@@ -179,6 +182,8 @@ class Session:
         self.surface = lesson.surface if lesson else ""
         self.pane = lesson.pane if lesson else ""
         self.pad = self.data.image_shape == (28, 28)
+        self.probe_index = trainer.probe_index
+        self.pretrained = False
         self.history = History()
         self.history.append(trainer.state)
         self.tests = TestFigures()
@@ -216,7 +221,9 @@ class Session:
             {k: v for k, v in FIRST_ARCHITECTURE.items() if k != "noise"}
         if same:
             try:
-                return cls.build(spec, training, network=load_pretrained("3b1b")), note
+                session = cls.build(spec, training, network=load_pretrained("3b1b"))
+                session.pretrained = True
+                return session, note
             except NNVizError as e:
                 note = f"The shipped model could not be loaded ({e}); starting from random weights."
         try:

@@ -89,15 +89,67 @@ def test_a_test_digit_on_the_pad_is_recognised(pane):
     right = 0
     for i in range(20):
         pane.pad.set_image(d.X_test[i].reshape(28, 28))
-        assert np.array_equal(pane.pad.input_image(), preprocess(d.X_test[i]))
+        assert np.array_equal(pane.pad.input_image(), d.X_test[i].reshape(28, 28))  # as it is
         right += pane.prediction.winner() == d.labels_test[i]
     assert right >= 16
 
 
-def preprocess(x):
+def test_fifty_test_digits_reach_the_network_as_they_are(pane):
+    """Issue #20: the pad asks the network the learner's question unchanged."""
+    d = datasets.load("digits")
+    net = load_pretrained("3b1b")
+    pane.show_network(net)
+    expected = net.predict(d.X_test)
+    seen = []
+    pane.inputShown.connect(seen.append)
+    for i in np.random.default_rng(20).choice(len(d.X_test), 50, replace=False):
+        pane.pad.set_image(d.X_test[i].reshape(28, 28))
+        x = pane.pad.input_image()
+        assert np.array_equal(x, d.X_test[i].reshape(28, 28))
+        assert np.array_equal(pane.sees.image, x)
+        assert pane.prediction.winner() == expected[i]
+    assert seen[-1].sample and np.array_equal(seen[-1].image.ravel(), d.X_test[i])
+
+
+def test_a_drawing_still_goes_through_the_mnist_preprocessing(pane):
     from nnviz.core import preprocess_drawing
 
-    return preprocess_drawing(np.kron(x.reshape(28, 28), np.ones((10, 10), np.float32)))
+    stroke(pane.pad, [(30 + 3 * i, 40 + 4 * i) for i in range(20)])
+    assert pane.pad.sample is None
+    assert np.array_equal(pane.pad.input_image(), preprocess_drawing(pane.pad.canvas))
+    assert "your drawing, centred and scaled like MNIST" in pane.source.text()
+    big = np.zeros((56, 40), np.float32)
+    big[10:40, 18:22] = 1  # any picture that is not 28x28 is read as a drawing
+    pane.pad.set_image(big)
+    assert pane.pad.sample is None
+    assert np.array_equal(pane.pad.input_image(), preprocess_drawing(pane.pad.canvas))
+
+
+def test_strokes_on_a_sample_switch_to_the_drawing_pipeline_and_undo_back(pane):
+    from nnviz.core import preprocess_drawing
+
+    d = datasets.load("digits")
+    pane.pad.set_sample(d.X_test[79], "test digit #79 (a 0)", int(d.labels_test[79]))
+    assert pane.source.text() == "the network is given: test digit #79 (a 0), as it is"
+    stroke(pane.pad, [(200, 200), (260, 260)])
+    assert pane.pad.sample is None and "your drawing" in pane.source.text()
+    assert np.array_equal(pane.pad.input_image(), preprocess_drawing(pane.pad.canvas))
+    pane.pad.undo_stack.undo()
+    assert pane.pad.sample is not None and "#79" in pane.source.text()
+    assert np.array_equal(pane.pad.input_image(), d.X_test[79].reshape(28, 28))
+    pane.pad.clear()
+    assert pane.pad.sample is None and not pane.pad.input_image().any()
+
+
+def test_a_28x28_image_file_is_taken_as_it_is(pane, tmp_path):
+    from PySide6.QtGui import QImage
+
+    d = datasets.load("digits")
+    grey = np.round(d.X_test[5].reshape(28, 28) * 255).astype(np.uint8)
+    QImage(grey.tobytes(), 28, 28, 28, QImage.Format_Grayscale8).save(str(tmp_path / "five.png"))
+    assert pane.pad.load_file(tmp_path / "five.png")
+    assert pane.pad.sample is not None and "five.png, as it is" in pane.source.text()
+    assert np.allclose(pane.pad.input_image(), grey / 255.0, atol=1e-6)
 
 
 def test_prediction_follows_the_network_step_by_step(pane):
@@ -117,16 +169,45 @@ def test_sample_browser_filters_mistakes_and_fills_the_pad(pane, qtbot):
 
     net = load_pretrained("3b1b")
     d = datasets.load("digits")
+    pane.show_network(net)
     browser = SampleBrowser(d, net)
     qtbot.addWidget(browser)
+    assert browser.position.value() == 1 and browser.position.minimum() == 1  # positions count from 1
     browser.wrong_only.setChecked(True)
     wrong = np.flatnonzero(net.predict(d.X_test) != d.labels_test)
     assert len(browser.indices) == len(wrong) > 0
+    assert browser.position.text() == f"1 of {len(wrong):,}"
+    browser.position.setValue(len(wrong))
     i = browser.current_index()
-    assert f"a {d.labels_test[i]}" in browser.caption.text() and "network says" in browser.caption.text()
-    browser.chosen.connect(pane.pad.set_image)
+    assert i == wrong[-1]
+    assert f"test digit #{i} (a {d.labels_test[i]})" in browser.caption.text()
+    assert f"the network says {net.predict(d.X_test[i:i + 1])[0]}" in browser.caption.text()
+    browser.chosen.connect(pane.pad.set_sample)
     browser.use_current()
-    assert np.array_equal(pane.pad.input_image(), preprocess(d.X_test[i]))
+    assert np.array_equal(pane.pad.input_image(), d.X_test[i].reshape(28, 28))
+    assert f"test digit #{i} (a {d.labels_test[i]}), as it is" in pane.source.text()  # caption and pad agree
+    assert pane.prediction.winner() == net.predict(d.X_test[i:i + 1])[0]
+
+
+def test_a_test_digit_dragged_from_the_browser_lands_as_it_is(pane, qtbot):
+    from nnviz.gui.sample_browser import SampleBrowser, sample_from_mime
+
+    d = datasets.load("digits")
+    browser = SampleBrowser(d)
+    qtbot.addWidget(browser)
+    browser.position.setValue(80)
+    mime = browser.current_mime()
+    image, caption, label = sample_from_mime(mime)
+    assert np.array_equal(image.ravel(), d.X_test[79]) and caption == "test digit #79 (a %d)" % d.labels_test[79]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    pane.pad.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    pane.pad.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert np.array_equal(pane.pad.input_image().ravel(), d.X_test[79])
+    assert pane.source.text() == f"the network is given: {caption}, as it is"
 
 
 def test_dropped_file_errors_are_shown_in_words(pane, tmp_path):

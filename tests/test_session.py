@@ -7,7 +7,7 @@ import pytest
 
 from nnviz.core import Network, evaluate
 from nnviz.lessons import LESSONS, find_lesson
-from nnviz.session import Session, clamp_batch
+from nnviz.session import FIRST_ARCHITECTURE, Session, clamp_batch
 
 
 def true_figures(session, state):
@@ -111,3 +111,11 @@ def test_zhou_forward_pass_known_numbers():
     activations, _ = net.probe(np.array([-2.0, -1.0], np.float32))
     assert activations[1][0] == pytest.approx(0.0474, abs=1e-4)
     assert activations[2][0] == pytest.approx(0.524, abs=1e-3)
+
+
+def test_the_opening_session_knows_its_network_is_the_shipped_trained_one():
+    first, _ = Session.first()
+    assert first.pretrained and first.probe_index == 0
+    assert not Session.from_lesson("3Blue1Brown").pretrained
+    other, _ = Session.first({**FIRST_ARCHITECTURE, "hidden": [8]})
+    assert not other.pretrained

@@ -16,6 +16,8 @@ from nnviz.core import NNVizError, Network
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
 
+from .inputs import shown_input
+from .welcome import OVERFIT_HINT
 from .worker import TrainerWorker, start_worker, stop_worker
 
 #: The pane a lesson raises -> the window's dock.
@@ -42,6 +44,7 @@ class Controller(QObject):
         self._dirty, self._clean_step = False, 0
         self.closing = False
         self._animate_next = False
+        self.overfit_hinted = False
         self.worker = TrainerWorker(session)
         self.thread = start_worker(self.worker)
         worker = self.worker
@@ -95,6 +98,7 @@ class Controller(QObject):
             w.docks[dock].show()
             w.docks[dock].raise_()
         self.show_state(session.state)
+        self.show_input(w.pad_pane.pad.shown_input())
         self.worker.load_session(session)
 
     def new_session(self, spec: dict, network: Network | None = None, lesson: Lesson | None = None,
@@ -213,6 +217,31 @@ class Controller(QObject):
     def play(self) -> None:
         if self.continue_from_shown():
             self.worker.play()
+            if self.session.pretrained and not self.overfit_hinted:  # once per run of the app
+                self.overfit_hinted = True
+                self.w.banner.show_message(OVERFIT_HINT, [("Start from scratch", "The 3Blue1Brown lesson: the "
+                                           "same network from fresh random weights, playing", self.start_from_scratch)],
+                                           kind="info")
+
+    def start_from_scratch(self) -> None:
+        """The 3Blue1Brown lesson from fresh weights, playing (the welcome strip's and the overfitting
+        hint's way to watch a network learn)."""
+        if self.load_lesson("3Blue1Brown"):
+            self.play()
+
+    def draw_a_digit(self) -> None:
+        """Bring the drawing pad forward, ready to draw on."""
+        dock = self.w.docks["padDock"]
+        dock.show()
+        dock.raise_()
+        self.w.pad_pane.pad.setFocus()
+
+    def pick_lesson(self) -> None:
+        """Open the list of lessons."""
+        dock = self.w.docks["controlsDock"]
+        dock.show()
+        dock.raise_()
+        self.w.controls.preset.showPopup()
 
     def pause(self) -> None:
         self.worker.pause()
@@ -258,6 +287,13 @@ class Controller(QObject):
         self.show_index(len(self.session.history) - 1)
 
     # ------------------------------------------------------------- display
+    def show_input(self, pad_input=None) -> None:
+        """One input on display across the diagram, the formulas and the neuron panel, chosen by the
+        pad: its input (a PadInput), or the probe sample when it is empty (None)."""
+        caption, x, label = shown_input(self.session, pad_input)
+        self.w.formulas.set_input(x, label, caption)
+        self.w.network_view.set_input_caption(caption)
+
     def show_state(self, state) -> None:
         """Hand ``state`` to every view, and its figures to the status bar and the timeline."""
         w = self.w

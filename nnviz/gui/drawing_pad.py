@@ -2,8 +2,15 @@
 
 ``DrawingPad`` is the canvas (a float array, ink bright on dark, drawn with a
 soft round brush); ``DigitPadPane`` puts it beside "what the network sees"
-(the 28x28 input after ``preprocess_drawing``) and the prediction bars, and
-runs the current network on every stroke movement.
+and the prediction bars, and runs the current network on every stroke movement.
+
+Two pipelines, and the pad says which one is in use (``DrawingPad.source``):
+
+* a **sample** already in MNIST form (a test digit from the browser, a 28x28 image file) reaches
+  the network exactly as it is: the pad asks the network the learner's question unchanged;
+* a **drawing** (strokes, any other picture, or strokes on top of a sample) goes through
+  ``preprocess_drawing``: its bounding box scaled into 20x20, its centre of mass centred, as MNIST
+  was made.
 """
 from __future__ import annotations
 
@@ -13,17 +20,42 @@ from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut, QUn
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
+from dataclasses import dataclass
+
 from nnviz.core import NNVizError, preprocess_drawing
 from nnviz.core.network import holding
 
 from .image_files import load_image
 from .input_view import InputView
 from .prediction_view import PredictionView
-from .sample_browser import SampleBrowser
+from .sample_browser import SAMPLE_MIME, SampleBrowser, sample_from_mime
 
 CANVAS = 280  # canvas pixels on a side (ten per MNIST pixel)
 ERASER_SCALE = 1.5  # the eraser is wider than the brush, so one pass removes a stroke's soft edges
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".pgm", ".ppm", ".tif", ".tiff")
+DRAWING_CAPTION = "your drawing, centred and scaled like MNIST"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """An input in MNIST form, given to the network as it is: ``image`` (28, 28), ``caption`` (what
+    it is, e.g. "test digit #79 (a 0)"), ``label`` (its class index, -1 if unknown)."""
+
+    image: np.ndarray
+    caption: str
+    label: int = -1
+
+
+@dataclass(frozen=True)
+class PadInput:
+    """What the pad gives the network: ``image`` (28, 28), ``caption`` (which input and which
+    pipeline, e.g. "test digit #79 (a 0), as it is"), ``label`` (-1 for a drawing) and ``sample``
+    (True: as it is; False: a drawing, preprocessed)."""
+
+    image: np.ndarray
+    caption: str
+    label: int = -1
+    sample: bool = False
 
 
 def brush(radius: float) -> np.ndarray:
@@ -37,21 +69,24 @@ def brush(radius: float) -> np.ndarray:
 
 
 class _Edit(QUndoCommand):
-    """One stroke (or clear, or loaded image): the canvas before and after."""
+    """One stroke (or clear, or loaded image): the canvas before and after, and the sample (or
+    None for a drawing) before and after."""
 
-    def __init__(self, pad: "DrawingPad", before: np.ndarray, after: np.ndarray, text: str):
+    def __init__(self, pad: "DrawingPad", before: np.ndarray, after: np.ndarray, text: str,
+                 sample_before: Sample | None = None, sample_after: Sample | None = None):
         super().__init__(text)
         self.pad, self.before, self.after = pad, before, after
+        self.sample_before, self.sample_after = sample_before, sample_after
         self._first = True
 
     def redo(self) -> None:
         if self._first:  # the pad already shows it
             self._first = False
             return
-        self.pad._set_canvas(self.after.copy())
+        self.pad._set_canvas(self.after.copy(), self.sample_after)
 
     def undo(self) -> None:
-        self.pad._set_canvas(self.before.copy())
+        self.pad._set_canvas(self.before.copy(), self.sample_before)
 
 
 class DrawingPad(QWidget):
@@ -60,6 +95,7 @@ class DrawingPad(QWidget):
     Left button draws, right button (or the ``erasing`` toggle) erases.
     Signals ``inputChanged(np.ndarray (28, 28))`` on every change, with the
     image the network sees; ``fileError(str)`` when a dropped file cannot be read.
+    ``sample`` is the :class:`Sample` on the pad as it is, or None for a drawing.
     """
 
     inputChanged = Signal(object)
@@ -74,8 +110,10 @@ class DrawingPad(QWidget):
         self.erasing = False
         self._dab, self._eraser = brush(self.radius), brush(self.radius * ERASER_SCALE)
         self._input = np.zeros((28, 28), np.float32)
+        self.sample: Sample | None = None
         self._last: QPointF | None = None
         self._before: np.ndarray | None = None
+        self._sample_before: Sample | None = None
         self._erase_stroke = False
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -102,50 +140,79 @@ class DrawingPad(QWidget):
 
     def clear(self) -> None:
         """Empty the canvas (undoable)."""
-        if self.canvas.any():
+        if self.canvas.any() or self.sample is not None:
             self._commit(np.zeros_like(self.canvas), "Clear")
 
     def input_image(self) -> np.ndarray:
         """(28, 28) float32: exactly what the network is given."""
         return self._input.copy()
 
+    def shown_input(self) -> PadInput | None:
+        """What the network is given and which pipeline made it, or None when the pad is empty."""
+        if self.sample is not None:
+            s = self.sample
+            return PadInput(self._input.copy(), f"{s.caption}, as it is", s.label, True)
+        if not self._input.any():
+            return None
+        return PadInput(self._input.copy(), DRAWING_CAPTION)
+
+    def set_sample(self, image, caption: str = "a 28x28 image", label: int = -1) -> None:
+        """Put an input already in MNIST form (28, 28) in [0, 1] on the pad (undoable): the network
+        is given exactly this image.  A stroke on top of it makes it a drawing again."""
+        image = np.clip(np.asarray(image, np.float32).reshape(28, 28), 0, 1)
+        sample = Sample(image.copy(), caption, int(label))
+        canvas = np.kron(image, np.ones((CANVAS // 28, CANVAS // 28), np.float32))
+        self._commit(canvas, "Put a sample", sample)
+
     def set_image(self, image) -> None:
-        """Put a picture on the pad (undoable): a 28x28 MNIST digit as it is, any other greyscale
-        (H, W) in [0, 1] (ink bright) scaled to fit."""
+        """Put a picture on the pad (undoable): a 28x28 image is taken as an MNIST sample, as it
+        is (see :meth:`set_sample`); any other greyscale (H, W) in [0, 1] (ink bright) is scaled to
+        fit and read as a drawing (``preprocess_drawing``)."""
         image = np.asarray(image, np.float32)
         if image.shape == (28, 28):
-            canvas = np.kron(image, np.ones((CANVAS // 28, CANVAS // 28), np.float32))
-        else:
-            from nnviz.core.preprocess import resize
+            self.set_sample(image)
+            return
+        from nnviz.core.preprocess import resize
 
-            h, w = image.shape
-            scale = CANVAS / max(h, w)
-            small = resize(image, max(1, round(h * scale)), max(1, round(w * scale)))
-            canvas = np.zeros_like(self.canvas)
-            r0, c0 = (CANVAS - small.shape[0]) // 2, (CANVAS - small.shape[1]) // 2
-            canvas[r0:r0 + small.shape[0], c0:c0 + small.shape[1]] = small
+        h, w = image.shape
+        scale = CANVAS / max(h, w)
+        small = resize(image, max(1, round(h * scale)), max(1, round(w * scale)))
+        canvas = np.zeros_like(self.canvas)
+        r0, c0 = (CANVAS - small.shape[0]) // 2, (CANVAS - small.shape[1]) // 2
+        canvas[r0:r0 + small.shape[0], c0:c0 + small.shape[1]] = small
         self._commit(np.clip(canvas, 0, 1), "Load image")
 
     def load_file(self, path) -> bool:
+        """Load a picture: a 28x28 file is in MNIST form and goes to the network as it is; any
+        other size is read as a drawing.  False (and ``fileError``) when it cannot be read."""
         try:
-            self.set_image(load_image(path))
+            image = load_image(path)
         except NNVizError as e:
             self.fileError.emit(str(e))
             return False
+        if image.shape == (28, 28):
+            from pathlib import Path
+
+            self.set_sample(image, Path(path).name)
+        else:
+            self.set_image(image)
         return True
 
     # --------------------------------------------------------------- drawing
-    def _commit(self, after: np.ndarray, text: str) -> None:
-        before = self.canvas.copy()
-        self._set_canvas(after)
-        self.undo_stack.push(_Edit(self, before, after.copy(), text))
+    def _commit(self, after: np.ndarray, text: str, sample: Sample | None = None) -> None:
+        before, sample_before = self.canvas.copy(), self.sample
+        self._set_canvas(after, sample)
+        self.undo_stack.push(_Edit(self, before, after.copy(), text, sample_before, sample))
 
-    def _set_canvas(self, canvas: np.ndarray) -> None:
-        self.canvas = canvas
+    def _set_canvas(self, canvas: np.ndarray, sample: Sample | None = None) -> None:
+        self.canvas, self.sample = canvas, sample
         self._changed()
 
     def _changed(self) -> None:
-        self._input = preprocess_drawing(self.canvas)
+        if self.sample is not None:
+            self._input = self.sample.image.copy()
+        else:
+            self._input = preprocess_drawing(self.canvas)
         self.update()
         self.inputChanged.emit(self._input)
 
@@ -181,7 +248,8 @@ class DrawingPad(QWidget):
         self._changed()
 
     def _begin(self, pos: QPointF, erase: bool, strength: float = 1.0) -> None:
-        self._before = self.canvas.copy()
+        self._before, self._sample_before = self.canvas.copy(), self.sample
+        self.sample = None  # strokes on a sample: a drawing from now on
         self._erase_stroke = erase or self.erasing
         self._last = None
         self._stroke_to(self._to_canvas(pos), strength)
@@ -189,7 +257,7 @@ class DrawingPad(QWidget):
     def _end(self) -> None:
         if self._before is not None:
             self.undo_stack.push(_Edit(self, self._before, self.canvas.copy(),
-                                       "Erase" if self._erase_stroke else "Stroke"))
+                                       "Erase" if self._erase_stroke else "Stroke", self._sample_before, None))
         self._before, self._last = None, None
 
     def mousePressEvent(self, event) -> None:
@@ -223,12 +291,17 @@ class DrawingPad(QWidget):
             super().keyPressEvent(event)
 
     def dragEnterEvent(self, event) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].toLocalFile().lower().endswith(IMAGE_SUFFIXES):
+        mime = event.mimeData()
+        urls = mime.urls()
+        if mime.hasFormat(SAMPLE_MIME) or urls and urls[0].toLocalFile().lower().endswith(IMAGE_SUFFIXES):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        self.load_file(event.mimeData().urls()[0].toLocalFile())
+        mime = event.mimeData()
+        if mime.hasFormat(SAMPLE_MIME):  # a test digit dragged from the browser
+            self.set_sample(*sample_from_mime(mime))
+        else:
+            self.load_file(mime.urls()[0].toLocalFile())
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -252,10 +325,13 @@ class DigitPadPane(QWidget):
 
     ``set_state(state)`` (or ``show_network(net)``) runs a copy of that network on the pad's
     input now and on every change. Signal ``probed(activations, zs)``: the
-    per-layer arrays for the drawing, or (None, None) when the pad is empty.
+    per-layer arrays for the drawing, or (None, None) when the pad is empty; ``inputShown(PadInput
+    or None)`` on every change of the input (None: the pad is empty).  ``source`` says which input
+    and which pipeline ("test digit #79 (a 0), as it is" / "your drawing, centred and scaled like MNIST").
     """
 
     probed = Signal(object, object)
+    inputShown = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -269,6 +345,11 @@ class DigitPadPane(QWidget):
         self.answer.setObjectName("answerLabel")
         self.answer.setAlignment(Qt.AlignCenter)
         self.answer.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.source = QLabel("draw a digit: it is centred and scaled like MNIST")
+        self.source.setObjectName("padSource")
+        self.source.setWordWrap(True)
+        self.source.setToolTip("Which input the network is given, and how: a test digit (or a 28x28 image) "
+                               "as it is, or your drawing after MNIST's preprocessing")
         self.status = QLabel()
         self.status.setObjectName("padStatus")
         self.status.setWordWrap(True)
@@ -320,6 +401,7 @@ class DigitPadPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pad, 3)
+        layout.addWidget(self.source)
         layout.addLayout(sees_row)
         layout.addWidget(self.prediction, 1)
         layout.addLayout(tools)
@@ -351,7 +433,11 @@ class DigitPadPane(QWidget):
     def _input_changed(self, image: np.ndarray) -> None:
         self.sees.set_image(image)
         self.status.setText("")
+        shown = self.pad.shown_input()
+        self.source.setText(f"the network is given: {shown.caption}" if shown is not None
+                            else "draw a digit: it is centred and scaled like MNIST")
         self._run(image)
+        self.inputShown.emit(shown)
 
     def _run(self, image: np.ndarray) -> None:
         net = self.net
@@ -388,5 +474,5 @@ class DigitPadPane(QWidget):
         if self.data is None:
             return
         browser = SampleBrowser(self.data, self.net, self)
-        browser.chosen.connect(self.pad.set_image)
+        browser.chosen.connect(self.pad.set_sample)
         browser.show()

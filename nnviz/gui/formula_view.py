@@ -1,6 +1,7 @@
 """The formula pane: one neuron's arithmetic with the actual numbers, and one weight's chain rule.
 
-For the probe sample of the state on display: the weighted sum
+For the input on display (the drawing pad's input, or else the state's probe sample; the pane
+says which): the weighted sum
 ``z = sum_k w_jk a_k + b_j`` term by term, ``a = f(z)``; at the output the
 softmax and the loss; then, as Victor Zhou writes it, the chain-rule factors
 of ``dL/dw_jk`` for this one sample.
@@ -26,38 +27,48 @@ def _f(x: float) -> str:
     return f"({x:.4g})" if x < 0 else f"{x:.4g}"
 
 
-def sample_gradients(state, target: np.ndarray):
-    """The probe sample's forward and backward pass in float64.
+def sample_gradients(state, target: np.ndarray, x=None):
+    """The forward and backward pass of input ``x`` (default: the probe sample) in float64.
 
     Returns (net, dW, dB): net holds every layer's zs and activations for the
     sample; dB[l] (n_{l+1},) is dL/dz of layer l+1 for this one sample and
     dW[l] = outer(dB[l], a_l).
     """
     net = Network(**{**dict(state.config), "dtype": "float64"}).load_state(state.theta, state.norm_stats)
-    x = np.asarray(state.activations[0], np.float64)[None, :]
+    x = np.asarray(state.activations[0] if x is None else x, np.float64).reshape(1, -1)
     with np.errstate(all="ignore"):
         _, dW, dB = net.backward(x, target[None, :])
         net.forward(x)  # evaluation mode, as the diagram shows it
     return net, dW, dB
 
 
-def target_for(state) -> np.ndarray:
-    """The probe sample's target row (n_out,): one-hot, or the 0/1 label for one output."""
+def target_for(state, label: int | None = None) -> np.ndarray:
+    """The target row (n_out,) of class ``label`` (default: the probe sample's): one-hot, or the 0/1
+    label for one output."""
     n_out = state.layer_sizes[-1]
+    label = state.probe_label if label is None else label
     y = np.zeros(n_out)
-    if state.probe_label >= 0:
+    if label >= 0:
         if n_out == 1:
-            y[0] = state.probe_label
+            y[0] = label
         else:
-            y[state.probe_label] = 1.0
+            y[label] = 1.0
     return y
 
 
-def neuron_html(state, layer: int, j: int, k: int | None = None) -> str:
+def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: int = -1) -> str:
     """HTML for neuron j of weight layer ``layer`` (0-based; its output is layer+1's activations)
-    and the chain rule of weight w_jk (k defaults to the input with the largest |w a| term)."""
-    target = target_for(state)
-    net, dW, dB = sample_gradients(state, target)
+    and the chain rule of weight w_jk (k defaults to the input with the largest |w a| term), for
+    input ``x`` of class ``label`` (default: the state's probe sample).  An input without a label
+    (a drawing) takes the network's own answer as its class, and the pane says so."""
+    note = ""
+    if x is not None and label < 0:
+        p = sample_gradients(state, np.zeros(state.layer_sizes[-1]), x)[0].activations[-1][0]
+        label = int(p[0] >= 0.5) if len(p) == 1 else int(np.argmax(p))
+        note = (f"<p style='color:#666'>A drawing has no true class: the loss and the chain rule take the "
+                f"network's answer, {label}, as the class.</p>")
+    target = target_for(state, label if x is not None else None)
+    net, dW, dB = sample_gradients(state, target, x)
     W, b = net.weights[layer], net.biases[layer]
     a_in = net.activations[layer][0]
     z = net.zs[layer][0, j]
@@ -104,6 +115,8 @@ def neuron_html(state, layer: int, j: int, k: int | None = None) -> str:
             lines.append(f"<p><b>Loss</b> (mean squared error over {len(p)} outputs) = "
                          f"<b>{_n(float(np.mean((p - target) ** 2)))}</b></p>")
     delta = dB[layer][j]
+    if output and note:
+        lines.append(note)
     lines.append(f"<h3>Chain rule for w<sub>{j},{k}</sub> (this sample only)</h3>")
     if output:
         if net.loss == "cross_entropy":
@@ -140,6 +153,10 @@ class FormulaView(QWidget):
         super().__init__(parent)
         self.setObjectName("formulaView")
         self.state = None
+        self.input = None  # (x, label) of the pad's input, or None: the state's probe sample
+        self.caption = QLabel()
+        self.caption.setObjectName("formulaInput")
+        self.caption.setWordWrap(True)
         self.layer = QSpinBox()
         self.layer.setToolTip("Which layer: 1 is the first hidden layer; the last is the output layer")
         self.neuron = QSpinBox()
@@ -157,6 +174,7 @@ class FormulaView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addWidget(self.caption)
         layout.addWidget(self.text, 1)
         for box in (self.layer, self.neuron, self.source):
             box.valueChanged.connect(self._render)
@@ -165,6 +183,14 @@ class FormulaView(QWidget):
         """Show neuron ``neuron`` of layer ``layer`` (1 = first hidden layer)."""
         self.layer.setValue(layer)
         self.neuron.setValue(neuron)
+
+    def set_input(self, x, label: int = -1, caption: str = "") -> None:
+        """Write the formulas for input ``x`` (n_in,) of class ``label`` (-1: unknown), or for the
+        state's probe sample when ``x`` is None; ``caption`` names it ("test digit #0 (a 7), ...")."""
+        self.input = None if x is None else (np.asarray(x, np.float64).ravel(), int(label))
+        self.caption.setText(f"for {caption}" if caption else "")
+        if self.isVisible():
+            self._render()
 
     def set_state(self, state) -> None:
         if state is None or state.diverged and not np.isfinite(state.theta).all():
@@ -189,4 +215,5 @@ class FormulaView(QWidget):
         self.neuron.setMaximum(sizes[layer] - 1)
         self.source.setMaximum(sizes[layer - 1] - 1)
         k = self.source.value()
-        self.text.setHtml(neuron_html(self.state, layer - 1, self.neuron.value(), None if k < 0 else k))
+        x, label = self.input if self.input is not None and len(self.input[0]) == sizes[0] else (None, -1)
+        self.text.setHtml(neuron_html(self.state, layer - 1, self.neuron.value(), None if k < 0 else k, x, label))

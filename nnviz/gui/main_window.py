@@ -30,6 +30,7 @@ from .model_files import AUTOSAVE_NAME, ModelFiles
 from .network_view import NetworkView
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
+from .welcome import WelcomeStrip
 
 DOCKS = [("controlsDock", "Controls", "controls", Qt.LeftDockWidgetArea),
          ("padDock", "Drawing pad", "pad_pane", Qt.RightDockWidgetArea),
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.BottomToolBarArea, self.timeline)
         self.banner = Banner(self)
         self.addToolBar(Qt.TopToolBarArea, self.banner)
+        self.addToolBarBreak(Qt.TopToolBarArea)
+        self.welcome = WelcomeStrip(self)  # first launch only (remembered in the settings)
+        self.addToolBar(Qt.TopToolBarArea, self.welcome)
         self._build_status()
         if data_dir is None:
             data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         if remember:
             self._restore_layout()
             self.files.offer_autosave()
+        self.welcome.offer(self.settings if remember else None)
 
     # ------------------------------------------------------------ scripting API
     @property
@@ -191,6 +196,10 @@ class MainWindow(QMainWindow):
         b["resetButton"].clicked.connect(c.reset)
         self.timeline.moved.connect(c.show_index)
         self.pad_pane.probed.connect(self.network_view.set_probe)
+        self.pad_pane.inputShown.connect(c.show_input)
+        self.welcome.drawChosen.connect(c.draw_a_digit)
+        self.welcome.scratchChosen.connect(c.start_from_scratch)
+        self.welcome.lessonsChosen.connect(c.pick_lesson)
         self.network_view.labChanged.connect(self._on_lab_changed)
         self.network_view.labKept.connect(c.keep_parameters)
         self.network_view.neuronSelected.connect(self.formulas.select)

@@ -54,6 +54,7 @@ class NetworkView(QWidget):
 
     ``set_state(state)`` draws a StepState; ``set_probe(activations, zs)``
     shows another input's activations (the drawing pad's), None to go back;
+    ``set_input_caption(text)`` says which input the activations are for (``input_caption``);
     ``animate_backward(state)`` plays the error flowing backwards.
 
     Signals: ``neuronSelected(layer, index)`` (layer 1 = first hidden);
@@ -102,6 +103,11 @@ class NetworkView(QWidget):
         self.backward.setChecked(True)
         self.backward.setToolTip("After each single step, watch the error flow back from the outputs to the "
                                  "inputs, layer by layer, as the edges light up with their gradients")
+        self.input_caption = ""
+        self.input_label = QLabel()
+        self.input_label.setObjectName("inputCaption")
+        self.input_label.setToolTip("The input whose activations the neurons show: the drawing pad's, or the "
+                                    "probe sample (a fixed test digit) when the pad is empty")
         self.canvas = NetworkCanvas(self)
         self.detail = None  # the NeuronDetail panel, created on the first click
         bar = QHBoxLayout()
@@ -109,6 +115,7 @@ class NetworkView(QWidget):
         for w in (QLabel("edges:"), self.mode, self.top_k, self.backward):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.input_label)
         self.body = QHBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(0)
@@ -195,6 +202,13 @@ class NetworkView(QWidget):
         (None, None) goes back to the state's."""
         self._probe = None if activations is None else (activations, zs)
         self._activations_changed()
+
+    def set_input_caption(self, text: str) -> None:
+        """Name the input on display, e.g. "test digit #0 (a 7), the probe sample"."""
+        self.input_caption = text
+        self.input_label.setText(f"input: {text}" if text else "")
+        if self.detail is not None and self.detail.isVisible() and self.selected is not None:
+            self.detail.show_neuron(*self.selected)
 
     def animate_backward(self, state) -> None:
         """The error signal flowing from the outputs back to the inputs, layer by layer (under a second);

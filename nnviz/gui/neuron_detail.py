@@ -1,6 +1,8 @@
 """The panel beside the diagram for the clicked neuron: what it looks for, its gradient, and the lab."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
@@ -112,7 +114,10 @@ class NeuronDetail(QWidget):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for w in (self.title, self.weights_caption, self.weights, QLabel("their gradient dLoss/dw"), self.gradient,
+        self.gradient_caption = QLabel()
+        self.gradient_caption.setObjectName("gradientCaption")
+        self.gradient_caption.setWordWrap(True)
+        for w in (self.title, self.weights_caption, self.weights, self.gradient_caption, self.gradient,
                   self.numbers, QLabel("<b>Neuron lab</b>")):
             layout.addWidget(w)
         layout.addLayout(form)
@@ -140,10 +145,15 @@ class NeuronDetail(QWidget):
                                      else f"its {len(W[j])} incoming weights")
         self.weights.setPixmap(heat_pixmap(picture))
         self.gradient.setPixmap(heat_pixmap(as_picture(G[j])))
+        thing = "digit" if picture.shape[0] > 1 else "input"
+        self.gradient_caption.setText(
+            f"their gradient dLoss/dw: of the last mini-batch ({state.batch_size:,} samples), not the {thing} on "
+            "display" if state.step else "their gradient dLoss/dw: none yet (no training step)")
         acts, zs = view.shown_activations()
         lab = view.lab_network()
         bias = (lab.biases if lab is not None else state.biases)[layer - 1][j]
         self.numbers.setText(
+            (f"for {html.escape(view.input_caption)}:<br>" if view.input_caption else "") +
             f"z = {float(zs[layer - 1][j]):.3f}, a = {float(acts[layer][j]):.3f}<br>"
             f"bias {float(bias):.3f}, |w| {float(np.linalg.norm(W[j])):.3f}<br>"
             f"dLoss/db {float(state.grad_biases[layer - 1][j]):.2e}<br>"
