@@ -126,6 +126,7 @@ class Controller(QObject):
                                 "(save it first with Ctrl+S)."):
             self.w.controls.show_lesson(self.lesson())  # the box goes back to what is loaded
             return False
+        self.w.welcome.hide()
         controls = self.w.controls
         controls.set_values(**lesson.values)
         controls.show_lesson(lesson)
@@ -217,6 +218,7 @@ class Controller(QObject):
     def play(self) -> None:
         if self.continue_from_shown():
             self.worker.play()
+            self.w.welcome.hide()  # a choice made: one strip at a time, the window keeps its height
             if self.session.pretrained and not self.overfit_hinted:  # once per run of the app
                 self.overfit_hinted = True
                 self.w.banner.show_message(OVERFIT_HINT, [("Start from scratch", "The 3Blue1Brown lesson: the "

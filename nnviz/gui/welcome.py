@@ -18,7 +18,7 @@ CHOICES = (("Draw a digit", "The trained network reads what you draw on the pad"
 
 class WelcomeStrip(QToolBar):
     """Signals ``drawChosen``, ``scratchChosen``, ``lessonsChosen`` (the strip hides itself after
-    any of them, or Dismiss).  ``offer(settings)`` shows it unless ``settings`` remember it was shown."""
+    any of them, or Dismiss; the window also hides it at Play or a lesson).  ``offer(settings)`` shows it unless ``settings`` remember it was shown."""
 
     drawChosen = Signal()
     scratchChosen = Signal()
@@ -60,6 +60,7 @@ class WelcomeStrip(QToolBar):
         settings.setValue(WELCOMED, True)
         self.show()
         return True
+
 
 #: The banner on Play of the shipped trained network.
 OVERFIT_HINT = ("This network is already trained: more training now overfits. It learns the training digits by "
