@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBo
 
 from nnviz.core import Network
 
+from .elided_label import ElidedLabel
 from .network_canvas import NetworkCanvas, activation_color
 
 MODES = {"weight": "Edges coloured by weight: blue positive, orange negative, brighter = stronger",
@@ -104,7 +105,7 @@ class NetworkView(QWidget):
         self.backward.setToolTip("After each single step, watch the error flow back from the outputs to the "
                                  "inputs, layer by layer, as the edges light up with their gradients")
         self.input_caption = ""
-        self.input_label = QLabel()
+        self.input_label = ElidedLabel()  # never widens the window: elided when the bar is short
         self.input_label.setObjectName("inputCaption")
         self.input_label.setToolTip("The input whose activations the neurons show: the drawing pad's, or the "
                                     "probe sample (a fixed test digit) when the pad is empty")
@@ -114,8 +115,8 @@ class NetworkView(QWidget):
         bar.setContentsMargins(4, 2, 4, 2)
         for w in (QLabel("edges:"), self.mode, self.top_k, self.backward):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.input_label)
+        self.input_label.setAlignment(Qt.AlignRight)
+        bar.addWidget(self.input_label, 1)  # the rest of the bar
         self.body = QHBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(0)
