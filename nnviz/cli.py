@@ -18,7 +18,7 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line: ``nnviz: error: ...``."""
 
     def error(self, message):
-        self.exit(2, f"nnviz: error: {message} (see nnviz {self.prog.split()[-1]} --help)\n")
+        self.exit(2, f"nnviz: error: {message} (see {self.prog} --help)\n")
 
 
 def _sizes(text: str) -> list[int]:
@@ -103,6 +103,11 @@ def cmd_train(args) -> dict:
     from nnviz.core import Network, Trainer, save_network
     from nnviz.core.errors import ConfigError
 
+    if args.save:  # before the training, not after it
+        from nnviz.core.errors import ModelFileError
+        from nnviz.core.paths import writable_target
+
+        writable_target(args.save, ModelFileError)
     data = _load_data(args)
     sizes = args.layers or [data.n_inputs, 16, 16, data.n_outputs]
     if sizes[0] != data.n_inputs or sizes[-1] != data.n_outputs:
@@ -209,8 +214,14 @@ def main(argv=None) -> int:
     command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
     try:
         result = command(args)
-    except (NNVizError, OSError) as exc:
+    except NNVizError as exc:
         print(f"nnviz {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        from nnviz.core.paths import os_reason
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"nnviz {args.command}: error: {where}{os_reason(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"nnviz {args.command}: interrupted", file=sys.stderr)
