@@ -59,3 +59,18 @@ def writable_target(path, error=DataFileError) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise error(f"cannot save to {path}: permission denied (nnviz may not write in {folder})")
     return path
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (this one included; another user's counts as alive)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):  # exists but is another user's; or not a pid at all
+        return pid > 0
+    return True

@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import ConfigError, ModelFileError
 from .network import Network
-from .paths import os_reason, readable_file
+from .paths import os_reason, process_alive, readable_file
 
 FORMAT = "nnviz-network-1"
 _TEXT_FIELDS = ("activation", "loss", "output", "norm", "init", "dtype")
@@ -31,18 +31,6 @@ _TEXT_FIELDS = ("activation", "loss", "output", "norm", "init", "dtype")
 _TEMP = re.compile(r"^\..+\.nnviz-(\d+)-[0-9a-f]+\.tmp$")
 #: Temporaries of older nnviz versions (``tempfile.mkstemp``): swept when older than this (s).
 _LEGACY_AGE = 600.0
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, but is another user's
-        return True
-    return True
 
 
 def sweep_temporaries(folder, target: str | None = None) -> list[Path]:
@@ -59,7 +47,7 @@ def sweep_temporaries(folder, target: str | None = None) -> list[Path]:
     for entry in entries:
         match = _TEMP.match(entry.name)
         try:
-            stale = ((match is not None and not _alive(int(match.group(1))))
+            stale = ((match is not None and not process_alive(int(match.group(1))))
                      or (legacy is not None and legacy.match(entry.name) is not None
                          and now - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_AGE))
             if stale and entry.is_file(follow_symlinks=False):

@@ -3,31 +3,88 @@
 A :class:`ModelFiles` is a child of the window; it reads the session through the window's
 controller and reports problems in words (``window.error``).  Saves are atomic (see
 :func:`nnviz.core.save_network`).
+
+Autosave, per window: each window keeps its unsaved trained network in its own file,
+``autosave-<pid>-<n>.npz`` in nnviz's data folder (the same folder whatever script built the
+window), written every few minutes of training and at closing, deleted once the network is saved.
+At launch a window offers back the newest file no open window owns (its process is gone, or it is
+this process's and its window closed; ``autosave.npz`` of older versions too).  A file that cannot
+be read is moved aside (``autosave-corrupt-DATE.npz``) and reported; a folder that cannot be
+written is reported in the banner.  None of it can stop the window from starting.
 """
 from __future__ import annotations
 
+import itertools
+import os
+import re
 import sys
+import time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QStandardPaths, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import Network, NNVizError, datasets, load_network, load_pretrained, save_network
+from nnviz.core.paths import os_reason, process_alive
 
 RECENT_LIMIT = 8
-AUTOSAVE_NAME = "autosave.npz"
+LEGACY_AUTOSAVE = "autosave.npz"
+#: An autosave: ``autosave.npz`` (older versions) or ``autosave-<pid>-<window>.npz``.
+AUTOSAVE_PATTERN = re.compile(r"^autosave(?:-(\d+)-(\d+))?\.npz$")
+AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 MODEL_FILTER = "nnviz models (*.npz)"
+
+_window_numbers = itertools.count(1)
+#: Autosave files owned by the windows open in this process.
+_owned: set[Path] = set()
+
+
+def default_data_dir() -> Path:
+    """nnviz's own data folder (e.g. ~/.local/share/nnviz/nnviz), whatever the application is named."""
+    base = QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation)
+    return Path(base or Path.home() / ".local" / "share") / "nnviz" / "nnviz"
+
+
+def orphan_autosaves(folder: Path) -> list[Path]:
+    """Autosaves in ``folder`` that no open window owns, newest first."""
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = AUTOSAVE_PATTERN.match(entry.name)
+        path = Path(entry.path)
+        if match is None or path in _owned:
+            continue
+        if match.group(1) and int(match.group(1)) != os.getpid() and process_alive(int(match.group(1))):
+            continue  # another nnviz that is running
+        try:
+            found.append((entry.stat().st_mtime, path))
+        except OSError:
+            continue
+    return [path for _, path in sorted(found, reverse=True)]
 
 
 class ModelFiles(QObject):
     """Open, save, recent files, export and autosave for ``window``."""
 
-    def __init__(self, window, autosave_path: Path):
+    def __init__(self, window, data_dir: Path | None = None):
         super().__init__(window)
         self.w = window
-        self.autosave_path = autosave_path
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.autosave_path = self.data_dir / f"autosave-{os.getpid()}-{next(_window_numbers)}.npz"
+        _owned.add(self.autosave_path)
+        self.offered: Path | None = None
+        self.autosave_error = ""
+        self.keep_on_close = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.timer.timeout.connect(self.periodic_autosave)
+        if window.remember:
+            self.timer.start()
 
     @property
     def _c(self):
@@ -58,6 +115,7 @@ class ModelFiles(QObject):
             return False
         self.w.model_path = path
         self._c.dirty = False
+        self.remove_autosave()
         self.add_recent(path)
         self.w.statusBar().showMessage(f"Saved {path}", 5000)
         return True
@@ -183,46 +241,143 @@ class ModelFiles(QObject):
 
     # ------------------------------------------------------------ autosave
     def autosave(self) -> bool:
-        """Keep an unsaved trained network (the newest state) in the user's data folder (offered
-        back at the next launch)."""
+        """Keep an unsaved trained network (the newest state) in this window's autosave file; when
+        there is nothing unsaved, its file goes.  False, with ``autosave_error`` set, when it failed."""
         state = self._c.newest_state()
+        self.autosave_error = ""
         if not self._c.dirty or state is None:
+            self.remove_autosave()
             return False
         try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
             save_network(Network.from_state(state), self.autosave_path,
-                         metadata={"step": state.step, "dataset": self._c.session.data.name})
+                         metadata={"step": state.step, "dataset": self._c.session.data.name,
+                                   "lesson": self._c.session.lesson, "saved": time.time()})
         except (NNVizError, OSError) as e:
-            print(f"nnviz: could not autosave to {self.autosave_path}: {e}", file=sys.stderr)
+            self.autosave_error = (f"could not save to {self.autosave_path}: {os_reason(e)}"
+                                   if isinstance(e, OSError) else str(e))
             return False
         return True
 
-    def offer_autosave(self) -> None:
-        if not self.autosave_path.exists():
-            return
+    def periodic_autosave(self) -> None:
+        """Every few minutes: keep the network trained so far (a crash loses at most that much)."""
+        if not self.autosave() and self.autosave_error:
+            self.w.statusBar().showMessage(f"Autosave failed: {self.autosave_error}", 10000)
+
+    def remove_autosave(self) -> None:
         try:
-            _, meta = load_network(self.autosave_path, with_metadata=True)
-        except NNVizError:
             self.autosave_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def close_check(self, exiting: bool) -> bool:
+        """At closing: keep an unsaved network.  False (the window stays open, the banner says why
+        and offers Save as...) when it could not be kept, unless the program is exiting (then
+        stderr says so)."""
+        if not self.keep_on_close or self.autosave() or not self.autosave_error:
+            return True
+        message = (f"The trained network could not be kept for the next launch ({self.autosave_error}). "
+                   f"Save it with Save as..., or close without keeping it.")
+        if exiting:
+            print(f"nnviz: {message}", file=sys.stderr)
+            return True
+        self.w.banner.show_message(message, [
+            ("Save as...", "Save the network to a file of your choice", self.save_as),
+            ("Close without keeping it", "Close the window; the network is lost", self.close_without_keeping)])
+        return False
+
+    def close_without_keeping(self) -> None:
+        self.keep_on_close = False
+        self.w.close()
+
+    def release(self) -> None:
+        """The window closed: its autosave file (if any) is no longer owned."""
+        self.timer.stop()
+        _owned.discard(self.autosave_path)
+
+    def check_folder(self) -> str:
+        """A sentence when unsaved networks cannot be kept in the data folder ("" when they can)."""
+        folder = self.data_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            return f"Unsaved networks cannot be kept: the data folder {folder} cannot be made ({os_reason(e)})."
+        if not folder.is_dir():
+            return f"Unsaved networks cannot be kept: {folder} is a file, not a folder."
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"Unsaved networks cannot be kept: nnviz may not write in {folder}."
+        return ""
+
+    def offer_autosave(self) -> None:
+        """At launch: offer the newest network kept by a closed window; report what is wrong with
+        the kept files or the folder.  Never raises."""
+        try:
+            self._offer()
+        except Exception as e:  # noqa: BLE001 - a launch must never fail over a kept file
+            self.w.banner.show_message(f"The networks kept at closing could not be looked at: {e}", kind="info")
+
+    def _offer(self) -> None:
+        problem = self.check_folder()
+        for path in orphan_autosaves(self.data_dir):
+            if path.is_dir():
+                problem = problem or f"{path} is a folder, not a kept network: nnviz leaves it alone."
+                continue
+            try:
+                _, meta = load_network(path, with_metadata=True)
+            except (NNVizError, OSError) as e:
+                self._report_corrupt(path, e)
+                return
+            self.offered = path
+            more = len([p for p in orphan_autosaves(self.data_dir) if p.is_file()]) - 1
+            self.w.banner.show_message(
+                f"Last time nnviz closed with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
+                f"on {meta.get('dataset', '?')!r}). It was kept for you"
+                + (f" ({more} more after this one)." if more > 0 else ".")
+                + (f" {problem}" if problem else ""),
+                [("Restore it", "Continue with that network", self.restore_autosave),
+                 ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
             return
-        self.w.banner.show_message(
-            f"Last time you closed nnviz with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
-            f"on {meta.get('dataset', '?')!r}). It was kept for you.",
-            [("Restore it", "Continue with that network", self.restore_autosave),
-             ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
+        if problem:
+            self.w.banner.show_message(problem, kind="info")
+
+    def _report_corrupt(self, path: Path, error: Exception) -> None:
+        aside = path.with_name(f"autosave-corrupt-{time.strftime('%Y%m%d-%H%M%S')}.npz")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"autosave-corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{n}.npz")
+        try:
+            os.replace(path, aside)
+            where = f"it was moved aside to {aside}"
+        except OSError as e:
+            where = f"it could not be moved aside ({os_reason(e)}) and was left where it is"
+        reason = str(error).removeprefix(f"{path}: ")
+        self.w.banner.show_message(f"A network kept at closing could not be read ({reason}); {where}.", kind="info")
 
     def restore_autosave(self) -> bool:
+        path = self.offered
+        if path is None:
+            return False
         try:
-            net = load_network(self.autosave_path)
+            net = load_network(path)
         except NNVizError as e:
             self.w.error("Could not restore the network", str(e))
             return False
         ok = self.use_network(net, None)
         if ok:
             self._c.dirty = True
-            self.autosave_path.unlink(missing_ok=True)
+            self._forget_offered()
         return ok
 
     def discard_autosave(self) -> None:
-        self.autosave_path.unlink(missing_ok=True)
+        self._forget_offered()
         self.w.hide_banner()
+        self.offer_autosave()  # the next one, if any
+
+    def _forget_offered(self) -> None:
+        if self.offered is not None:
+            try:
+                self.offered.unlink(missing_ok=True)
+            except OSError as e:
+                self.w.statusBar().showMessage(f"Could not delete {self.offered}: {os_reason(e)}", 10000)
+            self.offered = None
