@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open on a lesson, by the start of its title (e.g. 'Playground: spiral')")
     parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
                         help="bring this tab of the bottom pane to the front")
+    parser.add_argument("--open", metavar="FILE", dest="open_path",
+                        help="open a saved model (.npz) with its data set; `nnviz FILE` does the same")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help="train a network and optionally save it")
@@ -197,6 +199,9 @@ def _finite(value):
     return value
 
 
+COMMANDS = ("train", "eval", "predict", "bench")
+
+
 def entry() -> None:
     """The ``nnviz`` command and ``python -m nnviz``: run, then exit with its code.  Windows and
     their trainer threads end in :mod:`nnviz.gui.lifetime` (at ``aboutToQuit`` and at exit)."""
@@ -206,11 +211,15 @@ def entry() -> None:
 def main(argv=None) -> int:
     from nnviz.core.errors import NNVizError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        argv = ["--open", *argv]  # `nnviz model.npz`, as a file manager's "open with" runs it
     args = build_parser().parse_args(argv)
     if args.command is None:
         from nnviz.gui.app import run
 
-        return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab)
+        return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab,
+                   open_path=args.open_path)
     command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
     try:
         result = command(args)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import Network, NNVizError, datasets, load_network, load_pretrained, save_network
 from nnviz.core.paths import os_reason, process_alive
+from nnviz.session_files import Opening, describe, opening
 
 RECENT_LIMIT = 8
 LEGACY_AUTOSAVE = "autosave.npz"
@@ -35,6 +36,8 @@ LEGACY_AUTOSAVE = "autosave.npz"
 AUTOSAVE_PATTERN = re.compile(r"^autosave(?:-(\d+)-(\d+))?\.npz$")
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 MODEL_FILTER = "nnviz models (*.npz)"
+#: How many compatible data sets a model whose own data cannot be found offers as buttons.
+OFFERED_DATA = 4
 
 _window_numbers = itertools.count(1)
 #: Autosave files owned by the windows open in this process.
@@ -78,6 +81,7 @@ class ModelFiles(QObject):
         self.autosave_path = self.data_dir / f"autosave-{os.getpid()}-{next(_window_numbers)}.npz"
         _owned.add(self.autosave_path)
         self.offered: Path | None = None
+        self.idx_folders: dict[str, Path] = {}  # "idx:name" -> the folder it was opened from
         self.autosave_error = ""
         self.keep_on_close = True
         self.timer = QTimer(self)
@@ -101,24 +105,46 @@ class ModelFiles(QObject):
         return bool(path) and self.save_to(Path(path))
 
     def save_to(self, path) -> bool:
-        """Save the network on display (atomically: the old file survives a crash mid-save)."""
+        """Save the network on display with its session (data set, lesson, training settings,
+        loss-surface mode), atomically: the old file survives a crash mid-save."""
         state = self._c.current_state
         path = Path(path)
         if path.suffix != ".npz":
             path = path.with_suffix(".npz")
         try:
-            save_network(Network.from_state(state), path, metadata={
-                "step": state.step, "dataset": self._c.session.data.name, "optimizer": state.optimizer,
-                "lr": state.lr})
+            save_network(Network.from_state(state), path, metadata=self.metadata(state))
         except (NNVizError, OSError) as e:
-            self.w.error("Could not save the model", f"{path}: {e}")
+            self.w.error("Could not save the model", f"{path}: {os_reason(e)}" if isinstance(e, OSError) else str(e))
             return False
         self.w.model_path = path
         self._c.dirty = False
         self.remove_autosave()
         self.add_recent(path)
+        self.update_title()
         self.w.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def metadata(self, state) -> dict:
+        """What a saved model remembers: its step, data set, and the session (see nnviz.session_files)."""
+        session = self._c.session
+        meta = {"step": state.step, "dataset": session.data.name, "optimizer": state.optimizer, "lr": state.lr}
+        try:
+            described = describe(session, surface=self.w.loss_surface.current_mode, step=state.step,
+                                 idx_folder=self.idx_folders.get(session.spec.get("dataset")))
+            described["training"] = self.w.controls.training()
+            meta["session"] = described
+        except (NNVizError, OSError) as e:  # the IDX files went away: the model is saved without its data
+            meta["session_problem"] = str(e)
+        return meta
+
+    def update_title(self) -> None:
+        """"nnviz — name.npz" with a "*" while the network on display is not saved."""
+        path = self.w.model_path
+        dirty = self._c.dirty and self._c.current_state is not None and (self._c.current_state.step > 0 or path)
+        name = path.name if path is not None else ("untitled" if dirty else "")
+        title = "nnviz" + (f" — {name}" if name else "") + ("*" if dirty else "")
+        if self.w.windowTitle() != title:
+            self.w.setWindowTitle(title)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.w, "Open model", "", MODEL_FILTER + ";;All files (*)")
@@ -126,13 +152,40 @@ class ModelFiles(QObject):
             self.open(path)
 
     def open(self, path) -> bool:
-        """Load a saved network and train it on the data it fits."""
+        """Load a saved model and study it on its own data set, with its lesson, training settings and
+        loss-surface mode; a model whose data cannot be found says so and offers the data sets it fits."""
+        path = Path(path)
         try:
-            net = load_network(path)
+            net, meta = load_network(path, with_metadata=True)
         except (NNVizError, OSError) as e:
             self.w.error("Could not open the model", str(e))
             return False
-        return self.use_network(net, Path(path))
+        found = opening(net, meta, self._c.session.data, self.w.custom_data, path)
+        if found.data is None:
+            self.refuse(found)
+            return False
+        return self.use_network(net, path, found)
+
+    def refuse(self, found: Opening) -> None:
+        """Say why a model cannot be opened on its data; offer the data sets it fits."""
+        fits = found.compatible
+        text = found.problem + (f". It fits: {', '.join(fits)}." if fits else ".")
+        self.w.statusBar().showMessage(text, 10000)
+        self.w.banner.show_message(text, [(f"Open on {name}", f"Study the model on {name!r}",
+                                           partial(self.open_on, found, name)) for name in fits[:OFFERED_DATA]])
+
+    def open_on(self, found: Opening, name: str, *_) -> bool:
+        """Open the model ``refuse`` was about on the data set ``name``."""
+        path = found.path
+        try:
+            net = load_network(path)
+            data = self.w.custom_data[name] if name in self.w.custom_data else datasets.load(name)
+        except (NNVizError, OSError) as e:
+            self.w.error("Could not open the model", str(e))
+            return False
+        self.w.hide_banner()
+        return self.use_network(net, path, Opening(data, path=path, data_key=name, training=found.training,
+                                                   surface=found.surface))
 
     def open_pretrained(self, name: str) -> bool:
         try:
@@ -142,26 +195,35 @@ class ModelFiles(QObject):
             return False
         return self.use_network(net, None)
 
-    def use_network(self, net: Network, path: Path | None) -> bool:
-        """Study ``net`` on the data on display, or on the first data set it fits."""
-        data = self._c.session.data
-        if data.n_inputs != net.sizes[0] or data.n_outputs != net.sizes[-1]:
-            data = next((d for d in (datasets.load("digits"), *self.w.custom_data.values())
-                         if d.n_inputs == net.sizes[0] and d.n_outputs == net.sizes[-1]), None)
-            if data is None:
-                current = self._c.session.data
-                self.w.error("The model does not fit the data",
-                             f"{path or 'The model'} takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs; "
-                             f"{current.name!r} has {current.n_inputs} inputs and {current.n_outputs} outputs.")
-                return False
+    def use_network(self, net: Network, path: Path | None, found: Opening | None = None) -> bool:
+        """Study ``net`` where ``found`` says (default: the data on display, or the first data set it fits)."""
+        if found is None:
+            found = opening(net, {}, self._c.session.data, self.w.custom_data, path)
+        if found.data is None:
+            self.refuse(found)
+            return False
         if not self._c.may_discard("Replace the network?",
                                    "The network you trained will be discarded (save it first with Ctrl+S)."):
             return False
-        if not self._c.use_network(net, data):
+        if found.idx_folder is not None:
+            self.register_idx(found.data_key, found.data, found.idx_folder)
+        if found.training is not None:
+            self.w.controls.set_values(**{k: v for k, v in found.training.items() if k != "settings"})
+            for key, value in found.training["settings"].items():
+                try:
+                    self.w.controls.set_values(**{key: value})
+                except Exception:  # noqa: BLE001 - a setting of another version: the default stays
+                    pass
+        if not self._c.use_network(net, found.data, lesson=found.lesson, key=found.data_key or None):
             return False
+        from .surface.modes import MODES
+
+        if found.surface in MODES and found.surface != self.w.loss_surface.current_mode:
+            self.w.loss_surface.set_mode(found.surface)
         self.w.model_path = path
         if path is not None:
             self.add_recent(path)
+        self.update_title()
         return True
 
     # ------------------------------------------------------------ data
@@ -178,12 +240,16 @@ class ModelFiles(QObject):
             self.w.error("Could not open the data", str(e))
             return False
         name = f"idx:{data.name}"
-        self.w.custom_data[name] = data
-        dataset = self.w.controls.param("dataset")
-        dataset.setLimits(list(datasets.NAMES) + list(self.w.custom_data))
-        dataset.setValue(name)  # emits architectureChanged: rebuilds the network for this data
+        self.register_idx(name, data, Path(folder))
+        self.w.controls.param("dataset").setValue(name)  # emits architectureChanged: rebuilds the network
         self.add_recent(Path(folder))
         return True
+
+    def register_idx(self, name: str, data, folder: Path) -> None:
+        """Offer IDX data opened from ``folder`` in the controls' data sets as ``name``."""
+        self.w.custom_data[name] = data
+        self.idx_folders[name] = Path(folder)
+        self.w.controls.param("dataset").setLimits(list(datasets.NAMES) + list(self.w.custom_data))
 
     # ------------------------------------------------------------ recent files
     def add_recent(self, path: Path) -> None:
@@ -251,8 +317,7 @@ class ModelFiles(QObject):
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             save_network(Network.from_state(state), self.autosave_path,
-                         metadata={"step": state.step, "dataset": self._c.session.data.name,
-                                   "lesson": self._c.session.lesson, "saved": time.time()})
+                         metadata={**self.metadata(state), "saved": time.time()})
         except (NNVizError, OSError) as e:
             self.autosave_error = (f"could not save to {self.autosave_path}: {os_reason(e)}"
                                    if isinstance(e, OSError) else str(e))
@@ -359,11 +424,11 @@ class ModelFiles(QObject):
         if path is None:
             return False
         try:
-            net = load_network(path)
+            net, meta = load_network(path, with_metadata=True)
         except NNVizError as e:
             self.w.error("Could not restore the network", str(e))
             return False
-        ok = self.use_network(net, None)
+        ok = self.use_network(net, None, opening(net, meta, self._c.session.data, self.w.custom_data, path))
         if ok:
             self._c.dirty = True
             self._forget_offered()
