@@ -140,6 +140,9 @@ def test_training_is_autosaved_every_few_minutes_and_a_save_removes_it(qtbot, se
     trained(qtbot, w)
     w.files.timer.timeout.emit()
     assert w.files.autosave_path.exists()
+    written = w.files.autosave_path.stat().st_mtime_ns
+    w.files.timer.timeout.emit()  # nothing trained since: nothing written
+    assert w.files.autosave_path.stat().st_mtime_ns == written
     assert w.save_model_to(tmp_path / "mine.npz")
     assert not w.files.autosave_path.exists()
     close_and_delete(w)

@@ -105,6 +105,31 @@ def test_a_failing_writer_names_the_target_and_leaves_nothing(tmp_path):
     assert path.read_bytes() == before and leftovers(tmp_path) == []
 
 
+@pytest.fixture
+def tiny_file_system(tmp_path):
+    """A 64 KiB tmpfs mounted for the test (root on Linux with mount allowed; else skipped)."""
+    if not ROOT or not sys.platform.startswith("linux"):
+        pytest.skip("mounting a tiny file system needs root on Linux")
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("mount is not allowed here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_a_save_on_a_full_file_system_names_the_target_and_keeps_the_old_file(tiny_file_system):
+    path = tiny_file_system / "m.npz"
+    save_network(Network([4, 3, 2]), path)
+    with pytest.raises(ModelFileError) as info:
+        save_network(Network([784, 256, 128, 10]), path)  # ~0.9 MB into 64 KiB
+    assert str(info.value) == f"could not save {path}: the disk is full"
+    assert os.listdir(tiny_file_system) == ["m.npz"] and load_network(path).sizes == [4, 3, 2]
+
+
 def test_a_full_file_system(tmp_path):
     """A real full disk where one is at hand (Linux: /dev/full refuses every write with ENOSPC)."""
     if not os.path.exists("/dev/full"):

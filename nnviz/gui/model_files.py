@@ -84,6 +84,7 @@ class ModelFiles(QObject):
         self.idx_folders: dict[str, Path] = {}  # "idx:name" -> the folder it was opened from
         self.autosave_error = ""
         self.keep_on_close = True
+        self._periodic = (0, -1)  # (session, step) of the last periodic autosave
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.timer.timeout.connect(self.periodic_autosave)
@@ -325,8 +326,15 @@ class ModelFiles(QObject):
         return True
 
     def periodic_autosave(self) -> None:
-        """Every few minutes: keep the network trained so far (a crash loses at most that much)."""
-        if not self.autosave() and self.autosave_error:
+        """Every few minutes: keep the network trained so far (a crash loses at most that much);
+        nothing is written when it has not changed since the last time."""
+        state = self._c.newest_state()
+        kept = (self._c.session.number, state.step if state is not None else -1)
+        if kept == self._periodic and self.autosave_path.exists():
+            return
+        if self.autosave():
+            self._periodic = kept
+        elif self.autosave_error:
             self.w.statusBar().showMessage(f"Autosave failed: {self.autosave_error}", 10000)
 
     def remove_autosave(self) -> None:
