@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -212,8 +213,10 @@ def main(argv=None) -> int:
     from nnviz.core.errors import NNVizError
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
-        argv = ["--open", *argv]  # `nnviz model.npz`, as a file manager's "open with" runs it
+    if (argv and not argv[0].startswith("-") and argv[0] not in COMMANDS
+            and (argv[0].lower().endswith(".npz") or Path(argv[0]).exists())):
+        argv = ["--open", *argv]  # `nnviz model.npz`, as a file manager's "open with" runs it (a typo
+        # of a command, `nnviz trian`, stays an argparse error)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from nnviz.gui.app import run

@@ -335,3 +335,15 @@ def test_a_folder_or_an_unreadable_picture(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.open", denied)
     with pytest.raises(DataFileError, match="cannot be read: permission denied"):
         load_image(path)
+
+
+def test_temporaries_of_older_versions_are_swept_once_old(tmp_path):
+    """Older nnviz saved through ``tempfile.mkstemp`` (``.NAME.XXXXXXXX.tmp``, no process id): the
+    next save of that file deletes such a leftover once it is ten minutes old, not a fresh one."""
+    old = tmp_path / ".m.npz.k3j_a9zq.tmp"
+    fresh = tmp_path / ".m.npz.p0q1r2s3.tmp"
+    for p in (old, fresh):
+        p.write_bytes(b"partial")
+    os.utime(old, (os.path.getmtime(old) - 3600,) * 2)
+    save_network(Network([4, 3, 2]), tmp_path / "m.npz")
+    assert not old.exists() and fresh.exists()

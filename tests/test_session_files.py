@@ -192,3 +192,9 @@ def test_prepare_opens_the_model_in_the_window(qtbot, window, tmp_path):
     save_network(Network([2, 2, 1], loss="mse"), path)
     prepare(window, None, None, str(path))
     assert window.session.data.name == "zhou" and window.model_path == path
+
+
+def test_a_mistyped_command_is_not_taken_for_a_file(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["trian"])
+    assert info.value.code == 2 and "invalid choice: 'trian'" in capsys.readouterr().err
