@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -18,7 +19,7 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line: ``nnviz: error: ...``."""
 
     def error(self, message):
-        self.exit(2, f"nnviz: error: {message} (see nnviz {self.prog.split()[-1]} --help)\n")
+        self.exit(2, f"nnviz: error: {message} (see {self.prog} --help)\n")
 
 
 def _sizes(text: str) -> list[int]:
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open on a lesson, by the start of its title (e.g. 'Playground: spiral')")
     parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
                         help="bring this tab of the bottom pane to the front")
+    parser.add_argument("--open", metavar="FILE", dest="open_path",
+                        help="open a saved model (.npz) with its data set; `nnviz FILE` does the same")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help="train a network and optionally save it")
@@ -103,6 +106,11 @@ def cmd_train(args) -> dict:
     from nnviz.core import Network, Trainer, save_network
     from nnviz.core.errors import ConfigError
 
+    if args.save:  # before the training, not after it
+        from nnviz.core.errors import ModelFileError
+        from nnviz.core.paths import writable_target
+
+        writable_target(args.save, ModelFileError)
     data = _load_data(args)
     sizes = args.layers or [data.n_inputs, 16, 16, data.n_outputs]
     if sizes[0] != data.n_inputs or sizes[-1] != data.n_outputs:
@@ -192,6 +200,9 @@ def _finite(value):
     return value
 
 
+COMMANDS = ("train", "eval", "predict", "bench")
+
+
 def entry() -> None:
     """The ``nnviz`` command and ``python -m nnviz``: run, then exit with its code.  Windows and
     their trainer threads end in :mod:`nnviz.gui.lifetime` (at ``aboutToQuit`` and at exit)."""
@@ -201,16 +212,28 @@ def entry() -> None:
 def main(argv=None) -> int:
     from nnviz.core.errors import NNVizError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if (argv and not argv[0].startswith("-") and argv[0] not in COMMANDS
+            and (argv[0].lower().endswith(".npz") or Path(argv[0]).exists())):
+        argv = ["--open", *argv]  # `nnviz model.npz`, as a file manager's "open with" runs it (a typo
+        # of a command, `nnviz trian`, stays an argparse error)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from nnviz.gui.app import run
 
-        return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab)
+        return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab,
+                   open_path=args.open_path)
     command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
     try:
         result = command(args)
-    except (NNVizError, OSError) as exc:
+    except NNVizError as exc:
         print(f"nnviz {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        from nnviz.core.paths import os_reason
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"nnviz {args.command}: error: {where}{os_reason(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"nnviz {args.command}: interrupted", file=sys.stderr)

@@ -319,18 +319,20 @@ def test_unsaved_trained_network_is_kept_at_closing_and_offered_back(qtbot, sett
     w.step(3)
     wait_step(qtbot, w, 3)
     trained = w.current_state.theta.copy()
+    kept = w.files.autosave_path
     close_and_delete(w)
-    assert (tmp_path / "autosave.npz").exists()
+    assert kept.exists() and kept.parent == tmp_path
     w2 = MainWindow(settings=settings, data_dir=tmp_path)
     w2.show()
     assert w2.banner.isVisible() and "not saved" in w2.banner.text.text()
     w2.banner.buttons["Restore it"].click()
     assert np.array_equal(w2.current_state.theta, trained)
-    assert not (tmp_path / "autosave.npz").exists()
+    assert not kept.exists()
     close_and_delete(w2)  # restored but not trained further: kept again, as it was never saved
+    assert len(list(tmp_path.glob("autosave-*.npz"))) == 1
     w3 = MainWindow(settings=settings, data_dir=tmp_path)
     w3.banner.buttons["Discard it"].click()
-    assert not (tmp_path / "autosave.npz").exists()
+    assert list(tmp_path.glob("autosave*.npz")) == []
     close_and_delete(w3)
 
 
@@ -340,7 +342,7 @@ def test_a_saved_network_is_not_autosaved(qtbot, settings, tmp_path):
     wait_step(qtbot, w, 2)
     assert w.save_model_to(tmp_path / "kept.npz")
     close_and_delete(w)
-    assert not (tmp_path / "autosave.npz").exists()
+    assert list(tmp_path.glob("autosave*.npz")) == []
 
 
 def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):

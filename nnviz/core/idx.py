@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataFileError
+from .paths import os_reason
 
 #: IDX type code -> big-endian NumPy dtype.
 TYPES = {0x08: np.dtype(">u1"), 0x09: np.dtype(">i1"), 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
@@ -32,7 +33,11 @@ def _read_bytes(path: Path) -> bytes:
             return f.read()
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file") from None
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except OSError as e:
+        if isinstance(e, gzip.BadGzipFile):
+            raise DataFileError(f"{path}: cannot read it ({e})") from None
+        raise DataFileError(f"{path}: cannot be read: {os_reason(e)}") from None
+    except EOFError as e:
         raise DataFileError(f"{path}: cannot read it ({e})") from None
 
 
@@ -99,6 +104,9 @@ def load_idx_folder(folder) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     """
     folder = Path(folder)
     if not folder.is_dir():
+        if folder.exists():
+            raise DataFileError(f"{folder}: is a file, not a folder of IDX files "
+                                f"(give the folder that holds train-images-idx3-ubyte...)")
         raise DataFileError(f"{folder}: no such folder")
     arrays = []
     for split in ("train", "t10k"):

@@ -1,15 +1,21 @@
 """Save and load a network as ``.npz``: architecture, parameters, normalisation state.
 
-Files are written to a temporary file beside the target and then renamed,
-so a crash mid-save never leaves a half-written model.  Loading uses
-``allow_pickle=False`` and checks every field; any problem raises
-:class:`ModelFileError` naming the file.
+Saves are atomic and leave nothing behind: the file is written to a temporary file beside the
+target (``.NAME.nnviz-PID-RANDOM.tmp``, created with the target's permissions, or the umask's for a
+new file), flushed to disk and renamed over the target; a temporary left by a process that was
+killed mid-save is swept at the next save in that folder.  Errors name the target, never the
+temporary.  Parameters that are NaN or infinite are refused at save time (they could not be
+loaded).  Loading uses ``allow_pickle=False`` and checks every field; any problem raises
+:class:`ModelFileError` saying what the file is (a folder, a text file, a zip archive without
+nnviz's fields, pickled objects, not readable...).
 """
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import re
+import secrets
+import time
 import zipfile
 from pathlib import Path
 
@@ -17,28 +23,111 @@ import numpy as np
 
 from .errors import ConfigError, ModelFileError
 from .network import Network
+from .paths import os_reason, process_alive, readable_file
 
 FORMAT = "nnviz-network-1"
 _TEXT_FIELDS = ("activation", "loss", "output", "norm", "init", "dtype")
+#: nnviz's temporaries: ``.<target name>.nnviz-<pid>-<hex>.tmp``.
+_TEMP = re.compile(r"^\..+\.nnviz-(\d+)-[0-9a-f]+\.tmp$")
+#: Temporaries of older nnviz versions (``tempfile.mkstemp``): swept when older than this (s).
+_LEGACY_AGE = 600.0
 
 
-def atomic_write(path, write) -> None:
-    """Call ``write(fileobj)`` on a temporary file in path's folder, then rename it to path."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+def sweep_temporaries(folder, target: str | None = None) -> list[Path]:
+    """Delete temporaries of nnviz's own naming in ``folder`` whose process is gone (and, for
+    ``target``, those an older nnviz left more than ten minutes ago).  Returns what was deleted."""
+    folder = Path(folder)
+    swept = []
+    legacy = re.compile(rf"^\.{re.escape(target)}\.[A-Za-z0-9_]{{8}}\.tmp$") if target else None
     try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return swept
+    now = time.time()
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        try:
+            stale = ((match is not None and not process_alive(int(match.group(1))))
+                     or (legacy is not None and legacy.match(entry.name) is not None
+                         and now - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_AGE))
+            if stale and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                swept.append(Path(entry.path))
+        except (OSError, ValueError):
+            pass
+    return swept
+
+
+def atomic_write(path, write, error=ModelFileError) -> None:
+    """Call ``write(fileobj)`` on a temporary file in path's folder, then rename it to path.
+
+    The new file keeps the permissions of the file it replaces (a new file gets the umask's).
+    Stale temporaries of earlier killed saves in that folder are swept first.  An OS error raises
+    ``error`` naming ``path`` and saying why (the disk is full, permission denied...)."""
+    path = Path(path).expanduser()
+    folder = path.parent
+    if path.is_dir():
+        raise error(f"could not save {path}: it is a folder")
+    if not folder.is_dir():
+        raise error(f"could not save {path}: the folder {folder} does not exist")
+    sweep_temporaries(folder, path.name)
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        mode = None
+    tmp = None
+    try:
+        for _ in range(100):
+            tmp = folder / f".{path.name}.nnviz-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise FileExistsError(f"no free temporary name in {folder}")
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        tmp = None
+        _sync_folder(folder)
+    except OSError as exc:
+        raise error(f"could not save {path}: {os_reason(exc)}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def save_network(net: Network, path, metadata: dict | None = None) -> None:
-    """Write net to path (.npz), atomically.  metadata: JSON-able extras (data set, accuracy...)."""
+    """Write net to path (.npz), atomically.  metadata: JSON-able extras (data set, accuracy...).
+
+    Raises ModelFileError, naming ``path``, when the parameters are not all finite or the file
+    cannot be written."""
+    if not np.isfinite(net.theta).all() or not all(
+            np.isfinite(n.running_mean).all() and np.isfinite(n.running_var).all() for n in net.norms):
+        raise ModelFileError(f"{path}: not saved: the network's parameters contain NaN or infinite values "
+                             f"(training diverged); rewind to a step before it, or reset")
     cfg = net.config()
     arrays = {
         "format": np.array(FORMAT),
@@ -54,6 +143,25 @@ def save_network(net: Network, path, metadata: dict | None = None) -> None:
     atomic_write(path, lambda fh: np.savez_compressed(fh, **arrays))
 
 
+def _what_it_is(head: bytes) -> str | None:
+    """Why a file starting with ``head`` is not a model (None when it is a zip archive)."""
+    if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return None
+    if not head:
+        return "the file is empty (0 bytes), not an nnviz model"
+    if head.startswith(b"\x93NUMPY"):
+        return "a single NumPy array (.npy), not an nnviz model (a .npz archive)"
+    if head[:1] == b"\x80" and head[1:2] in bytes(range(2, 6)):
+        return "holds pickled Python objects, which nnviz never loads (they can run code)"
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and all(c.isprintable() or c in "\r\n\t" for c in text):
+        return "a text file, not an nnviz model (a .npz zip archive)"
+    return "not a zip archive, so not an nnviz model (.npz)"
+
+
 def load_network(path, with_metadata: bool = False):
     """Read a network saved by :func:`save_network`; optionally also return its metadata dict."""
     path = Path(path)
@@ -61,8 +169,15 @@ def load_network(path, with_metadata: bool = False):
     def bad(why: str) -> ModelFileError:
         return ModelFileError(f"{path}: {why}")
 
-    if not path.is_file():
-        raise bad("no such file")
+    path = readable_file(path, ModelFileError, "model file (.npz)")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError as exc:
+        raise bad(f"cannot be read: {os_reason(exc)}") from None
+    why = _what_it_is(head)
+    if why:
+        raise bad(why)
     try:
         with np.load(path, allow_pickle=False) as npz:
             fields = {key: npz[key] for key in npz.files}
@@ -70,10 +185,16 @@ def load_network(path, with_metadata: bool = False):
         if "pickle" in str(exc).lower():
             raise bad("holds pickled Python objects, which nnviz never loads (they can run code)") from None
         raise bad(f"not a readable .npz model ({exc})") from None
-    except (OSError, EOFError, zipfile.BadZipFile, KeyError, RuntimeError) as exc:
-        raise bad(f"not a readable .npz model ({type(exc).__name__}: {exc})") from None
-    if str(fields.get("format", "")) != FORMAT:
-        raise bad(f"not an nnviz model (no format marker {FORMAT!r})")
+    except OSError as exc:
+        raise bad(f"cannot be read: {os_reason(exc)}") from None
+    except (EOFError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, RuntimeError) as exc:
+        raise bad(f"a damaged or truncated zip archive, not a readable model ({type(exc).__name__}: {exc})") from None
+    if "format" not in fields:
+        names = ", ".join(sorted(fields)[:6]) + (", ..." if len(fields) > 6 else "")
+        raise bad(f"a .npz archive without nnviz's fields (format, sizes, theta...): it holds "
+                  f"{names or 'no arrays'}; not a model saved by nnviz")
+    if str(fields["format"]) != FORMAT:
+        raise bad(f"not an nnviz model: its format is {str(fields['format'])[:40]!r}, not {FORMAT!r}")
     missing = [k for k in ("sizes", "groups", "theta", *_TEXT_FIELDS) if k not in fields]
     if missing:
         raise bad(f"missing field(s) {', '.join(missing)}")

@@ -48,16 +48,20 @@ def _yes(_title: str, _text: str) -> bool:
     return True
 
 
-def prepare(window, preset: str | None, tab: str | None) -> None:
-    """Apply a lesson and bring a tab forward, as asked on the command line."""
+def prepare(window, preset: str | None, tab: str | None, open_path: str | None = None) -> None:
+    """Apply a lesson, open a model and bring a tab forward, as asked on the command line (a model
+    that cannot be opened is reported in the window)."""
     if preset:
         window.confirm = _yes
         window.load_lesson(preset)
+    if open_path:
+        window.open_model(open_path)
     if tab:
         window.docks[f"{'formula' if tab == 'formulas' else tab}Dock"].raise_()
 
 
-def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None) -> int:
+def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None,
+                    open_path: str | None = None) -> int:
     """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window.
 
     A name without an extension gets ``.png``; another image format Qt writes (.jpg, .bmp...) is
@@ -84,7 +88,7 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     window = MainWindow(remember=False)
     window.show()
     app.processEvents()
-    prepare(window, preset, tab)
+    prepare(window, preset, tab, open_path)
     app.processEvents()
     if steps > 0:
         window.step(steps)
@@ -111,7 +115,8 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     return 0
 
 
-def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None, tab: str | None = None) -> int:
+def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None, tab: str | None = None,
+        open_path: str | None = None) -> int:
     """Open the window (or take a screenshot) and return the exit code."""
     if preset:
         try:
@@ -120,7 +125,7 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
             print(f"nnviz: {e}", file=sys.stderr)
             return 2
     if screenshot:
-        return take_screenshot(screenshot, steps, preset, tab)
+        return take_screenshot(screenshot, steps, preset, tab, open_path)
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("nnviz: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
@@ -131,5 +136,5 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
 
     window = MainWindow()
     window.show()
-    prepare(window, preset, tab)
+    prepare(window, preset, tab, open_path)
     return app.exec()

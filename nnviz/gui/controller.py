@@ -169,10 +169,11 @@ class Controller(QObject):
         self.w.model_path = None
         self.new_session(spec, lesson=self.lesson())
 
-    def use_network(self, net: Network, data, lesson: Lesson | None = None) -> bool:
-        """A session of an opened network on ``data`` (the controls follow the network)."""
-        spec = spec_of(net, data, seed=self.session.spec.get("seed", 0))
-        self.w.controls.set_values(dataset=data.name, hidden=net.sizes[1:-1], activation=net.activation.name,
+    def use_network(self, net: Network, data, lesson: Lesson | None = None, key: str | None = None) -> bool:
+        """A session of an opened network on ``data`` (``key``: its name in the controls, default
+        ``data.name``); the controls follow the network."""
+        spec = {**spec_of(net, data, seed=self.session.spec.get("seed", 0)), "dataset": key or data.name}
+        self.w.controls.set_values(dataset=key or data.name, hidden=net.sizes[1:-1], activation=net.activation.name,
                                    loss=net.loss, output=net.output, norm=net.norm)
         self.w.controls.show_lesson(lesson)
         return self.new_session(spec, network=net, data=data, lesson=lesson)
@@ -315,6 +316,7 @@ class Controller(QObject):
                               if state.step and np.isfinite(state.accuracy) else "")
         self._show_test_figures()
         w.timeline.show_position(self.session.history, state)
+        w.files.update_title()
 
     def _show_test_figures(self) -> None:
         """The test figures of the step on display; while training, the newest with its step."""

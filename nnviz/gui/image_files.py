@@ -7,11 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageReader
 
 from nnviz.core.errors import DataFileError
+from nnviz.core.paths import readable_file
 
+#: Pictures larger than this (read from the file's header, before decoding) are refused.
 MAX_SIDE = 10_000
+MAX_PIXELS = 25_000_000
+#: Larger pictures are decoded scaled down to this many pixels on their longer side (a digit is
+#: cropped and shrunk to 20x20 anyway; a 24-megapixel photo would otherwise take ~1.5 GB).
+READ_SIDE = 1024
 
 
 def qimage_to_grey(image: QImage) -> np.ndarray:
@@ -29,17 +36,23 @@ def load_image(path) -> np.ndarray:
     """Read ``path`` -> (H, W) float32 in [0, 1] with the ink bright on a dark background.
 
     A picture that is mostly light (dark ink on paper, as photographed or
-    drawn in a paint program) is inverted.  Raises DataFileError naming the
-    file when it is missing, not an image, empty or absurdly large.
+    drawn in a paint program) is inverted.  A picture over :data:`READ_SIDE` pixels on a side is
+    read scaled down to it.  Raises DataFileError naming the file when it is missing, a folder, not
+    readable, not an image, empty, or larger than :data:`MAX_PIXELS` / :data:`MAX_SIDE` (checked
+    from the file's header, before decoding).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise DataFileError(f"{path}: no such file")
+    path = readable_file(path, DataFileError, "picture")
     reader = QImageReader(str(path))
     size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_SIDE:
-        raise DataFileError(f"{path}: the image is {size.width()}x{size.height()} pixels; "
-                            f"at most {MAX_SIDE:,} on a side")
+    if size.isValid():
+        w, h = size.width(), size.height()
+        if max(w, h) > MAX_SIDE or w * h > MAX_PIXELS:
+            raise DataFileError(f"{path}: the image is {w:,}x{h:,} pixels, too large: nnviz reads pictures of at "
+                                f"most {MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} on a side "
+                                f"(a digit needs a few hundred: scale it down)")
+        if max(w, h) > READ_SIDE:
+            scale = READ_SIDE / max(w, h)
+            reader.setScaledSize(QSize(max(1, round(w * scale)), max(1, round(h * scale))))
     image = reader.read()
     if image.isNull():
         raise DataFileError(f"{path}: not a readable image ({reader.errorString().lower()})")

@@ -27,6 +27,13 @@ from .worker import stop_all_workers
 _collector: GarbageCollector | None = None
 _windows: "weakref.WeakSet" = weakref.WeakSet()
 _hooked_apps: "weakref.WeakSet" = weakref.WeakSet()
+_exiting = False
+
+
+def exiting() -> bool:
+    """Whether the program is ending (windows are being closed by :func:`shutdown`): a window
+    cannot refuse to close then."""
+    return _exiting
 
 
 def install(app) -> None:
@@ -49,8 +56,10 @@ def track(window) -> None:
 def shutdown() -> None:
     """Close every tracked window still open, stop every trainer thread, delete the windows and
     collect, in the GUI thread.  Safe to call more than once."""
+    global _exiting
     if QCoreApplication.instance() is None:
         return
+    _exiting = True
     windows = [w for w in _windows if shiboken6.isValid(w)]
     for window in windows:
         if not window.closing:

@@ -9,9 +9,10 @@ methods below that delegate to them.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar
 
@@ -26,7 +27,7 @@ from .curves import CurvesView
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
-from .model_files import AUTOSAVE_NAME, ModelFiles
+from .model_files import ModelFiles
 from .network_view import NetworkView
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
@@ -58,8 +59,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, remember: bool = True, data_dir=None):
         """``settings`` holds the layout and the last settings (default: the user's);
         ``remember=False`` neither reads nor writes them, nor autosaves (screenshots);
-        ``data_dir`` is where an unsaved trained network is kept at closing (default: the
-        user's data folder from QStandardPaths)."""
+        ``data_dir`` is where an unsaved trained network is kept (default: nnviz's data folder,
+        :func:`nnviz.gui.model_files.default_data_dir`)."""
         super().__init__()
         lifetime.install(QApplication.instance())
         self.setWindowTitle("nnviz")
@@ -81,9 +82,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeStrip(self)  # first launch only (remembered in the settings)
         self.addToolBar(Qt.TopToolBarArea, self.welcome)
         self._build_status()
-        if data_dir is None:
-            data_dir = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
-        self.files = ModelFiles(self, Path(data_dir) / AUTOSAVE_NAME)
+        self.files = ModelFiles(self, data_dir)
         self._build_actions()
 
         spec, training = self._initial_settings(remember)
@@ -421,12 +420,18 @@ class MainWindow(QMainWindow):
         return self.controller.closing
 
     def closeEvent(self, event) -> None:
-        """Stop the trainer cooperatively, remember the layout, keep an unsaved network, close.
-        Runs once, whether the user, a script or the app's exit closes the window."""
+        """Keep an unsaved network (or stay open and say why it could not be kept), stop the trainer
+        cooperatively, remember the layout, close.  Runs once, whether the user, a script or the
+        app's exit closes the window; at exit the window closes whatever happens."""
         if not self.controller.closing:
+            if self.remember and not self.files.close_check(lifetime.exiting()):
+                event.ignore()
+                return
             self.loss_surface.shutdown()
             self.controller.shutdown()  # the worker keeps its newest state, then stops
             if self.remember:
                 self.save_settings()
-                self.files.autosave()
+                if self.files.keep_on_close and not self.files.autosave() and self.files.autosave_error:
+                    print(f"nnviz: {self.files.autosave_error}", file=sys.stderr)
+            self.files.release()
         super().closeEvent(event)

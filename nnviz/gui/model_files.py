@@ -3,31 +3,93 @@
 A :class:`ModelFiles` is a child of the window; it reads the session through the window's
 controller and reports problems in words (``window.error``).  Saves are atomic (see
 :func:`nnviz.core.save_network`).
+
+Autosave, per window: each window keeps its unsaved trained network in its own file,
+``autosave-<pid>-<n>.npz`` in nnviz's data folder (the same folder whatever script built the
+window), written every few minutes of training and at closing, deleted once the network is saved.
+At launch a window offers back the newest file no open window owns (its process is gone, or it is
+this process's and its window closed; ``autosave.npz`` of older versions too).  A file that cannot
+be read is moved aside (``autosave-corrupt-DATE.npz``) and reported; a folder that cannot be
+written is reported in the banner.  None of it can stop the window from starting.
 """
 from __future__ import annotations
 
+import itertools
+import os
+import re
 import sys
+import time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QStandardPaths, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import Network, NNVizError, datasets, load_network, load_pretrained, save_network
+from nnviz.core.paths import os_reason, process_alive
+from nnviz.session_files import Opening, describe, opening
 
 RECENT_LIMIT = 8
-AUTOSAVE_NAME = "autosave.npz"
+LEGACY_AUTOSAVE = "autosave.npz"
+#: An autosave: ``autosave.npz`` (older versions) or ``autosave-<pid>-<window>.npz``.
+AUTOSAVE_PATTERN = re.compile(r"^autosave(?:-(\d+)-(\d+))?\.npz$")
+AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 MODEL_FILTER = "nnviz models (*.npz)"
+#: How many compatible data sets a model whose own data cannot be found offers as buttons.
+OFFERED_DATA = 4
+
+_window_numbers = itertools.count(1)
+#: Autosave files owned by the windows open in this process.
+_owned: set[Path] = set()
+
+
+def default_data_dir() -> Path:
+    """nnviz's own data folder (e.g. ~/.local/share/nnviz/nnviz), whatever the application is named."""
+    base = QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation)
+    return Path(base or Path.home() / ".local" / "share") / "nnviz" / "nnviz"
+
+
+def orphan_autosaves(folder: Path) -> list[Path]:
+    """Autosaves in ``folder`` that no open window owns, newest first."""
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = AUTOSAVE_PATTERN.match(entry.name)
+        path = Path(entry.path)
+        if match is None or path in _owned:
+            continue
+        if match.group(1) and int(match.group(1)) != os.getpid() and process_alive(int(match.group(1))):
+            continue  # another nnviz that is running
+        try:
+            found.append((entry.stat().st_mtime, path))
+        except OSError:
+            continue
+    return [path for _, path in sorted(found, reverse=True)]
 
 
 class ModelFiles(QObject):
     """Open, save, recent files, export and autosave for ``window``."""
 
-    def __init__(self, window, autosave_path: Path):
+    def __init__(self, window, data_dir: Path | None = None):
         super().__init__(window)
         self.w = window
-        self.autosave_path = autosave_path
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.autosave_path = self.data_dir / f"autosave-{os.getpid()}-{next(_window_numbers)}.npz"
+        _owned.add(self.autosave_path)
+        self.offered: Path | None = None
+        self.idx_folders: dict[str, Path] = {}  # "idx:name" -> the folder it was opened from
+        self.autosave_error = ""
+        self.keep_on_close = True
+        self._periodic = (0, -1)  # (session, step) of the last periodic autosave
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.timer.timeout.connect(self.periodic_autosave)
+        if window.remember:
+            self.timer.start()
 
     @property
     def _c(self):
@@ -44,23 +106,46 @@ class ModelFiles(QObject):
         return bool(path) and self.save_to(Path(path))
 
     def save_to(self, path) -> bool:
-        """Save the network on display (atomically: the old file survives a crash mid-save)."""
+        """Save the network on display with its session (data set, lesson, training settings,
+        loss-surface mode), atomically: the old file survives a crash mid-save."""
         state = self._c.current_state
         path = Path(path)
         if path.suffix != ".npz":
             path = path.with_suffix(".npz")
         try:
-            save_network(Network.from_state(state), path, metadata={
-                "step": state.step, "dataset": self._c.session.data.name, "optimizer": state.optimizer,
-                "lr": state.lr})
+            save_network(Network.from_state(state), path, metadata=self.metadata(state))
         except (NNVizError, OSError) as e:
-            self.w.error("Could not save the model", f"{path}: {e}")
+            self.w.error("Could not save the model", f"{path}: {os_reason(e)}" if isinstance(e, OSError) else str(e))
             return False
         self.w.model_path = path
         self._c.dirty = False
+        self.remove_autosave()
         self.add_recent(path)
+        self.update_title()
         self.w.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def metadata(self, state) -> dict:
+        """What a saved model remembers: its step, data set, and the session (see nnviz.session_files)."""
+        session = self._c.session
+        meta = {"step": state.step, "dataset": session.data.name, "optimizer": state.optimizer, "lr": state.lr}
+        try:
+            described = describe(session, surface=self.w.loss_surface.current_mode, step=state.step,
+                                 idx_folder=self.idx_folders.get(session.spec.get("dataset")))
+            described["training"] = self.w.controls.training()
+            meta["session"] = described
+        except (NNVizError, OSError) as e:  # the IDX files went away: the model is saved without its data
+            meta["session_problem"] = str(e)
+        return meta
+
+    def update_title(self) -> None:
+        """"nnviz — name.npz" with a "*" while the network on display is not saved."""
+        path = self.w.model_path
+        dirty = self._c.dirty and self._c.current_state is not None and (self._c.current_state.step > 0 or path)
+        name = path.name if path is not None else ("untitled" if dirty else "")
+        title = "nnviz" + (f" — {name}" if name else "") + ("*" if dirty else "")
+        if self.w.windowTitle() != title:
+            self.w.setWindowTitle(title)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.w, "Open model", "", MODEL_FILTER + ";;All files (*)")
@@ -68,13 +153,40 @@ class ModelFiles(QObject):
             self.open(path)
 
     def open(self, path) -> bool:
-        """Load a saved network and train it on the data it fits."""
+        """Load a saved model and study it on its own data set, with its lesson, training settings and
+        loss-surface mode; a model whose data cannot be found says so and offers the data sets it fits."""
+        path = Path(path)
         try:
-            net = load_network(path)
+            net, meta = load_network(path, with_metadata=True)
         except (NNVizError, OSError) as e:
             self.w.error("Could not open the model", str(e))
             return False
-        return self.use_network(net, Path(path))
+        found = opening(net, meta, self._c.session.data, self.w.custom_data, path)
+        if found.data is None:
+            self.refuse(found)
+            return False
+        return self.use_network(net, path, found)
+
+    def refuse(self, found: Opening) -> None:
+        """Say why a model cannot be opened on its data; offer the data sets it fits."""
+        fits = found.compatible
+        text = found.problem + (f". It fits: {', '.join(fits)}." if fits else ".")
+        self.w.statusBar().showMessage(text, 10000)
+        self.w.banner.show_message(text, [(f"Open on {name}", f"Study the model on {name!r}",
+                                           partial(self.open_on, found, name)) for name in fits[:OFFERED_DATA]])
+
+    def open_on(self, found: Opening, name: str, *_) -> bool:
+        """Open the model ``refuse`` was about on the data set ``name``."""
+        path = found.path
+        try:
+            net = load_network(path)
+            data = self.w.custom_data[name] if name in self.w.custom_data else datasets.load(name)
+        except (NNVizError, OSError) as e:
+            self.w.error("Could not open the model", str(e))
+            return False
+        self.w.hide_banner()
+        return self.use_network(net, path, Opening(data, path=path, data_key=name, training=found.training,
+                                                   surface=found.surface))
 
     def open_pretrained(self, name: str) -> bool:
         try:
@@ -84,26 +196,35 @@ class ModelFiles(QObject):
             return False
         return self.use_network(net, None)
 
-    def use_network(self, net: Network, path: Path | None) -> bool:
-        """Study ``net`` on the data on display, or on the first data set it fits."""
-        data = self._c.session.data
-        if data.n_inputs != net.sizes[0] or data.n_outputs != net.sizes[-1]:
-            data = next((d for d in (datasets.load("digits"), *self.w.custom_data.values())
-                         if d.n_inputs == net.sizes[0] and d.n_outputs == net.sizes[-1]), None)
-            if data is None:
-                current = self._c.session.data
-                self.w.error("The model does not fit the data",
-                             f"{path or 'The model'} takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs; "
-                             f"{current.name!r} has {current.n_inputs} inputs and {current.n_outputs} outputs.")
-                return False
+    def use_network(self, net: Network, path: Path | None, found: Opening | None = None) -> bool:
+        """Study ``net`` where ``found`` says (default: the data on display, or the first data set it fits)."""
+        if found is None:
+            found = opening(net, {}, self._c.session.data, self.w.custom_data, path)
+        if found.data is None:
+            self.refuse(found)
+            return False
         if not self._c.may_discard("Replace the network?",
                                    "The network you trained will be discarded (save it first with Ctrl+S)."):
             return False
-        if not self._c.use_network(net, data):
+        if found.idx_folder is not None:
+            self.register_idx(found.data_key, found.data, found.idx_folder)
+        if found.training is not None:
+            self.w.controls.set_values(**{k: v for k, v in found.training.items() if k != "settings"})
+            for key, value in found.training["settings"].items():
+                try:
+                    self.w.controls.set_values(**{key: value})
+                except Exception:  # noqa: BLE001 - a setting of another version: the default stays
+                    pass
+        if not self._c.use_network(net, found.data, lesson=found.lesson, key=found.data_key or None):
             return False
+        from .surface.modes import MODES
+
+        if found.surface in MODES and found.surface != self.w.loss_surface.current_mode:
+            self.w.loss_surface.set_mode(found.surface)
         self.w.model_path = path
         if path is not None:
             self.add_recent(path)
+        self.update_title()
         return True
 
     # ------------------------------------------------------------ data
@@ -120,12 +241,16 @@ class ModelFiles(QObject):
             self.w.error("Could not open the data", str(e))
             return False
         name = f"idx:{data.name}"
-        self.w.custom_data[name] = data
-        dataset = self.w.controls.param("dataset")
-        dataset.setLimits(list(datasets.NAMES) + list(self.w.custom_data))
-        dataset.setValue(name)  # emits architectureChanged: rebuilds the network for this data
+        self.register_idx(name, data, Path(folder))
+        self.w.controls.param("dataset").setValue(name)  # emits architectureChanged: rebuilds the network
         self.add_recent(Path(folder))
         return True
+
+    def register_idx(self, name: str, data, folder: Path) -> None:
+        """Offer IDX data opened from ``folder`` in the controls' data sets as ``name``."""
+        self.w.custom_data[name] = data
+        self.idx_folders[name] = Path(folder)
+        self.w.controls.param("dataset").setLimits(list(datasets.NAMES) + list(self.w.custom_data))
 
     # ------------------------------------------------------------ recent files
     def add_recent(self, path: Path) -> None:
@@ -183,46 +308,149 @@ class ModelFiles(QObject):
 
     # ------------------------------------------------------------ autosave
     def autosave(self) -> bool:
-        """Keep an unsaved trained network (the newest state) in the user's data folder (offered
-        back at the next launch)."""
+        """Keep an unsaved trained network (the newest state) in this window's autosave file; when
+        there is nothing unsaved, its file goes.  False, with ``autosave_error`` set, when it failed."""
         state = self._c.newest_state()
+        self.autosave_error = ""
         if not self._c.dirty or state is None:
+            self.remove_autosave()
             return False
         try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
             save_network(Network.from_state(state), self.autosave_path,
-                         metadata={"step": state.step, "dataset": self._c.session.data.name})
+                         metadata={**self.metadata(state), "saved": time.time()})
         except (NNVizError, OSError) as e:
-            print(f"nnviz: could not autosave to {self.autosave_path}: {e}", file=sys.stderr)
+            self.autosave_error = (f"could not save to {self.autosave_path}: {os_reason(e)}"
+                                   if isinstance(e, OSError) else str(e))
             return False
         return True
 
-    def offer_autosave(self) -> None:
-        if not self.autosave_path.exists():
+    def periodic_autosave(self) -> None:
+        """Every few minutes: keep the network trained so far (a crash loses at most that much);
+        nothing is written when it has not changed since the last time."""
+        state = self._c.newest_state()
+        kept = (self._c.session.number, state.step if state is not None else -1)
+        if kept == self._periodic and self.autosave_path.exists():
             return
+        if self.autosave():
+            self._periodic = kept
+        elif self.autosave_error:
+            self.w.statusBar().showMessage(f"Autosave failed: {self.autosave_error}", 10000)
+
+    def remove_autosave(self) -> None:
         try:
-            _, meta = load_network(self.autosave_path, with_metadata=True)
-        except NNVizError:
             self.autosave_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def close_check(self, exiting: bool) -> bool:
+        """At closing: keep an unsaved network.  False (the window stays open, the banner says why
+        and offers Save as...) when it could not be kept, unless the program is exiting (then
+        stderr says so)."""
+        if not self.keep_on_close or self.autosave() or not self.autosave_error:
+            return True
+        message = (f"The trained network could not be kept for the next launch ({self.autosave_error}). "
+                   f"Save it with Save as..., or close without keeping it.")
+        if exiting:
+            print(f"nnviz: {message}", file=sys.stderr)
+            return True
+        self.w.banner.show_message(message, [
+            ("Save as...", "Save the network to a file of your choice", self.save_as),
+            ("Close without keeping it", "Close the window; the network is lost", self.close_without_keeping)])
+        return False
+
+    def close_without_keeping(self) -> None:
+        self.keep_on_close = False
+        self.w.close()
+
+    def release(self) -> None:
+        """The window closed: its autosave file (if any) is no longer owned."""
+        self.timer.stop()
+        _owned.discard(self.autosave_path)
+
+    def check_folder(self) -> str:
+        """A sentence when unsaved networks cannot be kept in the data folder ("" when they can)."""
+        folder = self.data_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            return f"Unsaved networks cannot be kept: the data folder {folder} cannot be made ({os_reason(e)})."
+        if not folder.is_dir():
+            return f"Unsaved networks cannot be kept: {folder} is a file, not a folder."
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"Unsaved networks cannot be kept: nnviz may not write in {folder}."
+        return ""
+
+    def offer_autosave(self) -> None:
+        """At launch: offer the newest network kept by a closed window; report what is wrong with
+        the kept files or the folder.  Never raises."""
+        try:
+            self._offer()
+        except Exception as e:  # noqa: BLE001 - a launch must never fail over a kept file
+            self.w.banner.show_message(f"The networks kept at closing could not be looked at: {e}", kind="info")
+
+    def _offer(self) -> None:
+        problem = self.check_folder()
+        for path in orphan_autosaves(self.data_dir):
+            if path.is_dir():
+                problem = problem or f"{path} is a folder, not a kept network: nnviz leaves it alone."
+                continue
+            try:
+                _, meta = load_network(path, with_metadata=True)
+            except (NNVizError, OSError) as e:
+                self._report_corrupt(path, e)
+                return
+            self.offered = path
+            more = len([p for p in orphan_autosaves(self.data_dir) if p.is_file()]) - 1
+            self.w.banner.show_message(
+                f"Last time nnviz closed with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
+                f"on {meta.get('dataset', '?')!r}). It was kept for you"
+                + (f" ({more} more after this one)." if more > 0 else ".")
+                + (f" {problem}" if problem else ""),
+                [("Restore it", "Continue with that network", self.restore_autosave),
+                 ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
             return
-        self.w.banner.show_message(
-            f"Last time you closed nnviz with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
-            f"on {meta.get('dataset', '?')!r}). It was kept for you.",
-            [("Restore it", "Continue with that network", self.restore_autosave),
-             ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
+        if problem:
+            self.w.banner.show_message(problem, kind="info")
+
+    def _report_corrupt(self, path: Path, error: Exception) -> None:
+        aside = path.with_name(f"autosave-corrupt-{time.strftime('%Y%m%d-%H%M%S')}.npz")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"autosave-corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{n}.npz")
+        try:
+            os.replace(path, aside)
+            where = f"it was moved aside to {aside}"
+        except OSError as e:
+            where = f"it could not be moved aside ({os_reason(e)}) and was left where it is"
+        reason = str(error).removeprefix(f"{path}: ")
+        self.w.banner.show_message(f"A network kept at closing could not be read ({reason}); {where}.", kind="info")
 
     def restore_autosave(self) -> bool:
+        path = self.offered
+        if path is None:
+            return False
         try:
-            net = load_network(self.autosave_path)
+            net, meta = load_network(path, with_metadata=True)
         except NNVizError as e:
             self.w.error("Could not restore the network", str(e))
             return False
-        ok = self.use_network(net, None)
+        ok = self.use_network(net, None, opening(net, meta, self._c.session.data, self.w.custom_data, path))
         if ok:
             self._c.dirty = True
-            self.autosave_path.unlink(missing_ok=True)
+            self._forget_offered()
         return ok
 
     def discard_autosave(self) -> None:
-        self.autosave_path.unlink(missing_ok=True)
+        self._forget_offered()
         self.w.hide_banner()
+        self.offer_autosave()  # the next one, if any
+
+    def _forget_offered(self) -> None:
+        if self.offered is not None:
+            try:
+                self.offered.unlink(missing_ok=True)
+            except OSError as e:
+                self.w.statusBar().showMessage(f"Could not delete {self.offered}: {os_reason(e)}", 10000)
+            self.offered = None
