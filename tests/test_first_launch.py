@@ -77,6 +77,17 @@ def test_the_overfitting_hint_appears_on_play_of_the_trained_network(qtbot, wind
     window.pause()
 
 
+def test_a_pretrained_model_opened_from_the_menu_is_known_to_be_trained(qtbot, window):
+    window.reset()
+    assert not window.session.pretrained
+    assert window.files.open_pretrained("3b1b")
+    assert window.session.pretrained
+    window.play()
+    assert window.banner.isVisible() and "overfits" in window.banner.text.text()
+    window.pause()
+    qtbot.waitUntil(lambda: not window.controller.worker.running, timeout=10000)
+
+
 def test_no_overfitting_hint_on_a_fresh_network(qtbot, window):
     window.reset()
     assert not window.session.pretrained

@@ -194,7 +194,10 @@ class ModelFiles(QObject):
         except NNVizError as e:
             self.w.error("Could not open the model", str(e))
             return False
-        return self.use_network(net, None)
+        ok = self.use_network(net, None)
+        if ok:
+            self._c.session.pretrained = True  # trained already: Play says more training overfits
+        return ok
 
     def use_network(self, net: Network, path: Path | None, found: Opening | None = None) -> bool:
         """Study ``net`` where ``found`` says (default: the data on display, or the first data set it fits)."""
