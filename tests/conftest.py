@@ -2,6 +2,8 @@
 import gc
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -22,3 +24,23 @@ def close_and_delete(widget) -> None:
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A QSettings of this test's own (the user's are never read or written)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    """A shown MainWindow with its own settings and data folder, that says yes to every question."""
+    from nnviz.gui.main_window import MainWindow
+
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.confirm = lambda title, text: True
+    w.show()
+    yield w
+    close_and_delete(w)

@@ -9,18 +9,13 @@ import textwrap
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 
 from nnviz.core import Network, save_network
 from nnviz.gui import model_files
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.model_files import default_data_dir, orphan_autosaves
 from conftest import close_and_delete
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
 
 
 def trained(qtbot, w, steps=2):

@@ -14,7 +14,6 @@ import pytest
 
 from nnviz import cli
 from nnviz.core import DataFileError, ModelFileError, Network, load_network, save_network
-from nnviz.core import serialization
 from nnviz.core.serialization import atomic_write, sweep_temporaries
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -1,25 +1,10 @@
 """Issue #20: the welcome strip, the overfitting hint, and one input on display across the panes."""
 import numpy as np
-import pytest
 from PySide6.QtCore import QSettings
 
 from nnviz.core import Network
 from nnviz.gui.main_window import MainWindow
 from conftest import close_and_delete
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    w = MainWindow(settings=settings, data_dir=tmp_path)
-    w.confirm = lambda title, text: True
-    w.show()
-    yield w
-    close_and_delete(w)
 
 
 def test_the_welcome_strip_appears_once_and_is_remembered(qtbot, settings, tmp_path):

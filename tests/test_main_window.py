@@ -6,27 +6,13 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
+from PySide6.QtCore import Qt, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QSlider
 
 from nnviz.core import Network, load_network, save_network
 from nnviz.gui.main_window import MainWindow
 from conftest import close_and_delete
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    w = MainWindow(settings=settings, data_dir=tmp_path)
-    w.confirm = lambda title, text: True
-    w.show()
-    yield w
-    close_and_delete(w)
 
 
 def wait_step(qtbot, w, step, timeout=10000):

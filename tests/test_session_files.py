@@ -66,15 +66,6 @@ def test_idx_data_is_found_by_path_and_checksum(tmp_path):
 
 
 # ------------------------------------------------------------------ the window
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat), data_dir=tmp_path)
-    w.confirm = lambda title, text: True
-    w.show()
-    yield w
-    close_and_delete(w)
-
-
 def trained(qtbot, w, steps):
     target = w.current_state.step + steps
     w.step(steps)

@@ -3,21 +3,9 @@ leak into each other, and the scripting API (pytest-qt, offscreen)."""
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from nnviz.core import Network, evaluate
-from nnviz.gui.main_window import MainWindow
-from conftest import close_and_delete
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat), data_dir=tmp_path)
-    w.confirm = lambda title, text: True
-    w.show()
-    yield w
-    close_and_delete(w)
 
 
 def idle(w):

@@ -4,8 +4,6 @@ Works without a QApplication (the CLI's ``nnviz predict`` uses it).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageReader
