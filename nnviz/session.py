@@ -181,7 +181,7 @@ class Session:
         self.lesson = lesson.title if lesson else ""
         self.surface = lesson.surface if lesson else ""
         self.pane = lesson.pane if lesson else ""
-        self.pad = self.data.image_shape == (28, 28)
+        self.pad = lesson.pad if lesson else self.data.image_shape == (28, 28)
         self.probe_index = trainer.probe_index
         self.pretrained = False
         self.history = History()

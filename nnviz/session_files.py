@@ -16,6 +16,7 @@ named and fits, else on the data on display when it fits, else on the first data
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,17 @@ def idx_files(folder) -> list[Path]:
 
 
 def idx_checksum(folder) -> str:
-    """"sha256:..." over the four IDX files' bytes (as stored: gzipped or not)."""
+    """"sha256:..." over the four IDX files' bytes (as stored: gzipped or not).  Hashed once per
+    version of the files (the periodic autosave would otherwise re-read MNIST, ~0.1 s, each time)."""
+    paths = tuple(idx_files(folder))
+    return _checksum(paths, tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _checksum(paths: tuple, versions: tuple) -> str:
+    """The hash of ``paths``' bytes; ``versions`` (size, mtime) only keys the cache."""
     digest = hashlib.sha256()
-    for path in idx_files(folder):
+    for path in paths:
         with open(path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)

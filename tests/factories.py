@@ -1,4 +1,11 @@
-"""Hand-built StepStates for view tests: ``make_state(sizes)`` with no trainer behind it."""
+"""Test helpers: hand-built StepStates (``make_state(sizes)``, no trainer behind it) and a save
+killed midway (``kill_a_save_midway``)."""
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
 import numpy as np
 
 from nnviz.core import Network, StepState
@@ -36,3 +43,25 @@ def make_state(sizes, seed=0, step=0, session=0, x=None, probe_label=0) -> StepS
                      grad_weights=tuple(grad_w), grad_biases=tuple(grad_b),
                      grad_norms=frozen([np.linalg.norm(g) for g in grad_w]), activations=tuple(activations),
                      zs=tuple(zs), theta=theta, config=config, probe_label=probe_label, session=session)
+
+
+def kill_a_save_midway(path, seed: int = 2) -> None:
+    """Save a 784-16-16-10 network to ``path`` in a subprocess and SIGKILL it once its temporary is
+    written, before the rename (as a crash or kill -9 would)."""
+    script = textwrap.dedent(f"""
+        import time, numpy as np
+        from nnviz.core import Network, save_network
+        real_savez = np.savez_compressed
+        def slow_savez(fh, **arrays):
+            real_savez(fh, **arrays)
+            print("written", flush=True)
+            time.sleep(60)  # killed here, before the rename
+        np.savez_compressed = slow_savez
+        save_network(Network([784, 16, 16, 10], seed={seed}), {str(path)!r})
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert proc.stdout.readline().strip() == "written"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()

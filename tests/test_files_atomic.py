@@ -1,12 +1,10 @@
 """Saves that leave nothing behind and keep permissions; messages that say what a file is (issue #14)."""
 import errno
 import os
-import signal
 import stat
 import struct
 import subprocess
 import sys
-import textwrap
 import zlib
 
 import numpy as np
@@ -15,6 +13,7 @@ import pytest
 from nnviz import cli
 from nnviz.core import DataFileError, ModelFileError, Network, load_network, save_network
 from nnviz.core.serialization import atomic_write, sweep_temporaries
+from factories import kill_a_save_midway
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_non_root = pytest.mark.skipif(ROOT, reason="root reads and writes files whatever their permissions")
@@ -25,6 +24,18 @@ def leftovers(folder):
 
 
 # ------------------------------------------------------------------ atomic saves
+def deny_reading(monkeypatch, path) -> None:
+    """Make open() of ``path`` fail as it does for a 0000 file (root could read one)."""
+    real_open = open
+
+    def denied(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", denied)
+
+
 def test_a_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     path = tmp_path / "model.npz"
     save_network(Network([4, 3, 2]), path)
@@ -55,24 +66,8 @@ def test_saves_killed_midway_leave_no_temporary_after_the_next_save(tmp_path):
     path = tmp_path / "model.npz"
     old = Network([784, 16, 16, 10], seed=1)
     save_network(old, path)
-    script = textwrap.dedent(f"""
-        import time, numpy as np
-        from nnviz.core import Network, save_network
-        real_savez = np.savez_compressed
-        def slow_savez(fh, **arrays):
-            real_savez(fh, **arrays)
-            print("written", flush=True)
-            time.sleep(60)  # killed here, before the rename
-        np.savez_compressed = slow_savez
-        save_network(Network([784, 16, 16, 10], seed=2), {str(path)!r})
-    """)
     for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                                env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-        assert proc.stdout.readline().strip() == "written"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
+        kill_a_save_midway(path)
         assert len(leftovers(tmp_path)) == 1  # each save swept the one killed before it
     np.testing.assert_array_equal(load_network(path).theta, old.theta)
     save_network(Network([4, 3, 2]), tmp_path / "other.npz")  # any save in the folder sweeps them
@@ -204,14 +199,7 @@ def test_an_unreadable_model_says_permission(tmp_path, monkeypatch):
     """The message path is tested by making open() fail as it does for a 0000 file (root could read one)."""
     path = tmp_path / "m.npz"
     save_network(Network([4, 3, 2]), path)
-    real_open = open
-
-    def denied(file, *args, **kwargs):
-        if str(file) == str(path):
-            raise PermissionError(errno.EACCES, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr("builtins.open", denied)
+    deny_reading(monkeypatch, path)
     with pytest.raises(ModelFileError, match="cannot be read: permission denied"):
         load_network(path)
 
@@ -324,14 +312,7 @@ def test_a_folder_or_an_unreadable_picture(tmp_path, monkeypatch):
         load_image(tmp_path)
     path = tmp_path / "d.png"
     path.write_bytes(png_header(28, 28))
-    real_open = open
-
-    def denied(file, *args, **kwargs):
-        if str(file) == str(path):
-            raise PermissionError(errno.EACCES, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr("builtins.open", denied)
+    deny_reading(monkeypatch, path)
     with pytest.raises(DataFileError, match="cannot be read: permission denied"):
         load_image(path)
 

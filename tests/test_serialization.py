@@ -1,10 +1,5 @@
 """Saving and loading models: round trips, validation of bad files, atomic writes."""
 import io
-import os
-import signal
-import subprocess
-import sys
-import textwrap
 import zipfile
 
 import numpy as np
@@ -13,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nnviz.core import ModelFileError, Network, load_network, save_network
+from factories import kill_a_save_midway
 
 
 @pytest.mark.parametrize("kwargs", [
@@ -115,22 +111,7 @@ def test_a_save_killed_midway_leaves_the_old_file_intact(tmp_path):
     path = tmp_path / "model.npz"
     old = Network([784, 16, 16, 10], seed=1)
     save_network(old, path)
-    script = textwrap.dedent(f"""
-        import os, sys, time, numpy as np
-        from nnviz.core import Network, save_network
-        real_savez = np.savez_compressed
-        def slow_savez(fh, **arrays):
-            real_savez(fh, **arrays)
-            print("written", flush=True)
-            time.sleep(60)  # killed here, before the rename
-        np.savez_compressed = slow_savez
-        save_network(Network([784, 16, 16, 10], seed=2), {str(path)!r})
-    """)
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    assert proc.stdout.readline().strip() == "written"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_a_save_midway(path)
     np.testing.assert_array_equal(load_network(path).theta, old.theta)
 
 

@@ -130,19 +130,16 @@ class Controller(QObject):
         controls = self.w.controls
         controls.set_values(**lesson.values)
         controls.show_lesson(lesson)
-        spec, training = lesson_settings(lesson)
-        controls.set_values(batch_size=clamp_batch(training["batch_size"], self._data_for(spec))[0])
+        spec, _ = lesson_settings(lesson)
         self.w.model_path = None
-        return self.new_session(spec, lesson=lesson, training=controls.training())
+        if not self.new_session(spec, lesson=lesson, training=controls.training()):
+            return False
+        controls.set_values(batch_size=self.session.training["batch_size"])  # fitted to the data
+        return True
 
     def lesson(self) -> Lesson | None:
         """The lesson of the session on display, or None."""
         return find_lesson(self.session.lesson) if self.session.lesson else None
-
-    def _data_for(self, spec):
-        from nnviz.session import build_data
-
-        return build_data(spec, self.w.custom_data)
 
     def rebuild(self, spec: dict) -> None:
         """The data or the architecture changed in the controls."""

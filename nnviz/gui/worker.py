@@ -16,9 +16,9 @@ Test figures: measured when a burst (Step x N, an epoch) ends, when Play stops, 
 or after a branch, and while playing every EVAL_EVERY_STEPS steps or EVAL_EVERY_SECONDS,
 whichever comes first, but never taking more than EVAL_SHARE of the trainer's time.
 
-Lifetime (superqt's wiring): :func:`start_worker` moves the worker to a new QThread;
-:meth:`TrainerWorker.finish` (or :func:`stop_worker`) stops it in its thread and emits
-``finished``, which quits the thread and deletes both.  :func:`stop_all_workers` runs at
+Lifetime: :func:`start_worker` moves the worker to a new QThread; :func:`stop_worker` has it
+finish in its thread (it moves itself back to the GUI thread and emits ``finished``, which quits the
+thread), waits, then deletes both from the GUI thread.  :func:`stop_all_workers` runs at
 ``aboutToQuit`` and at interpreter exit (see :mod:`nnviz.gui.lifetime`).
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import traceback
 import weakref
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nnviz.core import NNVizError
 from nnviz.session import Session
@@ -191,8 +191,7 @@ class TrainerWorker(QObject):
     def _branch_from(self, state) -> None:
         self.session.branch_from(state)
         self.branched.emit(state)
-        if self.session.tests.at(state.step) is None:
-            self._evaluate()
+        self._measure_if_new()
 
     def _keep_parameters(self, theta) -> None:
         state = self.session.keep_parameters(theta)
@@ -224,23 +223,31 @@ class TrainerWorker(QObject):
         if self._timer is not None:
             self._timer.stop()
         if send:
-            latest, newest = self.session.history.latest(), self.session.trainer.state
-            if latest is None or (latest.step < newest.step and not newest.diverged):
-                self.session.keep(newest)  # paused mid-chunk: the timeline ends at the newest state
-                latest = newest
-            self._send(latest, force=True)
-            if self.session.tests.at(self.session.trainer.step_count) is None:
-                self._evaluate()
+            self._send(self._keep_newest(), force=True)
+            self._measure_if_new()
         if was_running or send:
             self.runningChanged.emit(False)
+
+    def _keep_newest(self):
+        """Make the trainer's newest state the timeline's last (a full-speed chunk may have only
+        recorded it); returns that last state."""
+        latest, newest = self.session.history.latest(), self.session.trainer.state
+        if latest is None or (latest.step < newest.step and not newest.diverged):
+            self.session.keep(newest)
+            return newest
+        return latest
+
+    def _measure_if_new(self) -> None:
+        """The test figures of the network now, unless that step was measured already."""
+        if self.session.tests.at(self.session.trainer.step_count) is None:
+            self._evaluate()
 
     def _end_run(self, state) -> None:
         """A burst ended, or training diverged: show the last state, measure it, stop."""
         self._running.clear()
         self._remaining = 0
         self._send(state, force=True)
-        if self.session.tests.at(self.session.trainer.step_count) is None:
-            self._evaluate()
+        self._measure_if_new()
         self.runningChanged.emit(False)
 
     @Slot()
@@ -334,15 +341,14 @@ class TrainerWorker(QObject):
         self.evaluated.emit(self.session.number, step, float(ev.loss), float(ev.accuracy))
 
     def finish(self) -> None:
-        """Stop for good (from the worker thread): stop training and the timer, then ``finished``
-        (which quits the thread and deletes the worker and the thread)."""
+        """Stop for good (from the worker thread): stop training and the timer, hand the worker (and
+        its timer) back to the GUI thread, then ``finished``, which quits the thread."""
         self._running.clear()
         if self._timer is not None:
             self._timer.stop()
-        latest, newest = self.session.history.latest(), self.session.trainer.state
-        if latest is not None and latest.step < newest.step and not newest.diverged:
-            self.session.keep(newest)  # stopped mid-chunk: the newest state is kept (and autosaved)
+        self._keep_newest()  # stopped mid-chunk: the newest state is kept (and autosaved)
         self._finished.set()
+        self.moveToThread(QCoreApplication.instance().thread())
         self.finished.emit()
 
     @property
@@ -351,23 +357,24 @@ class TrainerWorker(QObject):
 
 
 def start_worker(worker: TrainerWorker) -> QThread:
-    """Move ``worker`` to a new running QThread and return the thread (superqt's wiring:
-    finished -> quit, finished -> deleteLater, the thread's finished -> its deleteLater).
-    The worker keeps the thread as ``thread_ref`` until it is stopped."""
+    """Move ``worker`` to a new running QThread and return the thread (superqt's wiring: the
+    worker's ``finished`` quits the thread; :func:`stop_worker` then deletes both).  The worker
+    keeps the thread as ``thread_ref`` until it is stopped."""
     thread = QThread()
     thread.setObjectName("trainerThread")
     worker.moveToThread(thread)
     # Direct: the GUI thread may be waiting for the thread to end (QThread.quit is thread-safe).
     worker.finished.connect(thread.quit, Qt.DirectConnection)
-    worker.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
     worker.thread_ref = thread
     thread.start()
     return thread
 
 
 def stop_worker(worker: TrainerWorker, timeout_ms: int = 3000) -> bool:
-    """Stop cooperatively: pause, finish in the worker's thread, wait for the thread to end.
+    """Stop cooperatively: pause, finish in the worker's thread, wait for the thread to end, then
+    delete the worker and the thread from the GUI thread (``deleteLater``).  Deleted in the worker's
+    thread as it ended (``finished -> deleteLater`` there), the Python-owned worker's wrapper was
+    torn down off the GUI thread: about one full test run in ten segfaulted in ``thread.wait``.
     Never terminates a thread.  Safe to call twice."""
     thread = getattr(worker, "thread_ref", None)
     if thread is None or worker.is_finished:
@@ -384,6 +391,9 @@ def stop_worker(worker: TrainerWorker, timeout_ms: int = 3000) -> bool:
     done.wait(timeout_ms / 1000)
     ok = thread.wait(timeout_ms)
     worker.thread_ref = None
+    if ok:
+        worker.deleteLater()  # both live in the GUI thread now
+        thread.deleteLater()
     return ok
 
 
