@@ -17,6 +17,7 @@ from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
 
 from .inputs import shown_input
+from .screen_fit import place_pad
 from .welcome import OVERFIT_HINT
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -91,6 +92,7 @@ class Controller(QObject):
             surface.set_mode("plane")  # an exact mode for another network: back to this one's plane
         w.pad_pane.set_dataset(session.data)
         w.pad_pane.setEnabled(session.pad)
+        place_pad(w.docks["padDock"], session.pad)  # 2-D data: the pad's room goes to the other panes
         for key in ("loss", "accuracy", "test", "speed"):
             w.status_labels[key].setText("")
         dock = PANE_DOCKS.get(session.pane)

@@ -22,6 +22,8 @@ from nnviz.core.normalization import NORMS
 from nnviz.lessons import LESSONS
 from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
+from .screen_fit import compact
+
 TIPS = {
     "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
                "'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.",
@@ -130,6 +132,7 @@ class ControlsPanel(QWidget):
             buttons.addWidget(b, row, col)
             self.buttons[name] = b
         self.buttons["pauseButton"].setEnabled(False)
+        compact(*self.buttons.values())
         self.speed = QComboBox()
         self.speed.setObjectName("speedCombo")
         self.speed.setToolTip("How fast Play trains: a few steps per second to watch every update, "
@@ -137,6 +140,8 @@ class ControlsPanel(QWidget):
         for text, value in SPEEDS:
             self.speed.addItem(text, value)
         self.speed.currentIndexChanged.connect(self._speed_chosen)
+        self.speed.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.speed.setMinimumContentsLength(9)
         buttons.addWidget(self.speed, 1, 3)
 
         self.preset = QComboBox()
@@ -147,6 +152,8 @@ class ControlsPanel(QWidget):
         for lesson in LESSONS:
             self.preset.addItem(lesson.title)
         self.preset.activated.connect(self._lesson_chosen)
+        self.preset.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(16)  # long titles are elided: they never widen the dock
         self.preset_text = QLabel()
         self.preset_text.setObjectName("presetText")
         self.preset_text.setWordWrap(True)

@@ -27,6 +27,7 @@ from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
 from .model_files import AUTOSAVE_NAME, ModelFiles
+from .screen_fit import ScreenFit, place_pad, preferred_size
 from .network_view import NetworkView
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
@@ -178,7 +179,8 @@ class MainWindow(QMainWindow):
             self.setCorner(corner, area)
         # The network diagram is the stage: the central widget, which every dock arranges itself around.
         self.setCentralWidget(self.network_view)
-        self.resize(1500, 950)
+        self.screen_fit = ScreenFit(self)  # inside the screen's available geometry, always
+        self.resize(preferred_size(self))
 
     def _connect(self) -> None:
         """Controls, views and timeline -> the controller's named requests (bound methods only)."""
@@ -404,6 +406,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
+        place_pad(self.docks["padDock"], self.session.pad)
         self.default_layout()
 
     def default_layout(self) -> None:
@@ -414,7 +417,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([d["lossSurfaceDock"], d["curvesDock"]], [400, 400], Qt.Horizontal)
 
     def sizeHint(self) -> QSize:
-        return QSize(1500, 950)
+        return preferred_size(self)
 
     @property
     def closing(self) -> bool:
