@@ -30,8 +30,20 @@ def docks_on_screen(window) -> list:
             if d.isVisible() and not d.isFloating() and not d.visibleRegion().isEmpty()]
 
 
-def check(window, app, where: str, problems: list, record: dict) -> None:
-    app.processEvents()
+def settle(app, seconds: float = 0.3) -> None:
+    """Let late figures (the test set's) arrive and the layouts they change settle."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def check(window, app, where: str, problems: list, record: dict, texts: list | None = None) -> None:
+    settle(app)
+    if texts is not None:
+        texts += text_problems(window, where)
     available = window.screen().availableGeometry()
     frame = window.frameGeometry()
     record[where] = {"window": [frame.x(), frame.y(), frame.width(), frame.height()],
@@ -41,6 +53,37 @@ def check(window, app, where: str, problems: list, record: dict) -> None:
     for dock in docks_on_screen(window):
         if dock.height() < MIN_PANE_HEIGHT:
             problems.append(f"{where}: {dock.windowTitle()} only {dock.height()} px high")
+
+
+def text_problems(window, where: str) -> list[str]:
+    """Every visible label, button, check box and combo box whose text does not fit, unless it is
+    elided with the whole text in its tooltip."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox, QComboBox, QLabel, QStyle, QStyleOptionComboBox
+
+    problems = []
+    for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton) + window.findChildren(QComboBox):
+        if not w.isVisible() or w.visibleRegion().isEmpty() or w.window() is not window:
+            continue
+        fm = w.fontMetrics()
+        if isinstance(w, QComboBox):
+            text = w.currentText()
+            option = QStyleOptionComboBox()
+            w.initStyleOption(option)
+            room = w.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, w).width()
+        elif isinstance(w, QLabel):
+            if w.wordWrap() or w.textFormat() == Qt.RichText or "<" in w.text() or not w.text():
+                continue
+            text, room = w.text(), w.contentsRect().width()
+        else:
+            text = w.text().replace("&", "")
+            if not text or type(w).__name__ in ("QToolButton", "QDockWidgetTitleButton"):
+                continue
+            room = w.width() - (22 if isinstance(w, QCheckBox) else 6)
+        if fm.horizontalAdvance(text) > room + 1 and text not in w.toolTip():
+            problems.append(f"{where}: {type(w).__name__} {w.objectName() or ''} {text!r} "
+                            f"needs {fm.horizontalAdvance(text)} px, has {room}")
+    return problems
 
 
 def main(size: str, shots: str | None = None) -> dict:
@@ -58,26 +101,27 @@ def main(size: str, shots: str | None = None) -> dict:
     window = MainWindow(settings=settings, remember=False)
     window.show()
     problems: list[str] = []
+    texts: list[str] = []
     record: dict = {}
 
     def shot(name):
         if shots:
             window.grab().save(os.path.join(shots, f"{size}-{name}.png"))
 
-    check(window, app, "start", problems, record)
+    check(window, app, "start", problems, record, texts)
     shot("start")
     combo = window.findChild(QComboBox, "surfaceModeCombo")
     for i in range(combo.count()):
         combo.setCurrentIndex(i)
-        check(window, app, f"surface mode {combo.itemData(i)}", problems, record)
+        check(window, app, f"surface mode {combo.itemData(i)}", problems, record, texts)
     shot("race")
     for i, lesson in enumerate(LESSONS):
         window.load_lesson(i)
-        check(window, app, f"lesson {i} ({lesson.title})", problems, record)
+        check(window, app, f"lesson {i} ({lesson.title})", problems, record, texts)
         shot(f"lesson{i}")
     window.load_lesson(0)
     window.network_view.select(1, 0)
-    check(window, app, "neuron clicked", problems, record)
+    check(window, app, "neuron clicked", problems, record, texts)
     shot("neuron")
     window.close()
 
@@ -92,7 +136,7 @@ def main(size: str, shots: str | None = None) -> dict:
     window.show()
     check(window, app, "remembered geometry", problems, record)
     window.close()
-    return {"screen": [width, height], "problems": problems, "record": record}
+    return {"screen": [width, height], "problems": problems, "texts": texts, "record": record}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The window fits its screen (issue #15): at 1280x720 and 1920x1080 it opens inside the available
+"""The window fits its screen and its text fits the window (issue #15): at 1280x720 and 1920x1080 it opens inside the available
 geometry, stays inside it through every lesson, every surface mode and a neuron click, and every
 docked pane keeps at least 120 px of height.  Each screen size runs in its own process
 (``tests/screen_check.py``): a screen's size is fixed when Qt starts."""
@@ -29,6 +29,7 @@ def run_check(size: str) -> dict:
 def test_window_stays_inside_the_screen_and_panes_keep_their_height(size):
     result = run_check(size)
     assert result["problems"] == []
+    assert result["texts"] == []  # every label, button and combo box fits, or is elided with a tooltip
     width, height = result["screen"]
     start = result["record"]["start"]["window"]
     assert start[2] <= width and start[3] <= height
@@ -87,3 +88,77 @@ def test_a_pad_the_user_closed_stays_closed(window):
     assert window.session.pad and not pad.isVisible()
     window.docks["padDock"].toggleViewAction().trigger()  # View > Drawing pad brings it back
     assert pad.isVisible()
+
+
+def test_numbers_in_engineering_format_when_they_would_be_long():
+    from nnviz.gui.fitted_text import short_number
+
+    assert short_number(110116405248.0) == "1.1e11"
+    assert short_number(-33301591599, 2) == "-3.3e10"
+    assert short_number(0.31924) == "0.3192"
+    assert short_number(0.5, 2) == "0.50" and short_number(0.0) == "0.0000"
+    assert short_number(1.234e-7) == "1.2e-7"
+    assert short_number(float("nan")) == "nan" and short_number(float("inf")) == "inf"
+
+
+def test_column_captions_shorten_meaningfully():
+    from nnviz.gui.fitted_text import column_captions
+
+    assert column_captions("layer", 16, "sigmoid", layer=1) == [
+        "layer 1: 16 sigmoid", "16 sigmoid", "L1 16 sig", "16 sig", "16"]
+    assert column_captions("output", 10, "softmax") == ["output: 10 softmax", "10 softmax", "10 smax", "10"]
+    assert column_captions("image", 784, side=28)[:2] == ["input: 28x28 pixels", "input 28x28"]
+    for kind in ("image", "input", "layer", "output"):
+        texts = column_captions(kind, 32, "relu", layer=2, side=28)
+        assert all(len(a) > len(b) for a, b in zip(texts, texts[1:]))
+
+
+def test_an_elided_combo_box_and_label_give_the_whole_text_in_the_tooltip(qtbot):
+    from nnviz.gui.elided_label import ElidedLabel
+    from nnviz.gui.fitted_text import ElidedCombo
+
+    combo = ElidedCombo(chars=4)
+    qtbot.addWidget(combo)
+    combo.addItems(["This network (PCA plane)", "x"])
+    combo.setToolTip("What the surface shows")
+    combo.resize(80, 24)
+    combo.show()
+    assert combo.elided() and combo.toolTip() == "This network (PCA plane)\n\nWhat the surface shows"
+    combo.setCurrentIndex(1)
+    assert not combo.elided() and combo.toolTip() == "What the surface shows"
+    label = ElidedLabel("input: test digit #79 (a 0), as it is")
+    qtbot.addWidget(label)
+    label.setToolTip("The input")
+    label.resize(40, 20)
+    label.show()
+    assert label.toolTip().startswith("input: test digit #79")
+    label.resize(1000, 20)
+    assert label.toolTip() == "The input"
+
+
+def test_a_status_label_is_as_wide_as_its_text(qtbot):
+    from PySide6.QtWidgets import QStatusBar
+
+    from nnviz.gui.screen_fit import StatusLabel
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    label = StatusLabel(90)
+    bar.addPermanentWidget(label)
+    bar.resize(800, 22)
+    bar.show()
+    label.setText("test loss 0.3192, accuracy 92.1% (at step 12,400)")
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_step_axes_are_ticked_on_whole_numbers(qtbot):
+    from nnviz.gui.curves import CurvesView
+    from nnviz.gui.fitted_text import IntegerAxis
+
+    axis = IntegerAxis("bottom")
+    for low, high in ((0, 2), (0.3, 1.7), (0, 12), (0, 25000)):
+        values = [v for _, level in axis.tickValues(low, high, 400) for v in level]
+        assert values and all(float(v).is_integer() for v in values), (low, high, values)
+    view = CurvesView()
+    qtbot.addWidget(view)
+    assert isinstance(view.acc_plot.getAxis("bottom"), IntegerAxis)

@@ -27,7 +27,7 @@ from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
 from .model_files import AUTOSAVE_NAME, ModelFiles
-from .screen_fit import ScreenFit, place_pad, preferred_size
+from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
@@ -226,10 +226,9 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.status_labels = {}
         for key, tip in STATUS:
-            label = QLabel()
+            label = StatusLabel(90)  # as wide as its text, never cut
             label.setObjectName(f"status_{key}")
             label.setToolTip(tip)
-            label.setMinimumWidth(90)
             self.statusBar().addPermanentWidget(label)
             self.status_labels[key] = label
 

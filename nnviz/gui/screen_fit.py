@@ -8,7 +8,7 @@ screen, or resized by a layout that asked for more room, it is clamped to
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 #: The size the window would like on a large screen.
 PREFERRED = QSize(1500, 950)
@@ -79,3 +79,22 @@ def place_pad(dock: QWidget, pad: bool) -> None:
     elif pad and dock.property("hiddenForData"):
         dock.setProperty("hiddenForData", False)
         dock.show()
+
+
+class StatusLabel(QLabel):
+    """A label of the status bar as wide as its text (at least ``minimum`` px): the status bar
+    lays its permanent widgets out again at once when a text grows, so none is ever cut."""
+
+    def __init__(self, minimum: int = 90):
+        super().__init__()
+        self.minimum = minimum
+        self.setMinimumWidth(minimum)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        width = max(self.minimum, self.fontMetrics().horizontalAdvance(text) + 4)
+        if width != self.minimumWidth():
+            self.setMinimumWidth(width)
+            bar = self.parentWidget()
+            if bar is not None and bar.layout() is not None:
+                bar.layout().activate()

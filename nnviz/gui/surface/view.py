@@ -21,6 +21,7 @@ from .modes import (COMPUTING_TEXT, GRID, MODES, NETWORK_RACE_TEXT, NETWORK_RACI
                     LossSurfaceModel)
 from .plot import CMAP, RUNNER_COLORS, SurfacePlot
 from .view_3d import Landscape3D, opengl_available
+from ..fitted_text import ElidedCombo
 from ..screen_fit import compact
 
 LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
@@ -65,13 +66,13 @@ class LossSurfaceView(QWidget):
         self.model = LossSurfaceModel()
         self._last_ball = 0.0
 
-        self.mode = QComboBox()
+        self.mode = ElidedCombo()
         self.mode.setObjectName("surfaceModeCombo")
         for key, (text, tip) in MODES.items():
             self.mode.addItem(text, key)
             self.mode.setItemData(self.mode.count() - 1, tip, Qt.ToolTipRole)
         self.mode.setToolTip("What the surface shows (hover over an entry for details)")
-        self.landscape = QComboBox()
+        self.landscape = ElidedCombo()
         self.landscape.setObjectName("raceSurfaceCombo")
         for name, s in SURFACES.items():
             self.landscape.addItem(name)
