@@ -162,3 +162,12 @@ def test_step_axes_are_ticked_on_whole_numbers(qtbot):
     view = CurvesView()
     qtbot.addWidget(view)
     assert isinstance(view.acc_plot.getAxis("bottom"), IntegerAxis)
+
+
+def test_the_surface_says_how_many_samples_it_measures_on(window):
+    from nnviz.gui.surface.modes import samples_text
+
+    assert samples_text(4) == "4 training samples" and samples_text(1) == "1 training sample"
+    assert samples_text(512) == "512 training samples"
+    window.load_lesson(1)  # Victor Zhou's four people
+    assert len(window.loss_surface.model.sample()[0]) == 4
