@@ -164,7 +164,8 @@ def test_race_play_runs_on_a_timer_and_stops(qtbot, view):
 def test_without_opengl_the_2d_view_explains_itself(qtbot, view):
     ok, why = opengl_available()
     assert not ok and "showing 2-D" in why
-    assert not view.three_d.isEnabled() and view.three_d.text() == "3-D (needs OpenGL)"
+    assert not view.three_d.isEnabled() and view.three_d.text() == "3-D"  # short: the why in its tooltip
+    assert view.three_d.toolTip() == why
     view.set_mode("race")  # and the 2-D view works
     assert view.stack.currentWidget() is view.plot and view.surface_values is not None
 

@@ -16,7 +16,9 @@ from nnviz.core import NNVizError, Network
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
 
+from .fitted_text import short_number
 from .inputs import shown_input
+from .screen_fit import place_pad
 from .welcome import OVERFIT_HINT
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -91,6 +93,7 @@ class Controller(QObject):
             surface.set_mode("plane")  # an exact mode for another network: back to this one's plane
         w.pad_pane.set_dataset(session.data)
         w.pad_pane.setEnabled(session.pad)
+        place_pad(w.docks["padDock"], session.pad)  # 2-D data: the pad's room goes to the other panes
         for key in ("loss", "accuracy", "test", "speed"):
             w.status_labels[key].setText("")
         dock = PANE_DOCKS.get(session.pane)
@@ -308,7 +311,7 @@ class Controller(QObject):
         s = w.status_labels
         s["step"].setText(f"step {state.step:,}")
         s["epoch"].setText(f"epoch {state.epoch:.2f}")
-        s["loss"].setText(f"loss {state.loss:.4f}" if state.step else "")
+        s["loss"].setText(f"loss {short_number(state.loss)}" if state.step else "")
         s["accuracy"].setText(f"batch accuracy {state.accuracy:.0%}"
                               if state.step and np.isfinite(state.accuracy) else "")
         self._show_test_figures()
@@ -327,7 +330,7 @@ class Controller(QObject):
         if figures is None:
             label.setText(f"test: not measured at step {state.step:,}" if self.viewing_old else "")
             return
-        label.setText(f"test loss {figures.loss:.4f}" + (f", accuracy {figures.accuracy:.1%}"
+        label.setText(f"test loss {short_number(figures.loss)}" + (f", accuracy {figures.accuracy:.1%}"
                                                         if np.isfinite(figures.accuracy) else "") + at)
 
     def _on_stepped(self, state) -> None:

@@ -22,6 +22,9 @@ from nnviz.core.normalization import NORMS
 from nnviz.lessons import LESSONS
 from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
+from .fitted_text import ElidedCombo
+from .screen_fit import compact
+
 TIPS = {
     "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
                "'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.",
@@ -51,7 +54,7 @@ TIPS = {
     "weight_decay": "L2 regularisation: pulls every weight a little towards zero each step.",
 }
 
-SPEEDS = [("As fast as possible", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
+SPEEDS = [("Full speed", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
           ("3 steps/s", 3), ("1 step/s", 1)]
 
 
@@ -130,16 +133,19 @@ class ControlsPanel(QWidget):
             buttons.addWidget(b, row, col)
             self.buttons[name] = b
         self.buttons["pauseButton"].setEnabled(False)
-        self.speed = QComboBox()
+        compact(*self.buttons.values())
+        self.speed = ElidedCombo()
         self.speed.setObjectName("speedCombo")
         self.speed.setToolTip("How fast Play trains: a few steps per second to watch every update, "
                               "or as fast as the computer allows (the panes then show the newest step ~60 times a second)")
         for text, value in SPEEDS:
             self.speed.addItem(text, value)
         self.speed.currentIndexChanged.connect(self._speed_chosen)
+        self.speed.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.speed.setMinimumContentsLength(9)
         buttons.addWidget(self.speed, 1, 3)
 
-        self.preset = QComboBox()
+        self.preset = ElidedCombo()
         self.preset.setObjectName("presetCombo")
         self.preset.setToolTip("Ready-made lessons: each sets the data, the network and the training, "
                                "and says what to watch")
@@ -147,6 +153,8 @@ class ControlsPanel(QWidget):
         for lesson in LESSONS:
             self.preset.addItem(lesson.title)
         self.preset.activated.connect(self._lesson_chosen)
+        self.preset.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(16)  # long titles are elided: they never widen the dock
         self.preset_text = QLabel()
         self.preset_text.setObjectName("presetText")
         self.preset_text.setWordWrap(True)
@@ -256,6 +264,16 @@ class ControlsPanel(QWidget):
             for item in p.items:
                 if tip:
                     item.setToolTip(0, tip)
+            if p.type() == "str":  # a long value ("32,32,32,...") may be cut: whole in the tooltip
+                p.sigValueChanged.connect(self._show_value_tip)
+                self._show_value_tip(p, p.value())
+
+    @staticmethod
+    def _show_value_tip(param: Parameter, value) -> None:
+        for item in param.items:
+            label = getattr(item, "displayLabel", None)
+            if label is not None:
+                label.setToolTip("\n\n".join(t for t in (str(value), param.opts.get("tip", "")) if t))
 
     def _architecture_edited(self, *_):
         if self._silent:

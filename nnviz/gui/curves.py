@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from .fitted_text import IntegerAxis
 from .throttled import ThrottledRedraw
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=1)  # a 1-px line is Qt's fast path: a wider one costs twice the paint
@@ -104,8 +105,9 @@ class CurvesView(ThrottledRedraw, QWidget):
         super().__init__(parent)
         self.setObjectName("curvesView")
         self.plots = pg.GraphicsLayoutWidget()
-        self.loss_plot = self.plots.addPlot(row=0, col=0, title="Loss")
-        self.acc_plot = self.plots.addPlot(row=1, col=0, title="Accuracy")
+        self.loss_plot = self.plots.addPlot(row=0, col=0, title="Loss", axisItems={"bottom": IntegerAxis("bottom")})
+        self.acc_plot = self.plots.addPlot(row=1, col=0, title="Accuracy",
+                                           axisItems={"bottom": IntegerAxis("bottom")})  # steps: whole numbers
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 1)
         self.acc_plot.setLabel("bottom", "step")

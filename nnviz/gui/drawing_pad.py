@@ -29,6 +29,7 @@ from .image_files import load_image
 from .input_view import InputView
 from .prediction_view import PredictionView
 from .sample_browser import SAMPLE_MIME, SampleBrowser, sample_from_mime
+from .screen_fit import compact
 
 CANVAS = 280  # canvas pixels on a side (ten per MNIST pixel)
 ERASER_SCALE = 1.5  # the eraser is wider than the brush, so one pass removes a stroke's soft edges
@@ -115,7 +116,7 @@ class DrawingPad(QWidget):
         self._before: np.ndarray | None = None
         self._sample_before: Sample | None = None
         self._erase_stroke = False
-        self.setMinimumSize(200, 200)
+        self.setMinimumSize(160, 160)  # small screens: the pane fits in 720 px with the welcome strip
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -392,6 +393,7 @@ class DigitPadPane(QWidget):
         sees_row.addWidget(caption)
         sees_row.addWidget(self.sees)
         sees_row.addWidget(self.answer, 1)
+        compact(self.clear_button, self.undo_button, self.redo_button, self.open_button, self.browse_button)
         tools = QGridLayout()
         for i, w in enumerate((self.clear_button, self.undo_button, self.redo_button, self.erase)):
             tools.addWidget(w, 0, i)

@@ -167,8 +167,10 @@ class FormulaView(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("formulaText")
         row = QHBoxLayout()
-        for label, box in (("Layer", self.layer), ("Neuron", self.neuron), ("Weight from", self.source)):
-            row.addWidget(QLabel(label))
+        for label, box in (("Layer", self.layer), ("Neuron", self.neuron), ("from", self.source)):
+            caption = QLabel(label)  # short, so the pane stays narrow; the box's tooltip says more
+            caption.setToolTip(box.toolTip())
+            row.addWidget(caption)
             row.addWidget(box)
         row.addStretch(1)
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from nnviz.core.network import holding
 
 from .curves import Series
+from .fitted_text import IntegerAxis
 from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
@@ -66,7 +67,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.setObjectName("layerChartsView")
         self.plots = pg.GraphicsLayoutWidget()
         self.grad_plot = self.plots.addPlot(
-            row=0, col=0, colspan=2, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
+            row=0, col=0, colspan=2, axisItems={"bottom": IntegerAxis("bottom")}, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
                                 "<span style='color:#d4c000'>last</span>")
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.setLabel("bottom", "step")

@@ -28,6 +28,7 @@ from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
+from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
@@ -177,7 +178,8 @@ class MainWindow(QMainWindow):
             self.setCorner(corner, area)
         # The network diagram is the stage: the central widget, which every dock arranges itself around.
         self.setCentralWidget(self.network_view)
-        self.resize(1500, 950)
+        self.screen_fit = ScreenFit(self)  # inside the screen's available geometry, always
+        self.resize(preferred_size(self))
 
     def _connect(self) -> None:
         """Controls, views and timeline -> the controller's named requests (bound methods only)."""
@@ -223,10 +225,9 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.status_labels = {}
         for key, tip in STATUS:
-            label = QLabel()
+            label = StatusLabel(90)  # as wide as its text, never cut
             label.setObjectName(f"status_{key}")
             label.setToolTip(tip)
-            label.setMinimumWidth(90)
             self.statusBar().addPermanentWidget(label)
             self.status_labels[key] = label
 
@@ -403,6 +404,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
+        place_pad(self.docks["padDock"], self.session.pad)
         self.default_layout()
 
     def default_layout(self) -> None:
@@ -413,7 +415,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([d["lossSurfaceDock"], d["curvesDock"]], [400, 400], Qt.Horizontal)
 
     def sizeHint(self) -> QSize:
-        return QSize(1500, 950)
+        return preferred_size(self)
 
     @property
     def closing(self) -> bool:

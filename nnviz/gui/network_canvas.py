@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from nnviz.core import Network
 
 from . import playground
+from .fitted_text import column_captions, short_number
 from .network_edges import (BACKGROUND, DENSE_EDGES, NEGATIVE, POSITIVE, FanRaster, draw_bucketed, edge_ink,
                             ink_table, robust_scale)
 from .network_layout import BOTTOM, MARGIN, MAX_INPUT_NODES, TOP, Layout, compute_layout
@@ -410,10 +411,12 @@ class NetworkCanvas(QWidget):
         output = self.view.state.config.get("output")
         if n == 1:
             label = (f"p({names[-1]})" if names else "p") if output == "sigmoid" else (names[0] if names else "y")
-            texts, best = [f"{label} = {p[0]:.2f}"], (0 if output == "sigmoid" and p[0] > 0.5 else -1)
+            texts, best = [f"{label} = {short_number(p[0], 2)}"], (0 if output == "sigmoid" and p[0] > 0.5 else -1)
         else:
             names = names if len(names) == n else [str(i) for i in range(n)]
-            texts = [f"{names[lay.first[out] + j]}  {v:.0%}" for j, v in enumerate(p)]
+            probability = output in ("softmax", "sigmoid")
+            texts = [f"{names[lay.first[out] + j]}  " + (f"{v:.0%}" if probability else short_number(v, 2))
+                     for j, v in enumerate(p)]
             best = int(np.argmax(p)) if output in ("softmax", "sigmoid") else -1
         r = lay.radius[-1]
         for j, ((cx, cy), text) in enumerate(zip(lay.centers[-1], texts)):
@@ -473,12 +476,12 @@ class NetworkCanvas(QWidget):
             if l == 0 and lay.image_rect is not None:
                 x0, _, side = lay.image_rect
                 n = int(round(np.sqrt(lay.sizes[0])))
-                cx, texts = x0 + side / 2, [f"input: {n}x{n} pixels"]
+                cx, texts = x0 + side / 2, column_captions("image", lay.sizes[0], side=n)
             else:
                 cx = lay.centers[l][0, 0]
-                kind = "input" if l == 0 else "output" if l == last else f"layer {l}"
-                f = "" if l == 0 else f" {config.get('output' if l == last else 'activation', '')}"
-                texts = [f"{kind}: {lay.sizes[l]}{f}", f"{lay.sizes[l]}{f}"]  # the short one if need be
+                kind = "input" if l == 0 else "output" if l == last else "layer"
+                f = "" if l == 0 else config.get("output" if l == last else "activation", "")
+                texts = column_captions(kind, lay.sizes[l], f, layer=l)  # the first that fits
             half = min(100.0, gap / 2 - 3)
             painter.setFont(self._font(0.5))
             painter.setPen(DIM_TEXT)

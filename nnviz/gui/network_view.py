@@ -99,7 +99,7 @@ class NetworkView(QWidget):
         self.top_k.setSuffix(" edges per neuron")
         self.top_k.setToolTip("Draw only each neuron's k strongest incoming edges (largest |value| in the "
                               "current colouring); 0 = all. Wide networks become readable.")
-        self.backward = QCheckBox("show backward pass")
+        self.backward = QCheckBox("backward pass")
         self.backward.setObjectName("backwardCheck")
         self.backward.setChecked(True)
         self.backward.setToolTip("After each single step, watch the error flow back from the outputs to the "
@@ -213,7 +213,7 @@ class NetworkView(QWidget):
 
     def animate_backward(self, state) -> None:
         """The error signal flowing from the outputs back to the inputs, layer by layer (under a second);
-        any new state or click cancels it. Does nothing unless "show backward pass" is ticked."""
+        any new state or click cancels it. Does nothing unless "backward pass" is ticked."""
         if not self.backward.isChecked() or state is None or state is not self.state:
             return
         self._animation.stop()

@@ -6,8 +6,8 @@ import html
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSlider, QVBoxLayout, QWidget)
 
 from .network_canvas import TEXT
 from .network_edges import BACKGROUND, NEGATIVE, POSITIVE
@@ -112,7 +112,19 @@ class NeuronDetail(QWidget):
         buttons = QHBoxLayout()
         for b in (keep, reset):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
+        # In a scroll area: however tall the panel's content, it never squashes the panes below the
+        # diagram nor makes the window taller than its screen.
+        inner = QWidget()
+        inner.setObjectName("neuronDetailContent")
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(6, 6, 6, 6)
         self.gradient_caption = QLabel()
         self.gradient_caption.setObjectName("gradientCaption")

@@ -57,8 +57,13 @@ THIS_NETWORK = "this network"
 NETWORK_RACE_STEPS = 100
 NETWORK_RACE_TEXT = ("The four optimisers train copies of this network from its current parameters, on the same "
                      "mini-batches, for 100 steps; the plane is the one their paths span together, and the loss "
-                     "is measured on 512 training samples.")
+                     "is measured on the training samples (at most 512).")
 RACE_STEPS = 300
+
+
+def samples_text(n: int) -> str:
+    """How many training samples the loss is measured on, in words: 4 -> "4 training samples"."""
+    return f"{n:,} training sample" + ("" if n == 1 else "s")
 COMPUTING_TEXT = "computing the surface..."
 NETWORK_RACING_TEXT = "racing the optimisers on this network (in the background)..."
 NO_NETWORK_TEXT = "Train or load a network first: the race starts from its current parameters."
@@ -382,7 +387,7 @@ class LossSurfaceModel:
         else:
             off = ("the parameters lie on the plane" if m[3] < 5e-4 else
                    f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
-            loss = (f"Step {state.step}, {SAMPLES} training samples: true loss <b>{m[1]:.4f}</b>, the plane's loss "
+            loss = (f"Step {state.step}, {samples_text(len(self.sample()[0]))}: true loss <b>{m[1]:.4f}</b>, the plane's loss "
                     f"at the ball <b>{m[2]:.4f}</b> ({off}); {batch}.")
         return f"{plane}.<br>{loss}"
 

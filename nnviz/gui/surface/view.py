@@ -21,6 +21,8 @@ from .modes import (COMPUTING_TEXT, GRID, MODES, NETWORK_RACE_TEXT, NETWORK_RACI
                     LossSurfaceModel)
 from .plot import CMAP, RUNNER_COLORS, SurfacePlot
 from .view_3d import Landscape3D, opengl_available
+from ..fitted_text import ElidedCombo
+from ..screen_fit import compact
 
 LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
 MEASURE_MS = 150  # the plane's true-vs-plane loss is measured this long after the ball moved (coalesced)
@@ -64,13 +66,13 @@ class LossSurfaceView(QWidget):
         self.model = LossSurfaceModel()
         self._last_ball = 0.0
 
-        self.mode = QComboBox()
+        self.mode = ElidedCombo()
         self.mode.setObjectName("surfaceModeCombo")
         for key, (text, tip) in MODES.items():
             self.mode.addItem(text, key)
             self.mode.setItemData(self.mode.count() - 1, tip, Qt.ToolTipRole)
         self.mode.setToolTip("What the surface shows (hover over an entry for details)")
-        self.landscape = QComboBox()
+        self.landscape = ElidedCombo()
         self.landscape.setObjectName("raceSurfaceCombo")
         for name, s in SURFACES.items():
             self.landscape.addItem(name)
@@ -78,7 +80,7 @@ class LossSurfaceView(QWidget):
         self.landscape.addItem(THIS_NETWORK)
         self.landscape.setItemData(self.landscape.count() - 1, NETWORK_RACE_TEXT, Qt.ToolTipRole)
         self.landscape.setToolTip("The landscape the race runs on")
-        for combo, chars in ((self.mode, 14), (self.landscape, 8)):  # narrow docks: elide, do not force a width
+        for combo, chars in ((self.mode, 14), (self.landscape, 6)):  # narrow docks: elide, do not force a width
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
         self.race_step = QPushButton("Step")
@@ -89,7 +91,7 @@ class LossSurfaceView(QWidget):
         self.race_reset = QPushButton("Restart")
         self.race_reset.setToolTip("Put every ball back at the start")
         ok, why = opengl_available()
-        self.three_d = QCheckBox("3-D" if ok else "3-D (needs OpenGL)")
+        self.three_d = QCheckBox("3-D")  # short: why it is off is in its tooltip
         self.three_d.setEnabled(ok)
         self.three_d.setToolTip("Show the surface as a 3-D landscape (drag to turn it)" if ok else why)
         self.message = QLabel()
@@ -110,10 +112,17 @@ class LossSurfaceView(QWidget):
         self.stack.addWidget(self.plot)
         self.landscape3d: Landscape3D | None = None
 
+        # Two rows, so the race's controls never widen the dock (nor the window): the mode and 3-D;
+        # below, while racing, the landscape and the race's buttons.
         bar = QHBoxLayout()
-        for w in (self.mode, self.landscape, self.race_step, self.race_play, self.race_reset, self.three_d):
-            bar.addWidget(w, 3 if w is self.mode else 0)
+        bar.addWidget(self.mode, 3)
+        bar.addWidget(self.three_d)
         bar.addStretch(1)
+        race_bar = QHBoxLayout()
+        for w in (self.landscape, self.race_step, self.race_play, self.race_reset):
+            race_bar.addWidget(w)
+        race_bar.addStretch(1)
+        compact(self.race_step, self.race_play, self.race_reset)
         # The mode names in full when there is room, elided when the dock is narrow.
         self.mode.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         metrics = self.mode.fontMetrics()
@@ -122,6 +131,7 @@ class LossSurfaceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
+        layout.addLayout(race_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.info)
         layout.addWidget(self.message)

@@ -1,0 +1,102 @@
+"""Text that fits: numbers in engineering format, captions shortened meaningfully, combo boxes that
+elide their current entry with "…" (the whole entry in the tooltip) instead of cutting it."""
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
+
+#: Short names of activations for narrow captions ("L1 16 sig").
+SHORT_ACTIVATIONS = {"sigmoid": "sig", "softmax": "smax", "linear": "lin", "leaky_relu": "lrelu",
+                     "identity": "id"}
+
+
+def short_number(x: float, decimals: int = 4) -> str:
+    """``x`` with ``decimals`` decimals, or in engineering format when that would be long:
+    110116405248.0 -> "1.1e11", 0.00001234 -> "1.2e-05"; "nan" and "inf" as themselves."""
+    x = float(x)
+    if not math.isfinite(x):
+        return str(x)
+    if x != 0 and (abs(x) >= 1e5 or abs(x) < 10 ** -decimals):
+        mantissa, exponent = f"{x:.1e}".split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return f"{x:.{decimals}f}"
+
+
+def column_captions(kind: str, size: int, function: str = "", layer: int = 0, side: int = 0) -> list[str]:
+    """The caption of one column of the diagram, longest first, each shorter than the one before:
+    the caller draws the first that fits.  ``kind`` is "image" (``side`` x ``side`` pixels),
+    "input", "layer" (hidden layer ``layer``) or "output"; ``function`` its activation."""
+    if kind == "image":
+        return [f"input: {side}x{side} pixels", f"input {side}x{side}", f"{side}x{side}", "in"]
+    short = SHORT_ACTIVATIONS.get(function, function)
+    if kind == "input":
+        return [f"input: {size}", f"in {size}", f"{size}"]
+    tag = f"L{layer}" if kind == "layer" else "out"
+    name = f"layer {layer}" if kind == "layer" else "output"
+    texts = [f"{name}: {size} {function}", f"{size} {function}", f"{tag} {size} {short}", f"{size} {short}",
+             f"{size}"]
+    kept = []
+    for t in (t.strip() for t in texts):  # a short name no shorter than the plain one is dropped
+        if not kept or len(t) < len(kept[-1]):
+            kept.append(t)
+    return kept
+
+
+class ElidedCombo(QComboBox):
+    """A combo box drawn with its current entry elided ("This network (PCA…") when it is narrower
+    than the entry; its tooltip then starts with the whole entry.  Never wider than it is given."""
+
+    def __init__(self, parent=None, chars: int = 8):
+        super().__init__(parent)
+        self._tip = ""
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(chars)
+        self.currentTextChanged.connect(self._update_tip)
+
+    def setToolTip(self, tip: str) -> None:
+        self._tip = tip
+        self._update_tip()
+
+    def text_room(self) -> int:
+        """How many pixels the current entry is given."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxEditField, self).width()
+
+    def elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > self.text_room()
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        room = self.text_room()
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.ElideRight, room)
+        painter.drawComplexControl(QStyle.CC_ComboBox, option)
+        painter.drawControl(QStyle.CE_ComboBoxLabel, option)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def _update_tip(self, *_) -> None:
+        """The tooltip: the whole current entry first when it is elided."""
+        whole = self.currentText()
+        tip = "\n\n".join(t for t in (whole, self._tip) if t) if self.elided() else self._tip
+        if self.toolTip() != tip:
+            super().setToolTip(tip)
+
+
+class IntegerAxis(pg.AxisItem):
+    """An axis of whole numbers (steps): ticked on integers only, never 0.5 or 1.5."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = [(spacing, [v for v in values if float(v).is_integer()])
+                  for spacing, values in super().tickValues(minVal, maxVal, size) if spacing >= 1]
+        levels = [(spacing, values) for spacing, values in levels if values]
+        if not levels and math.isfinite(minVal) and math.isfinite(maxVal) and maxVal - minVal < 1000:
+            levels = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+        return levels
