@@ -27,13 +27,14 @@ import numpy as np
 
 from nnviz.core import ConfigError, Evaluation, Network, NNVizError, Trainer, datasets, load_pretrained
 from nnviz.core.dataset import Dataset
+from nnviz.core.network import default_init
 from nnviz.core.history import History
 from nnviz.core.state import StepState
 from nnviz.lessons import Lesson, find_lesson
 
 #: The network a first-time user sees: the 3Blue1Brown network, trained, on the bundled digits.
 FIRST_ARCHITECTURE = {"dataset": "digits", "noise": 0.1, "hidden": [16, 16], "activation": "sigmoid",
-                      "loss": "cross_entropy", "output": None, "norm": "none", "seed": 0}
+                      "loss": "cross_entropy", "output": None, "norm": "none", "init": "auto", "seed": 0}
 #: The training settings of a session built without any (the controls dock's defaults).
 DEFAULT_TRAINING = {"optimizer": "adam", "lr": 1e-3, "batch_size": 32, "weight_decay": 0.0,
                     "settings": {"beta1": 0.9, "beta2": 0.999}}
@@ -52,14 +53,16 @@ def build_data(spec: dict, custom: dict | None = None) -> Dataset:
 def build_network(spec: dict, data: Dataset) -> Network:
     """A fresh network of the spec's shape for ``data`` (raises ConfigError with a sentence)."""
     sizes = [data.n_inputs, *spec["hidden"], data.n_outputs]
+    init = spec.get("init", "auto")
     return Network(sizes, activation=spec["activation"], loss=spec["loss"], output=spec["output"],
-                   norm=spec["norm"], seed=spec["seed"])
+                   norm=spec["norm"], init=None if init == "auto" else init, seed=spec["seed"])
 
 
 def spec_of(net: Network, data: Dataset, seed: int = 0, noise: float = 0.1) -> dict:
     """The architecture spec that describes ``net`` on ``data``."""
+    init = "auto" if net.init == default_init(net.activation.name) else net.init
     return {"dataset": data.name, "noise": noise, "hidden": list(net.sizes[1:-1]), "activation": net.activation.name,
-            "loss": net.loss, "output": net.output, "norm": net.norm, "seed": seed}
+            "loss": net.loss, "output": net.output, "norm": net.norm, "init": init, "seed": seed}
 
 
 def parse_hidden(text) -> list[int]:
@@ -97,7 +100,7 @@ def lesson_settings(lesson: Lesson) -> tuple[dict, dict]:
     v = lesson.values
     spec = {"dataset": v["dataset"], "noise": v["noise"], "hidden": parse_hidden(v["hidden"]), "activation": v["activation"],
             "loss": v["loss"], "output": None if v["output"] == "auto" else v["output"], "norm": v["norm"],
-            "seed": v["seed"]}
+            "init": v["init"], "seed": v["seed"]}
     settings = {k: v[k] for k in optimizers.DEFAULTS[v["optimizer"]] if k != "eps" and k in v}
     training = {"optimizer": v["optimizer"], "lr": v["lr"], "batch_size": v["batch_size"],
                 "weight_decay": v["weight_decay"], "settings": settings}

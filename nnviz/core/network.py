@@ -43,6 +43,17 @@ def check_sizes(sizes) -> list[int]:
     return sizes
 
 
+#: Weight initialisations: Xavier-uniform, He-normal, and He-normal with twice the deviation
+#: ("large", the exploding-gradients lesson's mistake).
+INITS = ("xavier", "he", "large")
+INIT_GAIN = {"he": 1.0, "large": 2.0}
+
+
+def default_init(activation: str) -> str:
+    """He for relu-like activations, Xavier otherwise."""
+    return "he" if activation in ("relu", "leaky_relu") else "xavier"
+
+
 class Network:
     """A multilayer perceptron.
 
@@ -54,7 +65,7 @@ class Network:
             sigmoid for mse (sigmoid for a single-output cross-entropy net).
         norm: "none"/None, "batch", "layer" or "group" on every hidden layer.
         groups: groups for group norm (default: 8, 4 or 2, whichever divides).
-        init: "xavier" or "he"; default He for relu-like activations, else Xavier.
+        init: "xavier", "he" or "large" (see :data:`INITS`); default He for relu-like activations, else Xavier.
         seed: seed of the initialisation.
         dtype: np.float32 (default) or np.float64.
     """
@@ -77,9 +88,9 @@ class Network:
             raise ConfigError("dtype must be float32 or float64")
         self.dtype = dtype
         if init is None:
-            init = "he" if activation in ("relu", "leaky_relu") else "xavier"
-        if init not in ("xavier", "he"):
-            raise ConfigError(f"unknown initialisation {init!r}; choose xavier or he")
+            init = default_init(activation)
+        if init not in INITS:
+            raise ConfigError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
         self.init = init
 
         hidden = self.sizes[1:-1]
@@ -113,13 +124,14 @@ class Network:
 
     # ------------------------------------------------------------------ set-up
     def initialize(self, seed=0) -> None:
-        """Fresh random weights (Xavier-uniform or He-normal), zero biases, unit gammas."""
+        """Fresh random weights (Xavier-uniform, He-normal, or "large": He-normal x 2, which makes
+        gradients explode in a deep relu network), zero biases, unit gammas."""
         rng = np.random.default_rng(seed)
         self.theta[:] = 0
         for W in self.weights:
             fan_out, fan_in = W.shape
-            if self.init == "he":
-                W[:] = rng.normal(0.0, np.sqrt(2.0 / fan_in), W.shape)
+            if self.init in ("he", "large"):
+                W[:] = rng.normal(0.0, INIT_GAIN[self.init] * np.sqrt(2.0 / fan_in), W.shape)
             else:
                 limit = np.sqrt(6.0 / (fan_in + fan_out))
                 W[:] = rng.uniform(-limit, limit, W.shape)

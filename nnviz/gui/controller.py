@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from nnviz.core import NNVizError, Network
 from nnviz.lessons import Lesson, find_lesson
-from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
+from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settings, spec_of
 
 from .fitted_text import short_number
 from .inputs import shown_input
@@ -96,13 +96,18 @@ class Controller(QObject):
         place_pad(w.docks["padDock"], session.pad)  # 2-D data: the pad's room goes to the other panes
         for key in ("loss", "accuracy", "test", "speed"):
             w.status_labels[key].setText("")
-        dock = PANE_DOCKS.get(session.pane)
-        if dock:
-            w.docks[dock].show()
-            w.docks[dock].raise_()
+        dock = self.pane_dock(session.pane)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
         self.show_state(session.state)
         self.show_input(w.pad_pane.pad.shown_input())
         self.worker.load_session(session)
+
+    def pane_dock(self, pane: str):
+        """The dock of a lesson's pane name ("layers"...), or None (the diagram, or no pane)."""
+        name = PANE_DOCKS.get(pane)
+        return self.w.docks[name] if name else None
 
     def new_session(self, spec: dict, network: Network | None = None, lesson: Lesson | None = None,
                     data=None, training: dict | None = None) -> bool:
@@ -143,6 +148,17 @@ class Controller(QObject):
     def lesson(self) -> Lesson | None:
         """The lesson of the session on display, or None."""
         return find_lesson(self.session.lesson) if self.session.lesson else None
+
+    def apply_settings(self, changes: dict) -> None:
+        """Change settings as a guided lesson's step does: an architecture change starts a new session
+        of the same lesson (without asking: the lesson asked for it); training settings apply from the
+        next step."""
+        controls = self.w.controls
+        controls.set_values(**changes)
+        if any(key in ARCHITECTURE_KEYS for key in changes):
+            self.new_session(controls.architecture(), lesson=self.lesson(), training=controls.training())
+        else:
+            self.set_training(controls.training())
 
     def rebuild(self, spec: dict) -> None:
         """The data or the architecture changed in the controls."""

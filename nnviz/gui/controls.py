@@ -6,6 +6,8 @@ what the user wants; the window decides what to do with it:
 * ``trainingChanged(dict)``: optimiser, learning rate, batch size... apply from the next step.
 * ``architectureChanged(dict)``: data set or network shape changed; the network must be rebuilt.
 * ``lessonChosen(int)``: the user picked a lesson (an index into ``nnviz.lessons.LESSONS``).
+* ``lessonShown(object)``: the lesson on display changed (a Lesson, or None); a guided lesson's
+  steps are shown in ``guide`` (:class:`nnviz.gui.guide_panel.GuidePanel`).
 """
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ from pyqtgraph.parametertree import Parameter, ParameterTree
 
 from nnviz.core import datasets, optimizers
 from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.network import INITS
 from nnviz.core.normalization import NORMS
 
 from nnviz.lessons import LESSONS
 from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
 from .fitted_text import ElidedCombo
+from .guide_panel import GuidePanel
 from .screen_fit import compact
 
 TIPS = {
@@ -40,6 +44,9 @@ TIPS = {
     "norm": "Normalisation of each hidden layer's weighted sums before the activation. Batch norm uses the "
             "mini-batch's mean and spread (and running averages when testing); layer and group norm use each "
             "sample's own neurons. All keep activations in a healthy range so deep networks train.",
+    "init": "How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu ('auto' picks "
+            "the one that matches the activation); 'large' doubles He's spread, the mistake that makes gradients "
+            "explode in a deep network.",
     "seed": "The random seed for the initial weights and the shuffling: the same seed gives the same run.",
     "optimizer": "How the gradient becomes a step. SGD steps straight downhill; momentum keeps rolling; "
                  "Nesterov looks ahead before rolling; RMSProp and Adam adapt the step to each parameter.",
@@ -74,6 +81,7 @@ def _param_tree_spec() -> list[dict]:
             item("loss", "list", "cross_entropy", "Loss", limits={"cross-entropy": "cross_entropy", "mean squared error": "mse"}),
             item("output", "list", "auto", "Output activation", limits=["auto", "softmax", "sigmoid", "linear"]),
             item("norm", "list", "none", "Normalisation", limits=list(NORMS)),
+            item("init", "list", "auto", "Initial weights", limits=["auto", *INITS]),
             item("seed", "int", 0, "Seed", limits=(0, 2**31 - 1)),
         ]},
         {"name": "Training", "type": "group", "children": [
@@ -102,6 +110,7 @@ class ControlsPanel(QWidget):
     trainingChanged = Signal(dict)
     speedChanged = Signal(float)
     lessonChosen = Signal(int)
+    lessonShown = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -172,6 +181,8 @@ class ControlsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.preset)
         layout.addWidget(self.preset_text)
+        self.guide = GuidePanel()
+        layout.addWidget(self.guide)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
 
@@ -232,6 +243,7 @@ class ControlsPanel(QWidget):
     def show_lesson(self, lesson) -> None:
         """Show ``lesson``'s title in the lessons box and its text below it (None: no lesson)."""
         self.preset.setCurrentIndex(LESSONS.index(lesson) + 1 if lesson in LESSONS else 0)
+        self.lessonShown.emit(lesson)
         if lesson is None:
             self.preset_text.hide()
             return

@@ -26,6 +26,7 @@ from .controls import ControlsPanel
 from .curves import CurvesView
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
+from .guide_panel import Guide
 from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
 from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
@@ -188,6 +189,8 @@ class MainWindow(QMainWindow):
         self.controls.trainingChanged.connect(c.set_training)
         self.controls.speedChanged.connect(c.set_speed)
         self.controls.lessonChosen.connect(c.load_lesson)
+        self.guide = Guide(self, self.controls.guide)
+        self.controls.lessonShown.connect(self.guide.show_lesson)
         b["stepButton"].clicked.connect(self._step1)
         b["step10Button"].clicked.connect(self._step10)
         b["step100Button"].clicked.connect(self._step100)
