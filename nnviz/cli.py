@@ -29,6 +29,15 @@ def _sizes(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(f"layer sizes must be whole numbers like 784,16,16,10, not {text!r}")
 
 
+def _language(text: str) -> str:
+    from nnviz.gui.language import LANGUAGES, language_code
+
+    code = language_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"unknown language {text!r}; choose one of {', '.join(LANGUAGES)}")
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
     from nnviz.core import datasets, optimizers
     from nnviz.core.activations import ACTIVATIONS
@@ -36,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="nnviz", description="See a neural network think and learn. "
                      "With no command, opens the window.")
+    parser.add_argument("--lang", metavar="LANG", type=_language,
+                        help="the window's language: zh_CN (简体中文) or en; default: View > Language, else the system's")
     parser.add_argument("--screenshot", metavar="FILE", help="build the window offscreen, save a PNG of it and exit")
     parser.add_argument("--steps", type=int, default=0, help="with --screenshot: train this many steps first")
     parser.add_argument("--preset", metavar="LESSON",
@@ -222,7 +233,7 @@ def main(argv=None) -> int:
         from nnviz.gui.app import run
 
         return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab,
-                   open_path=args.open_path)
+                   open_path=args.open_path, lang=args.lang)
     command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
     try:
         result = command(args)

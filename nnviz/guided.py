@@ -71,18 +71,6 @@ MEASURES: dict[str, tuple[str, Callable[[Session, Before], float]]] = {
 }
 
 
-def action_text(action: tuple) -> str:
-    """The action in words, for its button: "Step x10", "Play until step 500", "Set activation = relu,
-    then step x300"."""
-    kind, arg, *then = action
-    if kind == "step":
-        return "Step once" if arg == 1 else f"Step x{arg}"
-    if kind == "until":
-        return f"Play until step {arg}"
-    text = "Set " + ", ".join(f"{k} = {v}" for k, v in arg.items())
-    return text + (f", then step x{then[0]}" if then else "")
-
-
 def settings_after(lesson: Lesson, changes: dict) -> tuple[Lesson, bool]:
     """``lesson`` with ``changes`` applied to its settings, and whether they change the architecture
     (a new session) rather than only the training."""

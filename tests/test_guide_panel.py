@@ -1,5 +1,5 @@
 """A guided lesson in the window: predict, act through the controls, compare with the run."""
-from nnviz.guided import action_text
+from nnviz.gui.guide_panel import action_text
 from nnviz.lessons import find_lesson
 
 
@@ -63,3 +63,9 @@ def test_an_unguided_lesson_and_a_changed_architecture_hide_the_guide(qtbot, win
     assert window.controls.guide.isVisible()
     window.controls.param("hidden").setValue("3")  # the learner leaves the lesson
     assert not window.controls.guide.isVisible()
+
+
+def test_actions_in_words():
+    step = find_lesson("Layer norm").steps[1]
+    assert action_text(step.action) == "Set norm = batch, then step x1000"
+    assert action_text(("step", 1)) == "Step once" and action_text(("until", 500)) == "Play until step 500"

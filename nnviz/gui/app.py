@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -14,6 +14,7 @@ from nnviz.lessons import find_lesson
 
 from . import lifetime
 from .heap import limit_fragmentation
+from .language import install_translator
 from .throttled import ThrottledRedraw
 
 SCREENSHOT_TIMEOUT = 120.0  # seconds
@@ -61,7 +62,7 @@ def prepare(window, preset: str | None, tab: str | None, open_path: str | None =
 
 
 def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None,
-                    open_path: str | None = None) -> int:
+                    open_path: str | None = None, lang: str | None = None) -> int:
     """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window.
 
     A name without an extension gets ``.png``; another image format Qt writes (.jpg, .bmp...) is
@@ -82,6 +83,7 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     # server without the libraries Qt's xcb plugin needs) aborted the process with no picture.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
+    install_translator(app, lang)  # the language asked for, or the system's: not the user's setting
     from .main_window import MainWindow
 
     # Screenshots show the defaults, not this user's remembered settings.
@@ -116,8 +118,9 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
 
 
 def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None, tab: str | None = None,
-        open_path: str | None = None) -> int:
-    """Open the window (or take a screenshot) and return the exit code."""
+        open_path: str | None = None, lang: str | None = None) -> int:
+    """Open the window (or take a screenshot) in ``lang`` (default: View > Language, else the
+    system's) and return the exit code."""
     if preset:
         try:
             find_lesson(preset)
@@ -125,13 +128,14 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
             print(f"nnviz: {e}", file=sys.stderr)
             return 2
     if screenshot:
-        return take_screenshot(screenshot, steps, preset, tab, open_path)
+        return take_screenshot(screenshot, steps, preset, tab, open_path, lang)
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("nnviz: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
               "use --screenshot FILE for a picture, or run it under xvfb-run", file=sys.stderr)
         return 2
     app = application()
+    install_translator(app, lang, QSettings())
     from .main_window import MainWindow
 
     window = MainWindow()

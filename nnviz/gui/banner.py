@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
+from .language import translate
+
 STYLES = {"error": "background: #fdecea; color: #611a15;", "info": "background: #e8f4fd; color: #0d3c61;"}
 
 
@@ -10,7 +12,7 @@ class Banner(QToolBar):
     """``show_message(text, actions=[(label, tooltip, callback)], kind="error"|"info")``; Dismiss hides it."""
 
     def __init__(self, parent=None):
-        super().__init__("Message", parent)
+        super().__init__(translate("MessageBanner", "Message"), parent)
         self.setObjectName("messageBanner")
         self.setMovable(False)
         self.holder = QWidget()
@@ -21,8 +23,8 @@ class Banner(QToolBar):
         self.text.setWordWrap(True)
         self.layout_.addWidget(self.text, 1)
         self.buttons: dict[str, QPushButton] = {}
-        self.dismiss = QPushButton("Dismiss")
-        self.dismiss.setToolTip("Hide this message")
+        self.dismiss = QPushButton(translate("MessageBanner", "Dismiss"))
+        self.dismiss.setToolTip(translate("MessageBanner", "Hide this message"))
         self.dismiss.clicked.connect(self.hide)
         self.layout_.addWidget(self.dismiss)
         self.addWidget(self.holder)

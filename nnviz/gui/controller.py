@@ -19,6 +19,7 @@ from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settin
 from .fitted_text import short_number
 from .inputs import shown_input
 from .screen_fit import place_pad
+from .language import translate
 from .welcome import OVERFIT_HINT
 from .worker import TrainerWorker, start_worker, stop_worker
 
@@ -238,9 +239,11 @@ class Controller(QObject):
             self.w.welcome.hide()  # a choice made: one strip at a time, the window keeps its height
             if self.session.pretrained and not self.overfit_hinted:  # once per run of the app
                 self.overfit_hinted = True
-                self.w.banner.show_message(OVERFIT_HINT, [("Start from scratch", "The 3Blue1Brown lesson: the "
-                                           "same network from fresh random weights, playing", self.start_from_scratch)],
-                                           kind="info")
+                self.w.banner.show_message(
+                    translate("WelcomeStrip", OVERFIT_HINT),
+                    [(translate("Controller", "Start from scratch"),
+                      translate("Controller", "The 3Blue1Brown lesson: the same network from fresh random weights, "
+                                              "playing"), self.start_from_scratch)], kind="info")
 
     def start_from_scratch(self) -> None:
         """The 3Blue1Brown lesson from fresh weights, playing (the welcome strip's and the overfitting

@@ -27,6 +27,7 @@ from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
 from .fitted_text import ElidedCombo
 from .guide_panel import GuidePanel
+from .language import translate
 from .screen_fit import compact
 
 TIPS = {
@@ -156,11 +157,11 @@ class ControlsPanel(QWidget):
 
         self.preset = ElidedCombo()
         self.preset.setObjectName("presetCombo")
-        self.preset.setToolTip("Ready-made lessons: each sets the data, the network and the training, "
-                               "and says what to watch")
-        self.preset.addItem("Lessons: choose one...")
+        self.preset.setToolTip(translate("ControlsPanel", "Ready-made lessons: each sets the data, the network "
+                                                          "and the training, and says what to watch"))
+        self.preset.addItem(translate("ControlsPanel", "Lessons: choose one..."))
         for lesson in LESSONS:
-            self.preset.addItem(lesson.title)
+            self.preset.addItem(translate("lessons", lesson.title))
         self.preset.activated.connect(self._lesson_chosen)
         self.preset.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.preset.setMinimumContentsLength(16)  # long titles are elided: they never widen the dock
@@ -247,7 +248,7 @@ class ControlsPanel(QWidget):
         if lesson is None:
             self.preset_text.hide()
             return
-        self.preset_text.setText(f"<b>{lesson.title}</b><br>{lesson.text}")
+        self.preset_text.setText(f"<b>{translate('lessons', lesson.title)}</b><br>{translate('lessons', lesson.text)}")
         self.preset_text.show()
 
     def set_running(self, running: bool) -> None:

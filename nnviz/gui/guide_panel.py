@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout,
                                QWidget)
 
-from nnviz.guided import MEASURES, Before, action_text, measure
+from nnviz.guided import MEASURES, Before, measure
 from nnviz.lessons import GuidedStep, Lesson
+
+from .language import translate
 
 #: How often the guide looks whether the run it started has finished (ms), and how long it waits.
 POLL_MS, PATIENCE_S = 100, 600
@@ -28,7 +30,22 @@ OUTLINE_MS = 2500
 
 def figure_text(name: str, figure: float) -> str:
     """A measured figure in words: "test accuracy (%): 86.0"."""
-    return f"{MEASURES[name][0]}: {figure:.3g}" if abs(figure) < 1e4 else f"{MEASURES[name][0]}: {figure:.2e}"
+    what = translate("guided", MEASURES[name][0])
+    return f"{what}: {figure:.3g}" if abs(figure) < 1e4 else f"{what}: {figure:.2e}"
+
+
+def action_text(action: tuple) -> str:
+    """The action in words, for its button: "Step x10", "Play until step 500", "Set activation = relu,
+    then step x300" (setting names and values stay as the controls show them)."""
+    kind, arg, *then = action
+    if kind == "step":
+        return translate("GuidePanel", "Step once") if arg == 1 else translate("GuidePanel", "Step x{n}").format(n=arg)
+    if kind == "until":
+        return translate("GuidePanel", "Play until step {n}").format(n=arg)
+    settings = ", ".join(f"{k} = {v}" for k, v in arg.items())
+    if then:
+        return translate("GuidePanel", "Set {settings}, then step x{n}").format(settings=settings, n=then[0])
+    return translate("GuidePanel", "Set {settings}").format(settings=settings)
 
 
 class GuidePanel(QWidget):
@@ -58,17 +75,21 @@ class GuidePanel(QWidget):
         self.choice_box.setContentsMargins(8, 0, 0, 0)
         self.action = QPushButton()
         self.action.setObjectName("guideAction")
-        self.action.setToolTip("Do what the step says; the run answers the question. Choose your prediction first.")
+        self.action.setToolTip(translate("GuidePanel", "Do what the step says; the run answers the question. "
+                                                       "Choose your prediction first."))
         self.look = QLabel()
         self.look.setObjectName("guideLook")
         self.look.setWordWrap(True)
         self.result = QLabel()
         self.result.setObjectName("guideResult")
         self.result.setWordWrap(True)
-        self.back, self.skip, self.next = QPushButton("Back"), QPushButton("Skip"), QPushButton("Next")
-        for button, name, tip in ((self.back, "guideBack", "The previous step of the lesson"),
-                                  (self.skip, "guideSkip", "Go to the next step without doing this one"),
-                                  (self.next, "guideNext", "On to the next step")):
+        self.back = QPushButton(translate("GuidePanel", "Back"))
+        self.skip = QPushButton(translate("GuidePanel", "Skip"))
+        self.next = QPushButton(translate("GuidePanel", "Next"))
+        for button, name, tip in ((self.back, "guideBack", translate("GuidePanel", "The previous step of the lesson")),
+                                  (self.skip, "guideSkip", translate("GuidePanel", "Go to the next step without doing "
+                                                                                   "this one")),
+                                  (self.next, "guideNext", translate("GuidePanel", "On to the next step"))):
             button.setObjectName(name)
             button.setToolTip(tip)
         nav = QHBoxLayout()
@@ -117,23 +138,24 @@ class GuidePanel(QWidget):
         self.back.setEnabled(self.index > 0)
         step = self.step
         if step is None:
-            self.progress.setText(f"Done: {len(steps)} of {len(steps)} steps")
-            self.question.setText("The lesson is over. Choose another in the lessons box, or keep exploring: "
-                                  "every control is yours again.")
+            self.progress.setText(translate("GuidePanel", "Done: {n} of {n} steps").format(n=len(steps)))
+            self.question.setText(translate("GuidePanel", "The lesson is over. Choose another in the lessons box, "
+                                                          "or keep exploring: every control is yours again."))
             for w in (self.action, self.look, self.skip, self.next):
                 w.hide()
             self.stepShown.emit(self.index)
             return
-        self.progress.setText(f"Step {self.index + 1} of {len(steps)}: predict, then act")
-        self.question.setText(step.question)
+        self.progress.setText(translate("GuidePanel", "Step {i} of {n}: predict, then act").format(
+            i=self.index + 1, n=len(steps)))
+        self.question.setText(translate("lessons", step.question))
         for i, choice in enumerate(step.choices):
-            button = QRadioButton(choice.text)
+            button = QRadioButton(translate("lessons", choice.text))
             button.setObjectName(f"guideChoice{i}")
             self.choices.addButton(button, i)
             self.choice_box.addWidget(button)
         self.action.setText(action_text(step.action))
         self.action.setEnabled(False)
-        self.look.setText(f"Look at: {step.look}")
+        self.look.setText(translate("GuidePanel", "Look at: {what}").format(what=translate("lessons", step.look)))
         for w in (self.action, self.look, self.skip):
             w.show()
         self.next.hide()
@@ -151,7 +173,7 @@ class GuidePanel(QWidget):
         self.action.setEnabled(False)
         for button in self.choices.buttons():
             button.setEnabled(False)
-        self.result.setText("Running...")
+        self.result.setText(translate("GuidePanel", "Running..."))
         self.actionRequested.emit(self.step.action)
 
     def show_answer(self, figure: float) -> bool:
@@ -160,12 +182,16 @@ class GuidePanel(QWidget):
         predicted, right = self.choices.checkedId(), step.answer(figure)
         correct = predicted == right
         self.right += correct
-        what = step.choices[right].text if right is not None else "none of these"
-        verdict = "Right!" if correct else f"Not quite: it was \u201c{what}\u201d."
-        self.result.setText(f"<b>{verdict}</b> Measured {figure_text(step.measure, figure)}.<br>{step.explain}")
+        what = (translate("lessons", step.choices[right].text) if right is not None
+                else translate("GuidePanel", "none of these"))
+        verdict = (translate("GuidePanel", "Right!") if correct
+                   else translate("GuidePanel", "Not quite: it was “{answer}”.").format(answer=what))
+        measured = translate("GuidePanel", "Measured {figure}.").format(figure=figure_text(step.measure, figure))
+        self.result.setText(f"<b>{verdict}</b> {measured}<br>{translate('lessons', step.explain)}")
         self.skip.hide()
         self.next.show()
-        self.next.setText("Next" if self.index + 1 < len(self.lesson.steps) else "Finish")
+        self.next.setText(translate("GuidePanel", "Next") if self.index + 1 < len(self.lesson.steps)
+                          else translate("GuidePanel", "Finish"))
         return correct
 
     def show_failure(self, message: str) -> None:
@@ -217,7 +243,7 @@ class Guide(QObject):
         if job["waited"] > PATIENCE_S * 1000:
             self._poll.stop()
             self._job = None
-            self.panel.show_failure("The run did not finish in time; try the step again.")
+            self.panel.show_failure(translate("GuidePanel", "The run did not finish in time; try the step again."))
             return
         session, worker = self.w.controller.session, self.w.controller.worker
         step = session.trainer.step_count

@@ -27,6 +27,7 @@ from .curves import CurvesView
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .guide_panel import Guide
+from .language import add_language_menu
 from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
 from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._action(v, "Reset layout", self.reset_layout, None, "Put every pane back where it started")
         self._action(v, "Full screen", self.toggle_full_screen, "F11")
+        add_language_menu(self, v)
         h = bar.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1", "Every key nnviz listens to")
         self._action(h, "About nnviz", self.show_about, None, "Version, data and licences")

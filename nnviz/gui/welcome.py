@@ -2,18 +2,22 @@
 pick a lesson), shown once and remembered in the window's settings."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 from .banner import STYLES
+from .language import translate
 
 #: The settings key that remembers the strip was shown.
 WELCOMED = "welcomed"
-TEXT = ("<b>Welcome to nnviz.</b> This is the 3Blue1Brown network (784-16-16-10), already trained on "
+TEXT = QT_TRANSLATE_NOOP("WelcomeStrip", "<b>Welcome to nnviz.</b> This is the 3Blue1Brown network (784-16-16-10), already trained on "
         "handwritten digits. Where to start?")
-CHOICES = (("Draw a digit", "The trained network reads what you draw on the pad", "drawChosen"),
-           ("Watch it learn from scratch", "The 3Blue1Brown lesson: fresh random weights, playing", "scratchChosen"),
-           ("Pick a lesson", "Open the list of lessons in the Controls", "lessonsChosen"))
+CHOICES = ((QT_TRANSLATE_NOOP("WelcomeStrip", "Draw a digit"),
+            QT_TRANSLATE_NOOP("WelcomeStrip", "The trained network reads what you draw on the pad"), "drawChosen"),
+           (QT_TRANSLATE_NOOP("WelcomeStrip", "Watch it learn from scratch"),
+            QT_TRANSLATE_NOOP("WelcomeStrip", "The 3Blue1Brown lesson: fresh random weights, playing"), "scratchChosen"),
+           (QT_TRANSLATE_NOOP("WelcomeStrip", "Pick a lesson"),
+            QT_TRANSLATE_NOOP("WelcomeStrip", "Open the list of lessons in the Controls"), "lessonsChosen"))
 
 
 class WelcomeStrip(QToolBar):
@@ -25,27 +29,27 @@ class WelcomeStrip(QToolBar):
     lessonsChosen = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Welcome", parent)
+        super().__init__(translate("WelcomeStrip", "Welcome"), parent)
         self.setObjectName("welcomeStrip")
         self.setMovable(False)
         holder = QWidget()
         holder.setStyleSheet(STYLES["info"])
         layout = QHBoxLayout(holder)
         layout.setContentsMargins(8, 4, 8, 4)
-        self.text = QLabel(TEXT)
+        self.text = QLabel(translate("WelcomeStrip", TEXT))
         self.text.setWordWrap(True)
         layout.addWidget(self.text, 1)
         self.buttons: dict[str, QPushButton] = {}
         for label, tip, signal in CHOICES:
-            button = QPushButton(label)
-            button.setToolTip(tip)
+            button = QPushButton(translate("WelcomeStrip", label))
+            button.setToolTip(translate("WelcomeStrip", tip))
             button.setObjectName(signal.removesuffix("Chosen") + "WelcomeButton")
             button.clicked.connect(getattr(self, signal))
             button.clicked.connect(self.hide)
             layout.addWidget(button)
             self.buttons[label] = button
-        dismiss = QPushButton("Dismiss")
-        dismiss.setToolTip("Hide this strip (it is shown only on the first launch)")
+        dismiss = QPushButton(translate("WelcomeStrip", "Dismiss"))
+        dismiss.setToolTip(translate("WelcomeStrip", "Hide this strip (it is shown only on the first launch)"))
         dismiss.clicked.connect(self.hide)
         layout.addWidget(dismiss)
         self.addWidget(holder)
@@ -63,6 +67,6 @@ class WelcomeStrip(QToolBar):
 
 
 #: The banner on Play of the shipped trained network.
-OVERFIT_HINT = ("This network is already trained: more training now overfits. It learns the training digits by "
+OVERFIT_HINT = QT_TRANSLATE_NOOP("WelcomeStrip", "This network is already trained: more training now overfits. It learns the training digits by "
                 "heart, so the test loss (red in Curves) rises and nothing visibly improves. To watch a network "
                 "learn, start from scratch.")

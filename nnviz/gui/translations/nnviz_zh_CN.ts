@@ -1,0 +1,700 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Start from scratch</source>
+        <extracomment>The pane a lesson raises -&gt; the window's dock.</extracomment>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>The 3Blue1Brown lesson: the same network from fresh random weights, playing</source>
+        <translation>3Blue1Brown 课程：同一个网络，从新的随机权重开始训练</translation>
+    </message>
+</context>
+<context>
+    <name>ControlsPanel</name>
+    <message>
+        <source>Ready-made lessons: each sets the data, the network and the training, and says what to watch</source>
+        <translation>现成的课程：每一课都会设置好数据、网络和训练参数，并告诉你该看什么</translation>
+    </message>
+    <message>
+        <source>Lessons: choose one...</source>
+        <translation>课程：选一课……</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <source>Step once</source>
+        <extracomment>How long a pane to look at stays outlined (ms).</extracomment>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Step x{n}</source>
+        <translation>走 {n} 步</translation>
+    </message>
+    <message>
+        <source>Play until step {n}</source>
+        <translation>训练到第 {n} 步</translation>
+    </message>
+    <message>
+        <source>Set {settings}, then step x{n}</source>
+        <translation>设置 {settings}，然后走 {n} 步</translation>
+    </message>
+    <message>
+        <source>Set {settings}</source>
+        <translation>设置 {settings}</translation>
+    </message>
+    <message>
+        <source>Do what the step says; the run answers the question. Choose your prediction first.</source>
+        <translation>按这一步说的去做，训练的结果会回答问题。请先选出你的预测。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The previous step of the lesson</source>
+        <translation>课程的上一步</translation>
+    </message>
+    <message>
+        <source>Go to the next step without doing this one</source>
+        <translation>不做这一步，直接进入下一步</translation>
+    </message>
+    <message>
+        <source>On to the next step</source>
+        <translation>进入下一步</translation>
+    </message>
+    <message>
+        <source>Done: {n} of {n} steps</source>
+        <translation>完成：共 {n} 步，已走完 {n} 步</translation>
+    </message>
+    <message>
+        <source>The lesson is over. Choose another in the lessons box, or keep exploring: every control is yours again.</source>
+        <translation>本课结束。可以在课程列表里再选一课，或者继续自由探索：所有控件又都交给你了。</translation>
+    </message>
+    <message>
+        <source>Step {i} of {n}: predict, then act</source>
+        <translation>第 {i} 步，共 {n} 步：先预测，再动手</translation>
+    </message>
+    <message>
+        <source>Look at: {what}</source>
+        <translation>请看：{what}</translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation>正在运行……</translation>
+    </message>
+    <message>
+        <source>none of these</source>
+        <translation>都不对</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>答对了！</translation>
+    </message>
+    <message>
+        <source>Not quite: it was “{answer}”.</source>
+        <translation>不太对：答案是“{answer}”。</translation>
+    </message>
+    <message>
+        <source>Measured {figure}.</source>
+        <translation>实测 {figure}。</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The run did not finish in time; try the step again.</source>
+        <translation>训练没有按时结束，请再试一次这一步。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>The languages of the interface: code -&gt; its own name. A character every Chinese font has, to find one.</extracomment>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show nnviz in {language} from the next start</source>
+        <translation>从下次启动起以{language}显示 nnviz</translation>
+    </message>
+    <message>
+        <source>nnviz will be in {language} the next time it starts.</source>
+        <translation>nnviz 下次启动时将使用{language}。</translation>
+    </message>
+    <message>
+        <source>nnviz is in {language}.</source>
+        <translation>nnviz 当前使用{language}。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeStrip</name>
+    <message>
+        <source>&lt;b&gt;Welcome to nnviz.&lt;/b&gt; This is the 3Blue1Brown network (784-16-16-10), already trained on handwritten digits. Where to start?</source>
+        <translation>&lt;b&gt;欢迎使用 nnviz。&lt;/b&gt;这是 3Blue1Brown 视频里的网络（784-16-16-10），已经用手写数字训练好了。从哪里开始？</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>The trained network reads what you draw on the pad</source>
+        <translation>训练好的网络会识别你在画板上写的数字</translation>
+    </message>
+    <message>
+        <source>Watch it learn from scratch</source>
+        <translation>看它从零开始学习</translation>
+    </message>
+    <message>
+        <source>The 3Blue1Brown lesson: fresh random weights, playing</source>
+        <translation>3Blue1Brown 课程：新的随机权重，自动播放训练过程</translation>
+    </message>
+    <message>
+        <source>Pick a lesson</source>
+        <translation>选一节课</translation>
+    </message>
+    <message>
+        <source>Open the list of lessons in the Controls</source>
+        <translation>在控制面板里打开课程列表</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this strip (it is shown only on the first launch)</source>
+        <translation>隐藏这一栏（只在第一次启动时显示）</translation>
+    </message>
+    <message>
+        <source>This network is already trained: more training now overfits. It learns the training digits by heart, so the test loss (red in Curves) rises and nothing visibly improves. To watch a network learn, start from scratch.</source>
+        <extracomment>The banner on Play of the shipped trained network.</extracomment>
+        <translation>这个网络已经训练好了：继续训练只会过拟合。它会把训练集里的数字死记硬背下来，所以测试损失（曲线图中的红线）反而上升，看不出任何进步。想看网络是怎么学会的，请从头开始。</translation>
+    </message>
+</context>
+<context>
+    <name>guided</name>
+    <message>
+        <source>test accuracy (%)</source>
+        <translation>测试准确率（%）</translation>
+    </message>
+    <message>
+        <source>test loss now / test loss before</source>
+        <translation>现在的测试损失 / 之前的测试损失</translation>
+    </message>
+    <message>
+        <source>first layer's gradient norm / last layer's</source>
+        <translation>第一层的梯度范数 / 最后一层的梯度范数</translation>
+    </message>
+    <message>
+        <source>the neuron's weight w</source>
+        <translation>神经元的权重 w</translation>
+    </message>
+    <message>
+        <source>1 if training diverged, else 0</source>
+        <translation>训练发散为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>the output for the first training sample</source>
+        <translation>第一个训练样本的输出</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>3Blue1Brown: 784-16-16-10 on digits</source>
+        <translation>3Blue1Brown：784-16-16-10 识别手写数字</translation>
+    </message>
+    <message>
+        <source>The network from 3Blue1Brown's videos, from fresh random weights: 784 pixels in, two hidden layers of 16 sigmoid neurons, 10 digits out. Press Play and watch the test accuracy pass 90% within a few epochs; click a first-layer neuron to see the pattern of pixels it learns to look for.</source>
+        <translation>3Blue1Brown 视频里的网络，从新的随机权重开始：输入 784 个像素，两个各有 16 个 sigmoid 神经元的隐藏层，输出 10 个数字。点“播放”，看测试准确率在几个轮次（epoch）内超过 90%；点第一层的某个神经元，看它学会了关注哪些像素。</translation>
+    </message>
+    <message>
+        <source>Before any training the weights are random. How often will the network be right on the test digits after one step?</source>
+        <translation>训练之前，权重是随机的。走一步之后，网络在测试集上能认对多少数字？</translation>
+    </message>
+    <message>
+        <source>the test accuracy in the status bar</source>
+        <translation>状态栏里的测试准确率</translation>
+    </message>
+    <message>
+        <source>About one digit in ten: random weights guess, and a guess is right 10% of the time.</source>
+        <translation>大约十分之一：随机权重只能瞎猜，而瞎猜有 10% 的机会猜对。</translation>
+    </message>
+    <message>
+        <source>under 30%: guessing</source>
+        <translation>低于 30%：瞎猜</translation>
+    </message>
+    <message>
+        <source>30% to 80%</source>
+        <translation>30% 到 80%</translation>
+    </message>
+    <message>
+        <source>80% or more</source>
+        <translation>80% 或更高</translation>
+    </message>
+    <message>
+        <source>Play until step 500 (16,000 digits seen, a little over one pass over the training set). Test accuracy then?</source>
+        <translation>训练到第 500 步（看过 16,000 个数字，比整个训练集多一点）。这时测试准确率是多少？</translation>
+    </message>
+    <message>
+        <source>the test curve</source>
+        <translation>测试曲线</translation>
+    </message>
+    <message>
+        <source>Over 80% already: the two hidden layers have found useful strokes. Click a first-layer neuron to see the pixels it weighs.</source>
+        <translation>已经超过 80%：两个隐藏层找到了有用的笔画特征。点第一层的某个神经元，看它给哪些像素加权。</translation>
+    </message>
+    <message>
+        <source>Victor Zhou: sex from height and weight (2-2-1)</source>
+        <translation>Victor Zhou：根据身高和体重判断性别（2-2-1）</translation>
+    </message>
+    <message>
+        <source>Victor Zhou's first network: two inputs (weight - 135 lb, height - 66 in), two sigmoid hidden neurons, one output (1 = female), mean squared error and plain SGD on his four people, one at a time. Step through it: each update moves every weight by -learning rate x its gradient.</source>
+        <translation>Victor Zhou 教程里的第一个网络：两个输入（体重 − 135 磅，身高 − 66 英寸），两个 sigmoid 隐藏神经元，一个输出（1 = 女性），用均方误差和最朴素的随机梯度下降，在他的四个人身上一次学一个。一步一步地走：每次更新都把每个权重移动“−学习率 × 它的梯度”。</translation>
+    </message>
+    <message>
+        <source>Step x100 (25 passes over the four people). The loss on them will...</source>
+        <translation>走 100 步（把这四个人过 25 遍）。他们身上的损失会……</translation>
+    </message>
+    <message>
+        <source>the loss curve and the ball on the loss surface</source>
+        <translation>损失曲线，以及损失曲面上的小球</translation>
+    </message>
+    <message>
+        <source>Each update moved every weight by -0.1 x its gradient; a hundred of them roll the ball well down the valley.</source>
+        <translation>每次更新都把每个权重移动 −0.1 × 它的梯度；一百次更新让小球沿着山谷滚下去很远。</translation>
+    </message>
+    <message>
+        <source>fall below half of what it was</source>
+        <translation>降到原来的一半以下</translation>
+    </message>
+    <message>
+        <source>fall, but not by half</source>
+        <translation>下降，但没降到一半</translation>
+    </message>
+    <message>
+        <source>rise</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>Play until step 1000. What will the network say for Alice (1 = female)?</source>
+        <translation>训练到第 1000 步。网络对 Alice（1 = 女性）会给出什么答案？</translation>
+    </message>
+    <message>
+        <source>the output neuron in the diagram</source>
+        <translation>网络图中的输出神经元</translation>
+    </message>
+    <message>
+        <source>Alice's output is near 1: the network has learned that lighter and shorter means female in Zhou's data.</source>
+        <translation>Alice 的输出接近 1：网络学到了，在 Zhou 的数据里，更轻、更矮意味着女性。</translation>
+    </message>
+    <message>
+        <source>below 0.5: male</source>
+        <translation>低于 0.5：男性</translation>
+    </message>
+    <message>
+        <source>0.5 to 0.8: unsure</source>
+        <translation>0.5 到 0.8：拿不准</translation>
+    </message>
+    <message>
+        <source>0.8 or more: female</source>
+        <translation>0.8 或更高：女性</translation>
+    </message>
+    <message>
+        <source>One neuron: y = w x + b</source>
+        <translation>一个神经元：y = w x + b</translation>
+    </message>
+    <message>
+        <source>The smallest network: one neuron with no activation, fitting a line to points - linear regression. It has just two parameters, w and b, so the Loss surface pane (mode: Single neuron) shows the true loss over every (w, b) and the ball rolling to the best line.</source>
+        <translation>最小的网络：一个没有激活函数的神经元，用一条直线去拟合一些点，也就是线性回归。它只有两个参数 w 和 b，所以损失曲面面板（模式：单个神经元）能画出每一组 (w, b) 的真实损失，以及小球滚向最佳直线的过程。</translation>
+    </message>
+    <message>
+        <source>Step x10. The ball rolls downhill on the loss surface. How far will the loss fall?</source>
+        <translation>走 10 步。小球在损失曲面上往下坡滚。损失会降多少？</translation>
+    </message>
+    <message>
+        <source>the ball on the loss surface</source>
+        <translation>损失曲面上的小球</translation>
+    </message>
+    <message>
+        <source>The first steps are the steepest: the bowl falls fast far from its bottom.</source>
+        <translation>最开始的几步最陡：离碗底越远，碗壁下降得越快。</translation>
+    </message>
+    <message>
+        <source>below half of what it was</source>
+        <translation>降到原来的一半以下</translation>
+    </message>
+    <message>
+        <source>less than half way</source>
+        <translation>降了不到一半</translation>
+    </message>
+    <message>
+        <source>it rises</source>
+        <translation>反而上升</translation>
+    </message>
+    <message>
+        <source>The points scatter around y = 1.5 x + 0.5. Play until step 300: what will w be?</source>
+        <translation>这些点散布在 y = 1.5 x + 0.5 附近。训练到第 300 步：w 会是多少？</translation>
+    </message>
+    <message>
+        <source>the ball at the bottom of the bowl</source>
+        <translation>碗底的小球</translation>
+    </message>
+    <message>
+        <source>w is about 1.5: gradient descent found the line the points came from, as least squares would.</source>
+        <translation>w 大约是 1.5：梯度下降找到了生成这些点的那条直线，和最小二乘法的结果一样。</translation>
+    </message>
+    <message>
+        <source>below 1.2</source>
+        <translation>小于 1.2</translation>
+    </message>
+    <message>
+        <source>about 1.5 (1.2 to 1.8)</source>
+        <translation>大约 1.5（1.2 到 1.8）</translation>
+    </message>
+    <message>
+        <source>above 1.8</source>
+        <translation>大于 1.8</translation>
+    </message>
+    <message>
+        <source>Playground: spiral</source>
+        <translation>Playground：螺旋</translation>
+    </message>
+    <message>
+        <source>TensorFlow Playground's hardest puzzle: two interleaved spirals. A straight line cannot separate them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.</source>
+        <translation>TensorFlow Playground 里最难的题：两条交织在一起的螺旋。一条直线分不开它们，所以隐藏层必须把平面弯折。试试更少的神经元，或者用 relu 代替 tanh。</translation>
+    </message>
+    <message>
+        <source>Playground: circle</source>
+        <translation>Playground：圆</translation>
+    </message>
+    <message>
+        <source>One class inside a ring of the other. A single hidden layer of a few neurons is enough: each draws one straight boundary, and together they enclose the disc.</source>
+        <translation>一类点在圆内，另一类围成一圈。一个只有几个神经元的隐藏层就够了：每个神经元画出一条直线边界，合起来围住圆盘。</translation>
+    </message>
+    <message>
+        <source>Playground: xor</source>
+        <translation>Playground：异或</translation>
+    </message>
+    <message>
+        <source>The exclusive-or pattern that a single neuron famously cannot learn (Minsky and Papert, 1969): opposite quadrants belong together. Two hidden neurons can.</source>
+        <translation>著名的“异或”图案，单个神经元学不会（Minsky 和 Papert，1969）：对角的象限属于同一类。两个隐藏神经元就能学会。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: 8 sigmoid layers</source>
+        <translation>梯度消失：8 层 sigmoid</translation>
+    </message>
+    <message>
+        <source>Eight hidden sigmoid layers. Each sigmoid passes back at most a quarter of the gradient, so the layers near the input barely learn: see the gradient norms per layer in the Layers pane, and how slowly the loss falls. Compare with the relu and batch norm presets.</source>
+        <translation>八个 sigmoid 隐藏层。每个 sigmoid 最多只能把四分之一的梯度传回去，所以靠近输入的层几乎学不到东西：看“层”面板里每层的梯度范数，以及损失下降得多慢。再和 relu、批归一化这两课比一比。</translation>
+    </message>
+    <message>
+        <source>Step once. How big will the first layer's gradient norm be next to the last layer's?</source>
+        <translation>走一步。第一层的梯度范数和最后一层相比有多大？</translation>
+    </message>
+    <message>
+        <source>the gradient norms per layer (log scale)</source>
+        <translation>每层的梯度范数（对数坐标）</translation>
+    </message>
+    <message>
+        <source>Under a hundredth: each sigmoid passes back at most a quarter of the gradient, and eight of them multiply.</source>
+        <translation>不到百分之一：每个 sigmoid 最多传回四分之一的梯度，八个连乘起来就所剩无几了。</translation>
+    </message>
+    <message>
+        <source>under 1/100: it vanishes</source>
+        <translation>不到 1/100：梯度消失了</translation>
+    </message>
+    <message>
+        <source>1/100 to 1/3</source>
+        <translation>1/100 到 1/3</translation>
+    </message>
+    <message>
+        <source>1/3 or more: it arrives</source>
+        <translation>1/3 或更多：梯度传到了</translation>
+    </message>
+    <message>
+        <source>Play until step 300. Test accuracy?</source>
+        <translation>训练到第 300 步。测试准确率是多少？</translation>
+    </message>
+    <message>
+        <source>Still guessing: the first layers hardly move, so the later ones see noise.</source>
+        <translation>还在瞎猜：前面几层几乎不动，后面的层看到的只是噪声。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: the same with relu</source>
+        <translation>梯度消失：换成 relu</translation>
+    </message>
+    <message>
+        <source>The same eight layers with relu, whose slope is 1 wherever it is active: the gradient reaches the first layers undiminished and the network learns.</source>
+        <translation>同样的八层，换成 relu：只要神经元处于激活状态，它的斜率就是 1，梯度能原封不动地传到前面几层，网络就学得会。</translation>
+    </message>
+    <message>
+        <source>Step once. With relu, how big will the first layer's gradient norm be next to the last layer's?</source>
+        <translation>走一步。换成 relu 后，第一层的梯度范数和最后一层相比有多大？</translation>
+    </message>
+    <message>
+        <source>No longer vanishing: relu's slope is 1 where it is active, so the gradient arrives whole.</source>
+        <translation>不再消失：relu 在激活区域的斜率是 1，梯度完整地传了回去。</translation>
+    </message>
+    <message>
+        <source>The same depth now learns: every layer gets a usable gradient.</source>
+        <translation>同样的深度现在学得会了：每一层都拿到了有用的梯度。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: sigmoid with batch norm</source>
+        <translation>梯度消失：sigmoid 加批归一化</translation>
+    </message>
+    <message>
+        <source>The eight sigmoid layers again, with batch normalisation before each activation: it keeps every layer's weighted sums centred where the sigmoid is steep, so gradients survive the trip back.</source>
+        <translation>还是八个 sigmoid 层，但在每个激活函数之前做批归一化：它让每层的加权和保持在 sigmoid 最陡的地方附近，梯度就能在反向传播的路上保留下来。</translation>
+    </message>
+    <message>
+        <source>Step once. Sigmoid again, with batch norm: the first layer's gradient norm next to the last layer's?</source>
+        <translation>走一步。仍然是 sigmoid，加上批归一化：第一层的梯度范数和最后一层相比如何？</translation>
+    </message>
+    <message>
+        <source>Batch norm keeps each weighted sum near 0, where the sigmoid's slope is a quarter, its largest: the gradient survives.</source>
+        <translation>批归一化让每个加权和保持在 0 附近，那里 sigmoid 的斜率是四分之一，也是它最大的斜率：梯度保留了下来。</translation>
+    </message>
+    <message>
+        <source>The network that could not learn now does, with the same activation.</source>
+        <translation>原来学不会的网络，用同样的激活函数，现在学会了。</translation>
+    </message>
+    <message>
+        <source>Learning rate too high</source>
+        <translation>学习率太大</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent with a learning rate of 50 on a small regression-style network: every step overshoots the valley further than the last, the loss explodes and becomes infinite within a few steps. nnviz stops at the first non-finite step and offers to lower the learning rate.</source>
+        <translation>在一个小型回归式网络上用学习率 50 做最朴素的梯度下降：每一步都比上一步越过谷底更远，几步之内损失就爆炸、变成无穷大。nnviz 会在第一个出现非有限值的步骤停下，并建议降低学习率。</translation>
+    </message>
+    <message>
+        <source>Step x10 at learning rate 50. What happens to the loss?</source>
+        <translation>以学习率 50 走 10 步。损失会怎样？</translation>
+    </message>
+    <message>
+        <source>the loss curve and the message above the window</source>
+        <translation>损失曲线，以及窗口上方的消息</translation>
+    </message>
+    <message>
+        <source>Each step overshoots the valley further than the last, until the numbers overflow: nnviz stops at the first infinite step.</source>
+        <translation>每一步都比上一步越过谷底更远，直到数值溢出：nnviz 在第一个变成无穷大的步骤停了下来。</translation>
+    </message>
+    <message>
+        <source>the loss falls</source>
+        <translation>损失下降</translation>
+    </message>
+    <message>
+        <source>it diverges: the loss becomes infinite</source>
+        <translation>训练发散：损失变成无穷大</translation>
+    </message>
+    <message>
+        <source>Fresh weights and a learning rate of 0.05, then step x300. What happens to the loss now?</source>
+        <translation>换成新的权重、学习率 0.05，然后走 300 步。这次损失会怎样？</translation>
+    </message>
+    <message>
+        <source>the loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Small steps follow the slope down instead of jumping across the valley.</source>
+        <translation>小步子会沿着斜坡往下走，而不是跳过山谷。</translation>
+    </message>
+    <message>
+        <source>Exploding gradients: weights too large</source>
+        <translation>梯度爆炸：权重太大</translation>
+    </message>
+    <message>
+        <source>Twelve tanh layers whose first random weights are drawn twice as large as they should be. Going back from the output, each layer multiplies the gradient by more than 1, so it grows layer by layer toward the input: the opposite of vanishing, and just as bad for learning. The fixes: weights drawn to keep the signal's size (Xavier for tanh), or normalisation.</source>
+        <translation>十二个 tanh 层，它们的初始随机权重比应有的大了一倍。从输出往回走，每一层都把梯度乘上一个大于 1 的数，于是梯度一层一层地向输入方向变大：这正好和梯度消失相反，对学习同样有害。解决办法：按保持信号大小的方式初始化权重（tanh 用 Xavier），或者使用归一化。</translation>
+    </message>
+    <message>
+        <source>the gradient norms per layer (log scale): the first layer's line on top</source>
+        <translation>每层的梯度范数（对数坐标）：第一层的曲线在最上面</translation>
+    </message>
+    <message>
+        <source>Dozens of times larger: each layer on the way back multiplied the gradient by more than one.</source>
+        <translation>大了几十倍：反向传播时每一层都把梯度乘上了一个大于 1 的数。</translation>
+    </message>
+    <message>
+        <source>under 10x</source>
+        <translation>不到 10 倍</translation>
+    </message>
+    <message>
+        <source>10x or more: it explodes</source>
+        <translation>10 倍或更多：梯度爆炸了</translation>
+    </message>
+    <message>
+        <source>Poor: the first layers take huge, erratic steps while the last ones barely move.</source>
+        <translation>很差：前面几层迈着巨大而杂乱的步子，后面几层却几乎不动。</translation>
+    </message>
+    <message>
+        <source>Now the same network with Xavier weights (initial weights: auto), then step once. The first layer's gradient next to the last layer's?</source>
+        <translation>现在用 Xavier 权重（初始权重：auto）重建同一个网络，然后走一步。第一层的梯度和最后一层相比如何？</translation>
+    </message>
+    <message>
+        <source>the gradient norms per layer</source>
+        <translation>每层的梯度范数</translation>
+    </message>
+    <message>
+        <source>Under 10x: what is left is the input's own size (784 pixels), not growth through the layers.</source>
+        <translation>不到 10 倍：剩下的差别来自输入本身的大小（784 个像素），而不是层层放大。</translation>
+    </message>
+    <message>
+        <source>Play until step 300 with the same learning rate. Test accuracy?</source>
+        <translation>用同样的学习率训练到第 300 步。测试准确率是多少？</translation>
+    </message>
+    <message>
+        <source>The same network learns once its gradients are tame.</source>
+        <translation>梯度变得温和之后，同一个网络就学会了。</translation>
+    </message>
+    <message>
+        <source>Layer norm: one sample at a time</source>
+        <translation>层归一化：一次一个样本</translation>
+    </message>
+    <message>
+        <source>Batch norm centres each neuron's weighted sum with the mean over the mini-batch; layer norm uses the mean over the layer's neurons for each sample on its own. Here three sigmoid layers learn from one digit at a time (batch size 1), where that difference decides everything.</source>
+        <translation>批归一化用小批量里的均值来中心化每个神经元的加权和；层归一化则对每个样本单独计算该层所有神经元的均值。这里三个 sigmoid 层一次只学一个数字（批大小为 1），正是这个差别决定了一切。</translation>
+    </message>
+    <message>
+        <source>Layer norm, one digit per step. Play until step 1000: will it learn?</source>
+        <translation>层归一化，每步一个数字。训练到第 1000 步：它学得会吗？</translation>
+    </message>
+    <message>
+        <source>It learns: layer norm needs only the one sample's own neurons.</source>
+        <translation>学得会：层归一化只需要这一个样本自己的神经元。</translation>
+    </message>
+    <message>
+        <source>no: guessing (under 30%)</source>
+        <translation>不会：还在瞎猜（低于 30%）</translation>
+    </message>
+    <message>
+        <source>yes: 30% or more</source>
+        <translation>会：30% 或更高</translation>
+    </message>
+    <message>
+        <source>Switch to batch norm with the same batch of 1, then step x1000. Will it learn?</source>
+        <translation>换成批归一化，批大小仍为 1，然后走 1000 步。它学得会吗？</translation>
+    </message>
+    <message>
+        <source>the test curve and the Layers pane</source>
+        <translation>测试曲线和“层”面板</translation>
+    </message>
+    <message>
+        <source>Guessing: over a batch of one sample each weighted sum is its own mean, so batch norm turns every one into 0 and the output no longer depends on the digit.</source>
+        <translation>还在瞎猜：在只有一个样本的批里，每个加权和就是它自己的均值，批归一化把它们全都变成 0，输出就不再取决于输入的数字了。</translation>
+    </message>
+    <message>
+        <source>Group norm: groups of neurons</source>
+        <translation>组归一化：把神经元分组</translation>
+    </message>
+    <message>
+        <source>Group norm sits between the two: each sample's neurons are split into groups, and each group is centred and scaled with its own mean and spread. Like layer norm it needs no batch, so it works with one digit per step.</source>
+        <translation>组归一化介于两者之间：把每个样本的神经元分成若干组，每组用自己的均值和标准差来中心化和缩放。和层归一化一样，它不需要批，所以每步一个数字也能用。</translation>
+    </message>
+    <message>
+        <source>Group norm, one digit per step. Play until step 1000: will it learn?</source>
+        <translation>组归一化，每步一个数字。训练到第 1000 步：它学得会吗？</translation>
+    </message>
+    <message>
+        <source>It learns: group statistics come from the sample itself.</source>
+        <translation>学得会：分组统计量来自样本本身。</translation>
+    </message>
+    <message>
+        <source>MSE vs cross-entropy on digits</source>
+        <translation>均方误差与交叉熵：识别手写数字</translation>
+    </message>
+    <message>
+        <source>The same 784-16-16-10 sigmoid network and plain gradient descent, once with cross-entropy, once with mean squared error. When the network is confidently wrong, its output sigmoid is flat, and MSE's gradient is multiplied by that flat slope; cross-entropy's gradient is simply output - target, largest exactly when the mistake is.</source>
+        <translation>同一个 784-16-16-10 的 sigmoid 网络，同样用最朴素的梯度下降，一次用交叉熵，一次用均方误差。当网络自信地犯错时，输出层的 sigmoid 处在平坦区，均方误差的梯度要乘上这个很小的斜率；而交叉熵的梯度就是“输出 − 目标”，恰恰在错得最离谱时最大。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy: play until step 300. Test accuracy?</source>
+        <translation>交叉熵：训练到第 300 步。测试准确率是多少？</translation>
+    </message>
+    <message>
+        <source>Cross-entropy learns quickly from its mistakes.</source>
+        <translation>交叉熵能很快地从错误中学习。</translation>
+    </message>
+    <message>
+        <source>Now mean squared error from the same start, then step x300. Test accuracy?</source>
+        <translation>现在从同样的起点改用均方误差，然后走 300 步。测试准确率是多少？</translation>
+    </message>
+    <message>
+        <source>Far behind: confident mistakes sit where the sigmoid is flat, and MSE's gradient vanishes there.</source>
+        <translation>远远落后：自信的错误位于 sigmoid 的平坦区，均方误差的梯度在那里消失了。</translation>
+    </message>
+    <message>
+        <source>The neuron is a function</source>
+        <translation>神经元就是一个函数</translation>
+    </message>
+    <message>
+        <source>A neuron takes a weighted sum of its inputs plus a bias, z = w1 x1 + w2 x2 + b, and passes it through an activation: output = sigmoid(z). Here a single neuron reads Zhou's people (weight and height) and answers 1 for female. Click the output neuron to open the neuron lab: drag w1, w2 and b and watch z and the output change.</source>
+        <translation>一个神经元先对输入做加权求和再加上偏置，z = w1 x1 + w2 x2 + b，然后通过激活函数：输出 = sigmoid(z)。这里只有一个神经元，它读取 Zhou 的几个人的数据（体重和身高），对女性回答 1。点输出神经元打开神经元实验室：拖动 w1、w2 和 b，看 z 和输出怎样变化。</translation>
+    </message>
+    <message>
+        <source>Step once. The weights are still small. What will the neuron say for Alice (1 = female)?</source>
+        <translation>走一步。权重还很小。这个神经元对 Alice（1 = 女性）会给出什么答案？</translation>
+    </message>
+    <message>
+        <source>About 0.5: with small weights z is near 0, and sigmoid(0) = 0.5.</source>
+        <translation>大约 0.5：权重很小时 z 接近 0，而 sigmoid(0) = 0.5。</translation>
+    </message>
+    <message>
+        <source>near 0: male</source>
+        <translation>接近 0：男性</translation>
+    </message>
+    <message>
+        <source>near 0.5: undecided</source>
+        <translation>接近 0.5：拿不准</translation>
+    </message>
+    <message>
+        <source>near 1: female</source>
+        <translation>接近 1：女性</translation>
+    </message>
+    <message>
+        <source>Play until step 200. Alice's output now?</source>
+        <translation>训练到第 200 步。现在 Alice 的输出是多少？</translation>
+    </message>
+    <message>
+        <source>the output neuron</source>
+        <translation>输出神经元</translation>
+    </message>
+    <message>
+        <source>Near 1: the weights have grown so that z is large and positive for Alice.</source>
+        <translation>接近 1：权重已经变大，使 Alice 的 z 成为一个很大的正数。</translation>
+    </message>
+</context>
+</TS>

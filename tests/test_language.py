@@ -1,0 +1,154 @@
+"""The interface in Simplified Chinese through Qt's translation system: choosing the language,
+installing it, the catalogue complete and compiled, the bundled font, View > Language."""
+import ast
+import re
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from nnviz.gui import language
+from nnviz.gui.language import choose_language, install_translator, language_code, translate
+from nnviz.gui.translations import update
+
+GUI = Path(language.__file__).parent
+#: Modules whose user-visible texts all go through translate() so far (issue #16 goes on with the rest).
+TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py")
+#: Calls that put a text in front of the user.
+SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
+         "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
+         "QDockWidget", "show_message", "showMessage", "setLabel", "information", "warning", "critical", "question",
+         "setHtml", "addTab", "QToolButton", "setItemText", "insertItem", "_action"}
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_translator(qapp, "zh_CN")
+    yield qapp
+    install_translator(qapp, "en")
+
+
+def test_the_language_is_chosen_from_the_flag_the_setting_then_the_system(monkeypatch, settings):
+    assert [language_code(x) for x in ("zh_CN.UTF-8", "zh-CN", "zh", "en_GB.UTF-8", "C", "fr_FR", "zh_TW")] == \
+        ["zh_CN", "zh_CN", "zh_CN", "en", "en", None, None]
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert choose_language() == "zh_CN"
+    assert choose_language("en") == "en"  # the flag wins
+    settings.setValue("language", "en")
+    assert choose_language(settings=settings) == "en"  # then View > Language
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert choose_language() == "en"
+    with pytest.raises(ValueError, match="zh_CN"):
+        choose_language("klingon")
+
+
+def test_installed_chinese_translates_the_window_and_english_comes_back(qtbot, chinese, settings, tmp_path):
+    from conftest import close_and_delete
+    from nnviz.gui.main_window import MainWindow
+
+    assert translate("GuidePanel", "Next") == "下一步"
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.show()
+    try:
+        assert w.controls.preset.itemText(0) == "课程：选一课……"
+        assert w.controls.preset.itemText(1).startswith("3Blue1Brown：")
+        w.load_lesson("Vanishing gradients: 8")
+        assert "梯度" in w.controls.guide.question.text() and w.controls.guide.back.text() == "上一步"
+        assert w.welcome.text.text().startswith("<b>欢迎使用 nnviz。</b>")
+    finally:
+        close_and_delete(w)
+    install_translator(chinese, "en")
+    assert translate("GuidePanel", "Next") == "Next"
+
+
+def test_a_script_that_installs_the_translator_gets_the_system_language(tmp_path):
+    script = textwrap.dedent("""
+        from PySide6.QtWidgets import QApplication
+        from nnviz.gui.app import install_translator
+        app = QApplication([])
+        print(install_translator(app))
+        from nnviz.gui.main_window import MainWindow
+        w = MainWindow(remember=False)
+        print(w.controls.preset.itemText(0))
+        w.close()
+    """)
+    env = {"QT_QPA_PLATFORM": "offscreen", "LANG": "zh_CN.UTF-8", "PYTHONPATH": str(GUI.parents[1]),
+           "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[:2] == ["zh_CN", "课程：选一课……"]
+
+
+def literal_texts(path: Path):
+    """(context, text, line) of every translate("ctx", "text") and QT_TRANSLATE_NOOP("ctx", "text") in ``path``."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None))
+                in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])):
+            yield node.args[0].value, node.args[1].value, node.lineno
+
+
+def test_the_catalogue_translates_every_wrapped_text():
+    done = update.translations()
+    missing = [f"{p.name}:{line} [{ctx}] {text}" for p in GUI.rglob("*.py") if "translations" not in p.parts
+               for ctx, text, line in literal_texts(p) if (ctx, text) not in done]
+    missing += [f"data [{ctx}] {text}" for ctx, text in update.data_texts() if (ctx, text) not in done]
+    assert not missing, "\n".join(missing)
+
+
+def test_translations_keep_their_placeholders():
+    for (ctx, source), text in update.translations().items():
+        assert sorted(re.findall(r"\{\w*\}", text)) == sorted(re.findall(r"\{\w*\}", source)), (ctx, source, text)
+
+
+def test_the_shipped_qm_is_compiled_from_the_catalogue(tmp_path):
+    update.compile_catalogue(tmp_path / "fresh.qm")
+    assert (tmp_path / "fresh.qm").read_bytes() == update.COMPILED.read_bytes()
+
+
+def test_no_user_visible_text_is_left_unwrapped_in_the_translated_modules():
+    def texty(node):  # a literal with words in it (HTML tags are not words)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return any(c.isalpha() for c in re.sub(r"<[^>]*>", "", node.value))
+        if isinstance(node, ast.JoinedStr):
+            return any(texty(v) for v in node.values)
+        return isinstance(node, ast.BinOp) and (texty(node.left) or texty(node.right))
+
+    bare = []
+    for name in TRANSLATED_MODULES:
+        for node in ast.walk(ast.parse((GUI / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in SINKS:
+                shown = [*node.args, *(k.value for k in node.keywords if k.arg in ("text", "tip", "title", "label"))]
+                bare += [f"{name}:{node.lineno}" for a in shown if texty(a)]
+    assert not bare, bare
+
+
+def test_the_bundled_font_has_every_character_of_the_catalogue(qapp):
+    from PySide6.QtGui import QRawFont
+
+    font = QRawFont(str(language.FONT_FILE), 12)
+    assert font.isValid() and "Noto Sans CJK SC" in font.familyName()
+    characters = set("".join(update.translations().values())) - set(" \n")
+    assert not [c for c in characters if not font.supportsCharacter(ord(c))]
+    assert not font.supportsCharacter(ord("鬼"))  # a subset: only what the catalogue uses
+    assert language.cjk_family() is not None
+
+
+def test_view_language_remembers_the_choice_and_says_when_it_applies(window, settings):
+    action = window.findChild(type(window.menuBar().actions()[0]), "language_zh_CN")
+    assert action is not None and not action.isChecked()
+    action.trigger()
+    assert settings.value("language") == "zh_CN" and action.isChecked()
+    assert "next time" in window.banner.text.text()
+    assert choose_language(settings=settings) == "zh_CN"
+
+
+def test_the_catalogue_is_well_formed_for_qt_linguist():
+    root = ET.parse(update.CATALOGUE).getroot()
+    assert root.tag == "TS" and root.get("language") == "zh_CN"
