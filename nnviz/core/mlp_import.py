@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import LEAKY_SLOPE
-from .errors import ConfigError, ModelFileError
+from .errors import ConfigError, ModelFileError, NNVizError
 from .network import Network
 
 #: Activation names of the importers -> nnviz's names.
@@ -33,17 +33,17 @@ class Dense:
 
 class LayerChain:
     """The dense layers of an imported model, in order.  ``source`` names the model in messages
-    (e.g. the file's path); every refusal raises ModelFileError(f"{source}: ...") in one line."""
+    (e.g. the file's path); every refusal raises ``error(f"{source}: ...")`` in one line."""
 
-    def __init__(self, source: str):
-        self.source = source
+    def __init__(self, source: str, error: type[NNVizError] = ModelFileError):
+        self.source, self.error = source, error
         self.layers: list[Dense] = []
         self.flattened = False
         #: dimensions of the model's input, batch included (2 for (batch, features)).
         self.rank = 2
 
-    def refuse(self, why: str) -> ModelFileError:
-        return ModelFileError(f"{self.source}: {why}")
+    def refuse(self, why: str) -> NNVizError:
+        return self.error(f"{self.source}: {why}")
 
     def dense(self, W: np.ndarray, b: np.ndarray | None = None) -> None:
         """Append a layer with weights W (n_out, n_in) and biases b (n_out,) or None (zeros)."""
