@@ -16,7 +16,9 @@ def nnviz(*argv):
 
 
 def test_eval_and_predict_an_onnx_model(tmp_path):
-    from PIL import Image
+    from PySide6.QtGui import QImage
+
+    from nnviz.gui.image_files import load_image
 
     model = onnx_mlp([784, 32, 10], hidden="relu", output="softmax", form="matmul", seed=2)
     path = tmp_path / "m.onnx"
@@ -28,12 +30,12 @@ def test_eval_and_predict_an_onnx_model(tmp_path):
     assert result["samples"] == expected.samples
     assert abs(result["accuracy"] - expected.accuracy) < 1e-9
     image = tmp_path / "digit.png"
-    digit = datasets.load("digits").X_test[3].reshape(28, 28)
-    Image.fromarray((digit * 255).astype(np.uint8)).save(image)
+    grey = np.ascontiguousarray((datasets.load("digits").X_test[3].reshape(28, 28) * 255).astype(np.uint8))
+    assert QImage(grey.data, 28, 28, 28, QImage.Format_Grayscale8).save(str(image))
     proc = nnviz("predict", "--model", str(path), str(image), "--json")
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    x = preprocess_drawing(np.asarray(Image.open(image), np.float32) / 255).reshape(1, 784)
+    x = preprocess_drawing(load_image(image)).reshape(1, 784)  # what predict reads from the file
     reference = ReferenceEvaluator(model).run(None, {"x": x.astype(np.float32)})[0][0]
     assert result["digit"] == int(np.argmax(reference))
     np.testing.assert_allclose(result["probabilities"], reference, atol=1e-5)
