@@ -15,8 +15,6 @@ from .activations import LEAKY_SLOPE
 from .errors import ConfigError, ModelFileError, NNVizError
 from .network import Network
 
-#: Activation names of the importers -> nnviz's names.
-HIDDEN = {"relu": "relu", "sigmoid": "sigmoid", "tanh": "tanh", "leaky_relu": "leaky_relu", "linear": "linear"}
 #: The one-line PyTorch export an unsupported or pickled model is pointed to.
 EXPORT_HINT = 'torch.onnx.export(model.eval(), torch.zeros(1, 784), "model.onnx")'
 
@@ -94,7 +92,7 @@ class LayerChain:
         if len(set(hidden)) > 1:
             raise self.refuse(f"its hidden layers use different activations ({', '.join(hidden)}): nnviz gives "
                               f"every hidden layer the same one")
-        activation = HIDDEN[hidden[0]] if hidden else "relu"
+        activation = hidden[0] if hidden else "relu"  # one layer: no hidden activation to read
         last, n_out = self.layers[-1].activation, self.layers[-1].W.shape[0]
         note = ""
         if last == "softmax":
