@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
                         help="bring this tab of the bottom pane to the front")
     parser.add_argument("--open", metavar="FILE", dest="open_path",
-                        help="open a saved model (.npz) with its data set; `nnviz FILE` does the same")
+                        help="open a saved model (.npz) with its data set, or an ONNX model of dense layers "
+                        "(.onnx); `nnviz FILE` does the same")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help="train a network and optionally save it")
@@ -80,14 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--json", action="store_true", help="print one JSON object as the last line")
 
     ev = sub.add_parser("eval", help="accuracy and loss of a saved model on a test split")
-    ev.add_argument("--model", required=True, metavar="PATH")
+    ev.add_argument("--model", required=True, metavar="PATH", help="a saved model (.npz) or an ONNX model (.onnx)")
     src = ev.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="digits", choices=datasets.NAMES)
     src.add_argument("--data", metavar="DIR", help="a folder of MNIST-format IDX files")
     ev.add_argument("--json", action="store_true")
 
     pr = sub.add_parser("predict", help="classify a digit image (PNG, JPG...)")
-    pr.add_argument("--model", default=None, metavar="PATH", help="default: the shipped strong model")
+    pr.add_argument("--model", default=None, metavar="PATH",
+                    help="a saved model (.npz) or an ONNX model (.onnx); default: the shipped strong model")
     pr.add_argument("image")
     pr.add_argument("--json", action="store_true")
 
@@ -225,7 +227,7 @@ def main(argv=None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if (argv and not argv[0].startswith("-") and argv[0] not in COMMANDS
-            and (argv[0].lower().endswith(".npz") or Path(argv[0]).exists())):
+            and (argv[0].lower().endswith((".npz", ".onnx")) or Path(argv[0]).exists())):
         argv = ["--open", *argv]  # `nnviz model.npz`, as a file manager's "open with" runs it (a typo
         # of a command, `nnviz trian`, stays an argparse error)
     args = build_parser().parse_args(argv)

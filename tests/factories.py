@@ -1,5 +1,6 @@
-"""Test helpers: hand-built StepStates (``make_state(sizes)``, no trainer behind it) and a save
-killed midway (``kill_a_save_midway``)."""
+"""Test helpers: hand-built StepStates (``make_state(sizes)``, no trainer behind it), a save
+killed midway (``kill_a_save_midway``) and ONNX models of dense layers built with ``onnx.helper``
+(``onnx_mlp``)."""
 import os
 import signal
 import subprocess
@@ -65,3 +66,65 @@ def kill_a_save_midway(path, seed: int = 2) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
+
+
+#: onnx op of each activation name of onnx_mlp (None: no node, a linear layer).
+ONNX_OPS = {"relu": "Relu", "sigmoid": "Sigmoid", "tanh": "Tanh", "leaky_relu": "LeakyRelu",
+            "softmax": "Softmax", "linear": None}
+
+
+def onnx_mlp(sizes, hidden="relu", output="linear", form="gemm", flatten=None, seed=0, opset=17):
+    """An ONNX model of dense layers ``sizes`` (input first) built with ``onnx.helper``, as exporters
+    write them: ``form="gemm"`` is ``torch.onnx.export``'s (Gemm, transB=1, weights (n_out, n_in)),
+    ``"gemm_t"`` Gemm with transB=0, weights (n_in, n_out), alpha 2 and beta 0.5, ``"matmul"``
+    Keras/tf2onnx's (MatMul of weights (n_in, n_out), then Add of the bias).  ``flatten``: None
+    (input (batch, n_in)), "Flatten" or "Reshape" (input (batch, 1, h, w), flattened first; Reshape
+    takes its shape from a Constant node).  Random weights; returns the ModelProto."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(seed)
+    nodes, inits = [], []
+    n_in = sizes[0]
+    if flatten:
+        side = int(round(np.sqrt(n_in)))
+        x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 1, side, n_in // side])
+        if flatten == "Flatten":
+            nodes.append(helper.make_node("Flatten", ["x"], ["flat"], axis=1))
+        else:
+            nodes.append(helper.make_node("Constant", [], ["shape"], value=numpy_helper.from_array(
+                np.array([-1, n_in], np.int64), "shape_value")))
+            nodes.append(helper.make_node("Reshape", ["x", "shape"], ["flat"]))
+        current = "flat"
+    else:
+        x = helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", n_in])
+        current = "x"
+    last = len(sizes) - 2
+    for l, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
+        W = rng.normal(0, 1.5 / np.sqrt(a), (b, a)).astype(np.float32)
+        bias = rng.normal(0, 0.5, b).astype(np.float32)
+        out = f"z{l}"
+        if form == "gemm":
+            inits += [numpy_helper.from_array(W, f"W{l}"), numpy_helper.from_array(bias, f"b{l}")]
+            nodes.append(helper.make_node("Gemm", [current, f"W{l}", f"b{l}"], [out], name=f"fc{l}", transB=1))
+        elif form == "gemm_t":
+            inits += [numpy_helper.from_array(np.ascontiguousarray(W.T), f"W{l}"),
+                      numpy_helper.from_array(bias, f"b{l}")]
+            nodes.append(helper.make_node("Gemm", [current, f"W{l}", f"b{l}"], [out], alpha=2.0, beta=0.5))
+        else:
+            inits += [numpy_helper.from_array(np.ascontiguousarray(W.T), f"W{l}"),
+                      numpy_helper.from_array(bias, f"b{l}")]
+            nodes.append(helper.make_node("MatMul", [current, f"W{l}"], [f"m{l}"]))
+            nodes.append(helper.make_node("Add", [f"m{l}", f"b{l}"], [out]))
+        current = out
+        op = ONNX_OPS[output if l == last else hidden]
+        if op is not None:
+            nodes.append(helper.make_node(op, [current], [f"a{l}"], **({"axis": -1} if op == "Softmax" else {})))
+            current = f"a{l}"
+    nodes.append(helper.make_node("Identity", [current], ["y"]))
+    y = helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", sizes[-1]])
+    graph = helper.make_graph(nodes, "mlp", [x], [y], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model

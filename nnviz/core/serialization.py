@@ -22,13 +22,17 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ConfigError, ModelFileError
+from .mlp_import import EXPORT_HINT
 from .network import Network
+from .onnx_import import load_onnx
 from .paths import os_reason, process_alive, readable_file
 
 FORMAT = "nnviz-network-1"
 _TEXT_FIELDS = ("activation", "loss", "output", "norm", "init", "dtype")
 #: nnviz's temporaries: ``.<target name>.nnviz-<pid>-<hex>.tmp``.
 _TEMP = re.compile(r"^\..+\.nnviz-(\d+)-[0-9a-f]+\.tmp$")
+#: Suffixes of PyTorch's ``torch.save`` files (pickles: never loaded).
+TORCH_SUFFIXES = (".pt", ".pth", ".ckpt")
 #: Temporaries of older nnviz versions (``tempfile.mkstemp``): swept when older than this (s).
 _LEGACY_AGE = 600.0
 
@@ -162,14 +166,32 @@ def _what_it_is(head: bytes) -> str | None:
     return "not a zip archive, so not an nnviz model (.npz)"
 
 
+def _torch_archive(path: Path) -> bool:
+    """Whether ``path`` is a zip archive written by ``torch.save`` (it holds a ``data.pkl``)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.rsplit("/", 1)[-1] == "data.pkl" for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        return False
+
+
 def load_network(path, with_metadata: bool = False):
-    """Read a network saved by :func:`save_network`; optionally also return its metadata dict."""
+    """Read a network saved by :func:`save_network`, or imported from an ONNX file (``.onnx``, see
+    :mod:`nnviz.core.onnx_import`; its metadata then holds ``"imported"``, a sentence on how it was
+    read); optionally also return its metadata dict.  PyTorch's pickles (``torch.save``) are refused
+    with the ONNX export to use instead."""
     path = Path(path)
 
     def bad(why: str) -> ModelFileError:
         return ModelFileError(f"{path}: {why}")
 
-    path = readable_file(path, ModelFileError, "model file (.npz)")
+    path = readable_file(path, ModelFileError, "model file (.npz or .onnx)")
+    if path.suffix.lower() == ".onnx":
+        net, described = load_onnx(path)
+        return (net, {"imported": described}) if with_metadata else net
+    if path.suffix.lower() in TORCH_SUFFIXES or _torch_archive(path):
+        raise bad(f"a PyTorch file (torch.save pickles Python objects, which nnviz never loads: they can run "
+                  f"code); export the model to ONNX and open the .onnx file: {EXPORT_HINT}")
     try:
         with open(path, "rb") as fh:
             head = fh.read(64)

@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar, files = self.menuBar(), self.files
         f = bar.addMenu("&File")
-        self._action(f, "&Open model...", files.open_dialog, "Ctrl+O", "Open a saved network (.npz)")
+        self._action(f, "&Open model...", files.open_dialog, "Ctrl+O", "Open a saved network (.npz) or an ONNX model of dense layers (.onnx)")
         self._action(f, "&Save model", files.save, "Ctrl+S", "Save the network on display")
         self._action(f, "Save model &as...", files.save_as, "Ctrl+Shift+S", "Save the network to a new file")
         pre = f.addMenu("Open &pretrained model")

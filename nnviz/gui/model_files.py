@@ -36,6 +36,8 @@ LEGACY_AUTOSAVE = "autosave.npz"
 AUTOSAVE_PATTERN = re.compile(r"^autosave(?:-(\d+)-(\d+))?\.npz$")
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 MODEL_FILTER = "nnviz models (*.npz)"
+#: What File > Open model offers: nnviz's models and ONNX files of dense layers (nnviz.core.onnx_import).
+OPEN_FILTER = "Models (*.npz *.onnx);;nnviz models (*.npz);;ONNX models (*.onnx);;All files (*)"
 #: How many compatible data sets a model whose own data cannot be found offers as buttons.
 OFFERED_DATA = 4
 
@@ -97,12 +99,14 @@ class ModelFiles(QObject):
 
     # ------------------------------------------------------------ models
     def save(self) -> bool:
-        if self.w.model_path is None:
+        """Save to the model's file; a new model, or one imported from ONNX, asks where (.npz)."""
+        if self.w.model_path is None or self.w.model_path.suffix != ".npz":
             return self.save_as()
         return self.save_to(self.w.model_path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save model", str(self.w.model_path or "model.npz"), MODEL_FILTER)
+        default = self.w.model_path.with_suffix(".npz") if self.w.model_path else Path("model.npz")
+        path, _ = QFileDialog.getSaveFileName(self.w, "Save model", str(default), MODEL_FILTER)
         return bool(path) and self.save_to(Path(path))
 
     def save_to(self, path) -> bool:
@@ -148,13 +152,15 @@ class ModelFiles(QObject):
             self.w.setWindowTitle(title)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open model", "", MODEL_FILTER + ";;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open model", "", OPEN_FILTER)
         if path:
             self.open(path)
 
     def open(self, path) -> bool:
         """Load a saved model and study it on its own data set, with its lesson, training settings and
-        loss-surface mode; a model whose data cannot be found says so and offers the data sets it fits."""
+        loss-surface mode; a model whose data cannot be found says so and offers the data sets it fits.
+        An ONNX model opens on the data on display if it fits, else the first data set it fits, and
+        the banner says how it was read."""
         path = Path(path)
         try:
             net, meta = load_network(path, with_metadata=True)
@@ -165,7 +171,14 @@ class ModelFiles(QObject):
         if found.data is None:
             self.refuse(found)
             return False
-        return self.use_network(net, path, found)
+        if not self.use_network(net, path, found):
+            return False
+        if meta.get("imported"):
+            text = (f"Imported {meta['imported']}. Training continues from its weights on {found.data.name!r}; "
+                    f"Save as... keeps it as an nnviz model (.npz).")
+            self.w.banner.show_message(text, kind="info")
+            self.w.statusBar().showMessage(text, 10000)
+        return True
 
     def refuse(self, found: Opening) -> None:
         """Say why a model cannot be opened on its data; offer the data sets it fits."""
