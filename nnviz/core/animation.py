@@ -127,11 +127,11 @@ _UNCHANGED = 255
 
 
 def _palette(clip: Clip):
-    """One 255-colour palette for the whole clip, from up to 8 frames spread over it (one palette
+    """One 255-colour palette for the whole clip, from up to 24 frames spread over it (one palette
     keeps unchanged pixels unchanged; index 255 stays free for :data:`_UNCHANGED`)."""
     from PIL import Image
 
-    picks = sorted(set(np.linspace(0, len(clip) - 1, min(8, len(clip))).round().astype(int)))
+    picks = sorted(set(np.linspace(0, len(clip) - 1, min(24, len(clip))).round().astype(int)))
     mosaic = np.concatenate([clip.frame(i)[::2, ::2] for i in picks], axis=0)
     return Image.fromarray(mosaic).quantize(colors=255, method=Image.Quantize.MEDIANCUT)
 

@@ -59,7 +59,7 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
-        use_offscreen_screen(*size)
+        use_offscreen_screen(size[0] + 64, size[1] + 64)  # room for the window's frame
     from .app import application, prepare, wait_for_step
     from .main_window import MainWindow
     from .share import frame_of, pane_widget
