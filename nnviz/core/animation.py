@@ -19,8 +19,8 @@ from .serialization import atomic_write
 FORMATS = {".gif": "animated GIF", ".mp4": "MP4 video"}
 #: Estimated bytes per pixel and frame after the first, measured on nnviz's panes while training
 #: (a GIF stores only the rectangle that changed; see :func:`estimate_bytes`).
-_GIF_BYTES_PER_PIXEL = {"first": 0.12, "next": 0.05}
-_MP4_BYTES_PER_PIXEL = 0.012
+_GIF_BYTES_PER_PIXEL = {"first": 0.12, "next": 0.035}
+_MP4_BYTES_PER_PIXEL = 0.006
 
 
 def video_available() -> bool:
