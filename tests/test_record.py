@@ -172,3 +172,34 @@ def test_copy_image_copies_the_focused_pane(window, qtbot):
     window.recording.copy_image()
     image = QApplication.clipboard().image()
     assert (image.width(), image.height()) == (window.width(), window.height())
+
+
+def test_esc_on_the_pad_clears_it_unless_a_recording_runs(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from test_drawing_pad import stroke
+
+    window.docks["padDock"].show()
+    pad = window.pad_pane.pad
+    pad.setFocus()
+    stroke(pad, [(100, 100), (180, 100)])
+    assert pad.input_image().any()
+    assert window.recorder.start(tmp_path / "pad.gif", "pad", fps=5)
+    QTest.keyClick(pad, Qt.Key_Escape)  # stops the recording, the drawing stays
+    assert not window.recorder.recording and pad.input_image().any()
+    assert window.recorder.wait(30)
+    QTest.keyClick(pad, Qt.Key_Escape)  # no recording: clears the pad, as before
+    assert not pad.input_image().any()
+
+
+def test_a_write_that_fails_is_reported_and_leaves_nothing(window, qtbot, tmp_path):
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    assert window.recorder.start(folder / "run.gif", "curves", fps=5)
+    folder.rmdir()  # the folder went away while recording
+    window.recorder.stop()
+    assert window.recorder.wait(30)
+    qtbot.waitUntil(lambda: "could not save" in window.statusBar().currentMessage(), timeout=5000)
+    assert "does not exist" in window.statusBar().currentMessage()
+    assert not folder.exists() and not window.recording.bar.isVisible()
