@@ -52,12 +52,12 @@ def test_a_recording_while_training_plays_decodes_to_the_recorded_frames(spiral,
     assert w.recorder.start(path, "network", fps=10)
     assert w.timeline.record_button.text().endswith("REC")
     w.play()
-    process_for(qtbot, 2.5)
+    clip = w.recorder.clip  # frames arrive as training goes (slower on a busy machine)
+    qtbot.waitUntil(lambda: len(clip) >= 6 and clip.steps[-1] > clip.steps[0], timeout=60000)
     w.pause()
     stop_and_save(qtbot, w)
-    clip = w.recorder.clip
     frames = gif_frames(path)
-    assert len(frames) == len(clip) >= 5
+    assert len(frames) == len(clip) >= 6
     assert frames[0].shape == clip.shape == frame_of(w.network_view).shape
     assert all(not np.array_equal(a, b) for a, b in zip(frames, frames[1:]))
     assert clip.steps == sorted(clip.steps) and clip.steps[-1] > clip.steps[0]

@@ -22,14 +22,16 @@ HOLD_LAST_MS = 1000
 SURFACE_WAIT = 5.0  # seconds at most for the loss surface to catch up with a frame's step
 
 
-def use_offscreen_screen(width: int, height: int) -> None:
+def use_offscreen_screen(width: int, height: int) -> str:
     """Before the QApplication exists: Qt's offscreen platform with one screen of this size (so a
-    window of that size fits it; the default offscreen screen is 800x800)."""
+    window of that size fits it; the default offscreen screen is 800x800).  Returns the path of the
+    screen's description, to delete once the QApplication has read it."""
     handle, path = tempfile.mkstemp(prefix="nnviz-screen-", suffix=".json")
     with os.fdopen(handle, "w") as f:
         json.dump({"screens": [{"name": "nnviz", "x": 0, "y": 0, "width": width, "height": height,
                                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, f)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+    return path
 
 
 def settle(window, widget, app, surface: bool) -> None:
@@ -58,13 +60,16 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
     ``out``; returns {"path", "frames", "seconds", "bytes", "steps"}.  Arguments are checked by the CLI."""
     from PySide6.QtWidgets import QApplication
 
+    screen = None
     if QApplication.instance() is None:
-        use_offscreen_screen(size[0] + 64, size[1] + 64)  # room for the window's frame
+        screen = use_offscreen_screen(size[0] + 64, size[1] + 64)  # room for the window's frame
     from .app import application, prepare, wait_for_step
     from .main_window import MainWindow
     from .share import frame_of, pane_widget
 
     app = application()
+    if screen is not None:
+        os.unlink(screen)
     window = MainWindow(remember=False)
     window.resize(*size)
     window.show()

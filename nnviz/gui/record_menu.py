@@ -1,4 +1,4 @@
-"""File > Record, Stop recording (Esc), Copy image, the timeline's red record button and the progress
+"""File > Record (Stop recording while it runs; Esc too), Copy image, the timeline's red record button and the progress
 bar while a recording is written: the window's side of :class:`nnviz.gui.recorder.Recorder`."""
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ class RecordActions(QObject):
         self.record = self._action(file_menu, "&Record...", self.toggle, "Ctrl+Shift+R", "recordAction",
                                    "Record the window or a pane to an animated GIF or MP4 while it trains "
                                    "(press again, Esc or the red button to stop and save)")
-        self.stop = self._action(file_menu, "Stop recording", self.recorder.stop, "Esc", "stopRecordingAction",
-                                 "Stop the recording and save it")
+        self.stop = self._action(None, "Stop recording", self.recorder.stop, "Esc", "stopRecordingAction",
+                                 "Stop the recording and save it")  # the key only: Record... reads "Stop recording"
         self.stop.setEnabled(False)
         self.copy = self._action(file_menu, "&Copy image", self.copy_image, "Ctrl+Shift+C", "copyImageAction",
                                  "Copy a picture of the pane you last clicked in (or of the window) to the "
@@ -49,7 +49,8 @@ class RecordActions(QObject):
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         self.window.addAction(action)
         return action
 
@@ -83,7 +84,7 @@ class RecordActions(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.bar.setFormat(f"writing %p%")
+        self.bar.setFormat("writing %p%")
         self.bar.show()
 
     def _on_saved(self, path: str, size: int) -> None:

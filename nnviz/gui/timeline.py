@@ -53,7 +53,7 @@ class TimelineBar(QToolBar):
         """A red dot to start; a red square with 'REC' while recording."""
         b = self.record_button
         b.setText("\u25a0 REC" if recording else "\u25cf")
-        b.setStyleSheet("QToolButton { color: #d00; font-weight: bold; }" if not recording else
+        b.setStyleSheet("QToolButton { color: #d00; font-weight: bold; font-size: 17px; }" if not recording else
                         "QToolButton { color: white; background: #d00; font-weight: bold; border-radius: 3px; }")
         b.setToolTip("Recording: press to stop and save (Esc)" if recording else
                      "Record the window or a pane to a GIF or MP4 while it trains or you scrub the timeline "
