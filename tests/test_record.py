@@ -59,9 +59,12 @@ def test_a_recording_while_training_plays_decodes_to_the_recorded_frames(spiral,
     frames = gif_frames(path)
     assert len(frames) == len(clip) >= 6
     assert frames[0].shape == clip.shape == frame_of(w.network_view).shape
-    assert all(not np.array_equal(a, b) for a, b in zip(frames, frames[1:]))
+    for i, frame in enumerate(frames):  # what was recorded, within the palette's rounding
+        assert np.abs(frame.astype(int) - clip.frame(i)).mean() < 3
     assert clip.steps == sorted(clip.steps) and clip.steps[-1] > clip.steps[0]
-    assert not np.array_equal(burned_box(frames[0]), burned_box(frames[-1]))  # the step number changed
+    for i in range(1, len(frames)):  # a new step shows a new number in the burned-in box
+        if clip.steps[i] != clip.steps[i - 1]:
+            assert not np.array_equal(burned_box(frames[i]), burned_box(frames[i - 1]))
     assert not w.timeline.record_button.text().endswith("REC")
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
@@ -94,13 +97,17 @@ def steps_per_second(window, qtbot, seconds: float) -> float:
 
 
 def test_recording_the_window_keeps_more_than_half_the_training_speed(spiral, qtbot, tmp_path):
+    """Side by side, alternating (the machine's load drifts): four seconds of play without recording
+    and four while recording the whole window."""
     w = spiral
     steps_per_second(w, qtbot, 0.5)  # warm up
-    plain = steps_per_second(w, qtbot, 3.0)
-    assert w.recorder.start(tmp_path / "speed.gif", "window", fps=15)
-    recording = steps_per_second(w, qtbot, 3.0)
-    stop_and_save(qtbot, w)
-    assert plain > 0 and recording > 0.5 * plain, (plain, recording)
+    plain, recording = [], []
+    for i in range(4):
+        plain.append(steps_per_second(w, qtbot, 1.0))
+        assert w.recorder.start(tmp_path / f"speed{i}.gif", "window", fps=15)
+        recording.append(steps_per_second(w, qtbot, 1.0))
+        stop_and_save(qtbot, w)
+    assert min(plain) > 0 and sum(recording) > 0.5 * sum(plain), (plain, recording)
     r = w.recorder
     assert r.capture_seconds / r.clip.seconds < 0.6  # the frame budget held (0.35 asked, timing is coarse)
 
