@@ -1,4 +1,4 @@
-"""The ``nnviz`` command: the app by default, plus train, eval, predict and bench.
+"""The ``nnviz`` command: the app by default, plus train, eval, predict, record and bench.
 
 Every subcommand accepts ``--json`` and then prints one JSON object as its
 last line.  A bad file or argument exits with status 2 and one readable
@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+
+from nnviz.panes import PANES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,6 +40,16 @@ def _language(text: str) -> str:
     return code
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a size is WIDTHxHEIGHT in pixels, like 1280x720, not {text!r}")
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text}: the window is 320x240 to 7680x4320 pixels")
+    return width, height
+
+
 def build_parser() -> argparse.ArgumentParser:
     from nnviz.core import datasets, optimizers
     from nnviz.core.activations import ACTIVATIONS
@@ -49,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the window's language: zh_CN (简体中文) or en; default: View > Language, else the system's")
     parser.add_argument("--screenshot", metavar="FILE", help="build the window offscreen, save a PNG of it and exit")
     parser.add_argument("--steps", type=int, default=0, help="with --screenshot: train this many steps first")
+    parser.add_argument("--pane", choices=list(PANES), default="window",
+                        help="with --screenshot: only this pane (default: the whole window)")
     parser.add_argument("--preset", metavar="LESSON",
                         help="open on a lesson, by the start of its title (e.g. 'Playground: spiral')")
     parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
@@ -92,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a saved model (.npz) or an ONNX model (.onnx); default: the shipped strong model")
     pr.add_argument("image")
     pr.add_argument("--json", action="store_true")
+
+    rec = sub.add_parser("record", help="train offscreen and write an animated GIF (or MP4) of the window or a pane")
+    rec.add_argument("--preset", metavar="LESSON", help="the lesson to train, by the start of its title "
+                     "(e.g. 'Playground: spiral'; default: the first network, on digits)")
+    rec.add_argument("--steps", type=int, default=300, help="training steps to record (default 300)")
+    rec.add_argument("--out", required=True, metavar="FILE", help="the animation: .gif, or .mp4 with nnviz[video]")
+    rec.add_argument("--pane", choices=list(PANES), default="window", help="what to record (default: the window)")
+    rec.add_argument("--fps", type=float, default=15, help="frames a second (1-60, default 15); the clip "
+                     "lasts about 10 s, one frame every steps/(10*fps) steps")
+    rec.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
+                     help="the window's size in pixels (default 1280x720)")
+    rec.add_argument("--json", action="store_true")
 
     be = sub.add_parser("bench", help="speed benchmarks (against PyTorch when installed)")
     be.add_argument("--quick", action="store_true", help="shorter runs (less precise)")
@@ -188,6 +214,30 @@ def cmd_predict(args) -> dict:
     return {"digit": digit, "probabilities": [round(float(v), 6) for v in p]}
 
 
+def cmd_record(args) -> dict:
+    from nnviz.core.animation import check_target
+    from nnviz.core.errors import ConfigError
+    from nnviz.core.paths import writable_target
+    from nnviz.lessons import find_lesson
+
+    if not 1 <= args.steps <= 1_000_000:
+        raise ConfigError(f"--steps must be 1 to 1,000,000, not {args.steps}")
+    if not 1 <= args.fps <= 60:
+        raise ConfigError(f"--fps must be 1 to 60 frames a second, not {args.fps:g}")
+    check_target(args.out)
+    writable_target(args.out, ConfigError)
+    if args.preset:
+        try:
+            find_lesson(args.preset)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+    from nnviz.gui.offscreen import record
+
+    result = record(args.out, args.steps, args.preset, args.pane, args.fps, args.size)
+    print(result["path"])
+    return result
+
+
 def cmd_bench(args) -> dict:
     from nnviz import bench
 
@@ -213,7 +263,7 @@ def _finite(value):
     return value
 
 
-COMMANDS = ("train", "eval", "predict", "bench")
+COMMANDS = ("train", "eval", "predict", "record", "bench")
 
 
 def entry() -> None:
@@ -235,8 +285,9 @@ def main(argv=None) -> int:
         from nnviz.gui.app import run
 
         return run(screenshot=args.screenshot, steps=args.steps, preset=args.preset, tab=args.tab,
-                   open_path=args.open_path, lang=args.lang)
-    command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "bench": cmd_bench}[args.command]
+                   open_path=args.open_path, pane=args.pane, lang=args.lang)
+    command = {"train": cmd_train, "eval": cmd_eval, "predict": cmd_predict, "record": cmd_record,
+               "bench": cmd_bench}[args.command]
     try:
         result = command(args)
     except NNVizError as exc:

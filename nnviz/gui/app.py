@@ -8,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QImageWriter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from nnviz.lessons import find_lesson
 
 from . import lifetime
 from .heap import limit_fragmentation
 from .language import install_translator
-from .throttled import ThrottledRedraw
+from .share import flush_redraws, pane_widget
 
 SCREENSHOT_TIMEOUT = 120.0  # seconds
 
@@ -62,8 +62,9 @@ def prepare(window, preset: str | None, tab: str | None, open_path: str | None =
 
 
 def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: str | None = None,
-                    open_path: str | None = None, lang: str | None = None) -> int:
-    """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window.
+                    open_path: str | None = None, pane: str = "window", lang: str | None = None) -> int:
+    """Build the window offscreen, train ``steps`` steps, save a PNG of the whole window (or of
+    ``pane``, a name of :data:`nnviz.panes.PANES`), in ``lang`` (default: the system's).
 
     A name without an extension gets ``.png``; another image format Qt writes (.jpg, .bmp...) is
     used as asked; anything else, or a missing folder, is refused in words before any work."""
@@ -91,6 +92,7 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     window.show()
     app.processEvents()
     prepare(window, preset, tab, open_path)
+    widget = pane_widget(window, pane)
     app.processEvents()
     if steps > 0:
         window.step(steps)
@@ -102,13 +104,11 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
         time.sleep(0.01)
         if i >= 20 and not window.loss_surface.jobs.busy() or time.monotonic() > deadline:
             break
-    for pane in window.findChildren(QWidget):
-        if isinstance(pane, ThrottledRedraw):
-            pane.flush()  # the curves redraw twice a second: draw the last steps now
+    flush_redraws(window)  # the curves redraw twice a second: draw the last steps now
     for _ in range(3):  # axes widen to their new labels over a pass or two
         app.processEvents()
-        window.grab()
-    ok = window.grab().save(path)
+        widget.grab()
+    ok = widget.grab().save(path)
     window.close()
     if not ok:
         print(f"nnviz: could not write {path}", file=sys.stderr)
@@ -118,7 +118,7 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
 
 
 def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None, tab: str | None = None,
-        open_path: str | None = None, lang: str | None = None) -> int:
+        open_path: str | None = None, pane: str = "window", lang: str | None = None) -> int:
     """Open the window (or take a screenshot) in ``lang`` (default: View > Language, else the
     system's) and return the exit code."""
     if preset:
@@ -128,7 +128,7 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
             print(f"nnviz: {e}", file=sys.stderr)
             return 2
     if screenshot:
-        return take_screenshot(screenshot, steps, preset, tab, open_path, lang)
+        return take_screenshot(screenshot, steps, preset, tab, open_path, pane, lang)
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         print("nnviz: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "

@@ -32,6 +32,7 @@ from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
 from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
+from .record_menu import RecordActions
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
 from .welcome import WelcomeStrip
@@ -266,6 +267,9 @@ class MainWindow(QMainWindow):
         for name, dock in self.docks.items():
             self._action(export, dock.windowTitle(), self._export_pane, name=f"export_{name}")
         f.addSeparator()
+        self.recording = RecordActions(self, f)  # Record..., Stop recording, Copy image
+        self.recorder = self.recording.recorder
+        f.addSeparator()
         self._action(f, "&Quit", self.close, "Ctrl+Q")
 
         t = bar.addMenu("&Train")
@@ -434,6 +438,7 @@ class MainWindow(QMainWindow):
             if self.remember and not self.files.close_check(lifetime.exiting()):
                 event.ignore()
                 return
+            self.recorder.shutdown()  # a recording is saved, its writer finished
             self.loss_surface.shutdown()
             self.controller.shutdown()  # the worker keeps its newest state, then stops
             if self.remember:

@@ -1,14 +1,16 @@
-"""The timeline bar: a slider over the kept states, to rewind, and where the display stands."""
+"""The timeline bar: a slider over the kept states, to rewind, where the display stands, and the red
+record button."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSlider, QToolBar
+from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton
 
 
 class TimelineBar(QToolBar):
     """A slider over a :class:`nnviz.core.history.History`'s kept states and a caption.
 
     Signal ``moved(int)``: the user dragged to the kept state of that index (0 = the oldest).
+    ``record_button``: starts and stops a recording (the window connects it).
     """
 
     moved = Signal(int)
@@ -26,6 +28,10 @@ class TimelineBar(QToolBar):
         self.label = QLabel("step 0")
         self.label.setObjectName("timelineLabel")
         self.label.setMinimumWidth(260)
+        self.record_button = QToolButton()
+        self.record_button.setObjectName("recordButton")
+        self.show_recording(False)
+        self.addWidget(self.record_button)
         self.addWidget(QLabel(" Timeline "))
         self.addWidget(self.slider)
         self.addWidget(self.label)
@@ -42,3 +48,13 @@ class TimelineBar(QToolBar):
         behind = (newest.step - state.step) if newest is not None else 0
         text = f"step {state.step:,}" + (f"  ({behind:,} behind the newest; End returns)" if behind > 0 else "")
         self.label.setText(text + f"  history {n}/{history.capacity}")
+
+    def show_recording(self, recording: bool) -> None:
+        """A red dot to start; a red square with 'REC' while recording."""
+        b = self.record_button
+        b.setText("\u25a0 REC" if recording else "\u25cf")
+        b.setStyleSheet("QToolButton { color: #d00; font-weight: bold; font-size: 17px; }" if not recording else
+                        "QToolButton { color: white; background: #d00; font-weight: bold; border-radius: 3px; }")
+        b.setToolTip("Recording: press to stop and save (Esc)" if recording else
+                     "Record the window or a pane to a GIF or MP4 while it trains or you scrub the timeline "
+                     "(Ctrl+Shift+R)")
