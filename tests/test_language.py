@@ -16,7 +16,9 @@ from nnviz.gui.translations import update
 
 GUI = Path(language.__file__).parent
 #: Modules whose user-visible texts all go through translate() so far (issue #16 goes on with the rest).
-TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py")
+TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py", "neuron_detail.py",
+                      "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
+                      "playground.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
