@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>&amp;part;L/&amp;part;a&lt;sub&gt;j&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; &amp;part;L/&amp;part;z&lt;sub&gt;i&lt;/sub&gt; (from the layer above) = {value}</source>
-        <translation>&amp;part;L/&amp;part;a&lt;sub&gt;j&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; &amp;part;L/&amp;part;z&lt;sub&gt;i&lt;/sub&gt;（由上一层反向传播而来）= {value}</translation>
+        <translation>&amp;part;L/&amp;part;a&lt;sub&gt;j&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; &amp;part;L/&amp;part;z&lt;sub&gt;i&lt;/sub&gt;（由下一层反向传播回来）= {value}</translation>
     </message>
     <message>
         <source>through the activation and the {norm}: &amp;part;L/&amp;part;z&lt;sub&gt;j&lt;/sub&gt; = {value}</source>
