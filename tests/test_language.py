@@ -8,6 +8,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from nnviz.gui import language
@@ -16,7 +17,9 @@ from nnviz.gui.translations import update
 
 GUI = Path(language.__file__).parent
 #: Modules whose user-visible texts all go through translate() so far (issue #16 goes on with the rest).
-TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py")
+TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py", "neuron_detail.py",
+                      "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
+                      "playground.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
@@ -152,3 +155,61 @@ def test_view_language_remembers_the_choice_and_says_when_it_applies(window, set
 def test_the_catalogue_is_well_formed_for_qt_linguist():
     root = ET.parse(update.CATALOGUE).getroot()
     assert root.tag == "TS" and root.get("language") == "zh_CN"
+
+
+def test_the_formulas_neuron_lab_and_test_digits_speak_chinese_with_the_same_numbers(qtbot, chinese, tmp_path):
+    from nnviz.core import Network, Trainer, datasets, load_pretrained
+    from nnviz.core.errors import DataFileError
+    from nnviz.gui.formula_view import FormulaView, neuron_html
+    from nnviz.gui.image_files import load_image
+    from nnviz.gui.sample_browser import SampleBrowser
+
+    net = Network([2, 3, 2], activation="tanh", loss="cross_entropy", norm="layer", dtype=np.float64, seed=3)
+    state = Trainer(net, datasets.load("xor"), batch_size=4).state
+    formulas = FormulaView()
+    qtbot.addWidget(formulas)
+    formulas.show()
+    formulas.set_state(state)
+    formulas.select(2, 1)
+    shown = formulas.text.toPlainText()
+    assert "输出层的神经元 1" in shown and "损失（交叉熵，真实类别" in shown and "链式法则" in shown
+    install_translator(chinese, "en")
+    english = re.sub("<[^>]+>", " ", neuron_html(state, 1, 1))
+    install_translator(chinese, "zh_CN")
+    assert "Loss" in english and "损失" not in english
+    assert re.findall(r"-?\d+\.\d+", shown) == re.findall(r"-?\d+\.\d+", english)  # the same numbers, in order
+    formulas.select(1, 0)
+    assert "第 1 个隐藏层的神经元 0" in formulas.text.toPlainText()
+    assert "进入激活函数之前，层归一化把它缩放为" in formulas.text.toPlainText()
+
+    digits = datasets.load("digits")
+    pretrained = load_pretrained("3b1b")
+    browser = SampleBrowser(digits, pretrained)
+    qtbot.addWidget(browser)
+    browser.wrong_only.setChecked(True)
+    wrong = int((pretrained.predict(digits.X_test) != digits.labels_test).sum())
+    assert browser.windowTitle() == "测试集数字" and browser.wrong_only.text() == "只看网络认错的数字"
+    assert browser.position.text() == f"1 / {wrong:,}"
+    assert browser.caption.text().endswith(f"；网络认为是 {pretrained.predict(digits.X_test[browser.current_index()][None])[0]}")
+
+    (tmp_path / "garbage.png").write_bytes(b"not a picture")
+    with pytest.raises(DataFileError, match="garbage.png：无法读取的图片"):
+        load_image(tmp_path / "garbage.png")
+
+
+def test_the_neuron_panel_speaks_chinese(qtbot, chinese, settings, tmp_path):
+    from conftest import close_and_delete
+    from nnviz.gui.main_window import MainWindow
+
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.show()
+    try:
+        w.network_view.select(1, 3)
+        detail = w.network_view.detail
+        assert detail.title.text() == "第 1 层，神经元 3" and detail.weights_caption.text() == "输入权重：它在寻找什么"
+        assert "还没有（还没训练过）" in detail.gradient_caption.text() and "偏置 " in detail.numbers.text()
+        assert detail.off.text() == "关掉它"
+        w.network_view.select(3, 7)
+        assert detail.title.text().startswith("输出 7")
+    finally:
+        close_and_delete(w)

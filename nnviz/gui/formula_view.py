@@ -11,11 +11,18 @@ from __future__ import annotations
 import html
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from nnviz.core import Network
 
+from .language import translate
+
 TERMS = 6  # largest terms of the weighted sum written out
+#: The network's normalisation (its ``norm``) as the pane names it.
+NORM_NAMES = {"batch": QT_TRANSLATE_NOOP("FormulaView", "batch norm"),
+              "layer": QT_TRANSLATE_NOOP("FormulaView", "layer norm"),
+              "group": QT_TRANSLATE_NOOP("FormulaView", "group norm")}
 
 
 def _n(x: float) -> str:
@@ -65,8 +72,9 @@ def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: 
     if x is not None and label < 0:
         p = sample_gradients(state, np.zeros(state.layer_sizes[-1]), x)[0].activations[-1][0]
         label = int(p[0] >= 0.5) if len(p) == 1 else int(np.argmax(p))
-        note = (f"<p style='color:#666'>A drawing has no true class: the loss and the chain rule take the "
-                f"network's answer, {label}, as the class.</p>")
+        note = "<p style='color:#666'>" + translate(
+            "FormulaView", "A drawing has no true class: the loss and the chain rule take the network's answer, "
+            "{label}, as the class.").format(label=label) + "</p>"
     target = target_for(state, label if x is not None else None)
     net, dW, dB = sample_gradients(state, target, x)
     W, b = net.weights[layer], net.biases[layer]
@@ -81,16 +89,21 @@ def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: 
         k = int(order[0])
     shown = order[:TERMS]
     rest = float(terms.sum() - terms[shown].sum())
-    where = "the output layer" if output else f"hidden layer {layer + 1}"
-    lines = [f"<h3>Neuron {j} of {where}</h3>",
-             "<p><b>Weighted sum</b> z = &Sigma;<sub>k</sub> w<sub>jk</sub> a<sub>k</sub> + b<sub>j</sub>:</p><p>z = "]
+    norm_name = translate("FormulaView", NORM_NAMES[net.norm]) if net.norms else ""
+    title = (translate("FormulaView", "Neuron {j} of the output layer") if output
+             else translate("FormulaView", "Neuron {j} of hidden layer {layer}"))
+    lines = ["<h3>" + title.format(j=j, layer=layer + 1) + "</h3>",
+             translate("FormulaView", "<p><b>Weighted sum</b> z = &Sigma;<sub>k</sub> w<sub>jk</sub> a<sub>k</sub> + "
+                       "b<sub>j</sub>:</p>") + "<p>z = "]
     parts = [f"{_f(W[j, i])}&times;{_f(a_in[i])}<sub>[{i}]</sub>" for i in shown]
     if len(terms) > TERMS:
-        parts.append(f"({len(terms) - TERMS} more terms: {_n(rest)})")
+        parts.append(translate("FormulaView", "({n} more terms: {total})").format(n=len(terms) - TERMS,
+                                                                                   total=_n(rest)))
     lines.append(" + ".join(parts) + f" + {_n(b[j])} = <b>{_n(z)}</b></p>")
     if net.norms and not output:
         y = net._ys[layer][0, j]
-        lines.append(f"<p>{net.norm} norm rescales it to {_n(y)} before the activation.</p>")
+        lines.append("<p>" + translate("FormulaView", "{norm} rescales it to {y} before the activation.").format(
+            norm=norm_name, y=_n(y)) + "</p>")
         z_act = y
     else:
         z_act = z
@@ -100,24 +113,28 @@ def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: 
                      f"e<sup>{_n(z)}</sup> / {_n(float(np.exp(zs - zs.max()).sum()))}&middot;e<sup>{_n(zs.max())}"
                      f"</sup> = <b>{_n(a)}</b></p>")
     else:
-        lines.append(f"<p><b>Activation</b> a = {html.escape(f_name)}(z) = {html.escape(f_name)}({_n(z_act)}) = "
-                     f"<b>{_n(a)}</b></p>")
+        lines.append("<p>" + translate("FormulaView", "<b>Activation</b> a = {f}(z) = {f}({z}) = <b>{a}</b>").format(
+            f=html.escape(f_name), z=_n(z_act), a=_n(a)) + "</p>")
     if output:
         p = net.activations[-1][0]
         if net.loss == "cross_entropy" and len(p) > 1:
             y_idx = int(np.argmax(target))
-            lines.append(f"<p><b>Loss</b> (cross-entropy, true class {y_idx}) = -log p<sub>{y_idx}</sub> = "
-                         f"-log {_n(p[y_idx])} = <b>{_n(-np.log(max(p[y_idx], 1e-300)))}</b></p>")
+            lines.append("<p>" + translate("FormulaView", "<b>Loss</b> (cross-entropy, true class {y}) = "
+                                           "-log p<sub>{y}</sub> = -log {p} = <b>{loss}</b>").format(
+                y=y_idx, p=_n(p[y_idx]), loss=_n(-np.log(max(p[y_idx], 1e-300)))) + "</p>")
         elif net.loss == "cross_entropy":
-            lines.append(f"<p><b>Loss</b> (binary cross-entropy, y = {_n(target[0])}) = "
-                         f"<b>{_n(float(-(target[0] * np.log(max(p[0], 1e-300)) + (1 - target[0]) * np.log(max(1 - p[0], 1e-300)))))}</b></p>")
+            loss = -(target[0] * np.log(max(p[0], 1e-300)) + (1 - target[0]) * np.log(max(1 - p[0], 1e-300)))
+            lines.append("<p>" + translate("FormulaView", "<b>Loss</b> (binary cross-entropy, y = {y}) = "
+                                           "<b>{loss}</b>").format(y=_n(target[0]), loss=_n(float(loss))) + "</p>")
         else:
-            lines.append(f"<p><b>Loss</b> (mean squared error over {len(p)} outputs) = "
-                         f"<b>{_n(float(np.mean((p - target) ** 2)))}</b></p>")
+            lines.append("<p>" + translate("FormulaView", "<b>Loss</b> (mean squared error over {n} outputs) = "
+                                           "<b>{loss}</b>").format(n=len(p), loss=_n(float(np.mean((p - target) ** 2))))
+                         + "</p>")
     delta = dB[layer][j]
     if output and note:
         lines.append(note)
-    lines.append(f"<h3>Chain rule for w<sub>{j},{k}</sub> (this sample only)</h3>")
+    lines.append("<h3>" + translate("FormulaView", "Chain rule for w<sub>{j},{k}</sub> (this sample only)").format(
+        j=j, k=k) + "</h3>")
     if output:
         if net.loss == "cross_entropy":
             lines.append(f"<p>&part;L/&part;z<sub>j</sub> = p<sub>j</sub> - y<sub>j</sub> = {_n(a)} - {_n(target[j])}"
@@ -129,20 +146,23 @@ def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: 
                          f"{_n(delta / dL_da) if dL_da else '&mdash;'}; &part;L/&part;z = {_n(delta)}</p>")
     else:
         upstream = float(dB[layer + 1] @ net.weights[layer + 1][:, j])
-        lines.append(f"<p>&part;L/&part;a<sub>j</sub> = &Sigma;<sub>i</sub> w<sub>ij</sub> &part;L/&part;z<sub>i</sub> "
-                     f"(from the layer above) = {_n(upstream)}</p>")
+        lines.append("<p>" + translate("FormulaView", "&part;L/&part;a<sub>j</sub> = &Sigma;<sub>i</sub> w<sub>ij</sub> "
+                                       "&part;L/&part;z<sub>i</sub> (from the layer above) = {value}").format(
+            value=_n(upstream)) + "</p>")
         if not net.norms:
             slope = float(net.activation.derivative(np.array([z]), np.array([a]))[0])
             lines.append(f"<p>&part;a<sub>j</sub>/&part;z<sub>j</sub> = {html.escape(f_name)}'({_n(z)}) = {_n(slope)}"
                          f" &rArr; &part;L/&part;z<sub>j</sub> = {_f(upstream)} &times; {_f(slope)} = {_n(delta)}</p>")
         else:
-            lines.append(f"<p>through the activation and the {net.norm} norm: &part;L/&part;z<sub>j</sub> = "
-                         f"{_n(delta)}</p>")
+            lines.append("<p>" + translate("FormulaView", "through the activation and the {norm}: "
+                                           "&part;L/&part;z<sub>j</sub> = {value}").format(norm=norm_name, value=_n(delta))
+                         + "</p>")
     lines.append(f"<p>&part;z<sub>j</sub>/&part;w<sub>jk</sub> = a<sub>k</sub> = {_n(a_in[k])}</p>")
     lines.append(f"<p><b>&part;L/&part;w<sub>{j},{k}</sub> = {_f(delta)} &times; {_f(a_in[k])} = "
                  f"{_n(dW[layer][j, k])}</b></p>")
-    lines.append("<p style='color:#666'>The step itself used the average of this over the mini-batch "
-                 f"(here {_n(float(state.grad_weights[layer][j, k]))}).</p>")
+    lines.append("<p style='color:#666'>" + translate("FormulaView", "The step itself used the average of this over "
+                                                      "the mini-batch (here {value}).").format(
+        value=_n(float(state.grad_weights[layer][j, k]))) + "</p>")
     return "".join(lines)
 
 
@@ -158,16 +178,21 @@ class FormulaView(QWidget):
         self.caption.setObjectName("formulaInput")
         self.caption.setWordWrap(True)
         self.layer = QSpinBox()
-        self.layer.setToolTip("Which layer: 1 is the first hidden layer; the last is the output layer")
+        self.layer.setToolTip(translate("FormulaView", "Which layer: 1 is the first hidden layer; the last is the "
+                                                "output layer"))
         self.neuron = QSpinBox()
-        self.neuron.setToolTip("Which neuron of that layer (click one in the network diagram to pick it)")
+        self.neuron.setToolTip(translate("FormulaView", "Which neuron of that layer (click one in the network diagram "
+                                                 "to pick it)"))
         self.source = QSpinBox()
-        self.source.setToolTip("Which incoming weight the chain rule is written for (-1: the largest term)")
+        self.source.setToolTip(translate("FormulaView", "Which incoming weight the chain rule is written for (-1: the "
+                                                 "largest term)"))
         self.source.setMinimum(-1)
         self.text = QTextBrowser()
         self.text.setObjectName("formulaText")
         row = QHBoxLayout()
-        for label, box in (("Layer", self.layer), ("Neuron", self.neuron), ("from", self.source)):
+        for label, box in ((translate("FormulaView", "Layer"), self.layer),
+                           (translate("FormulaView", "Neuron"), self.neuron),
+                           (translate("FormulaView", "from"), self.source)):
             caption = QLabel(label)  # short, so the pane stays narrow; the box's tooltip says more
             caption.setToolTip(box.toolTip())
             row.addWidget(caption)
@@ -190,7 +215,7 @@ class FormulaView(QWidget):
         """Write the formulas for input ``x`` (n_in,) of class ``label`` (-1: unknown), or for the
         state's probe sample when ``x`` is None; ``caption`` names it ("test digit #0 (a 7), ...")."""
         self.input = None if x is None else (np.asarray(x, np.float64).ravel(), int(label))
-        self.caption.setText(f"for {caption}" if caption else "")
+        self.caption.setText(translate("FormulaView", "for {input}").format(input=caption) if caption else "")
         if self.isVisible():
             self._render()
 

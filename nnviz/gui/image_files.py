@@ -11,6 +11,8 @@ from PySide6.QtGui import QImage, QImageReader
 from nnviz.core.errors import DataFileError
 from nnviz.core.paths import readable_file
 
+from .language import translate
+
 #: Pictures larger than this (read from the file's header, before decoding) are refused.
 MAX_SIDE = 10_000
 MAX_PIXELS = 25_000_000
@@ -45,17 +47,19 @@ def load_image(path) -> np.ndarray:
     if size.isValid():
         w, h = size.width(), size.height()
         if max(w, h) > MAX_SIDE or w * h > MAX_PIXELS:
-            raise DataFileError(f"{path}: the image is {w:,}x{h:,} pixels, too large: nnviz reads pictures of at "
-                                f"most {MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} on a side "
-                                f"(a digit needs a few hundred: scale it down)")
+            raise DataFileError(translate(
+                "ImageFiles", "{path}: the image is {w}x{h} pixels, too large: nnviz reads pictures of at most "
+                "{millions} million pixels and {side} on a side (a digit needs a few hundred: scale it down)").format(
+                path=path, w=f"{w:,}", h=f"{h:,}", millions=MAX_PIXELS // 1_000_000, side=f"{MAX_SIDE:,}"))
         if max(w, h) > READ_SIDE:
             scale = READ_SIDE / max(w, h)
             reader.setScaledSize(QSize(max(1, round(w * scale)), max(1, round(h * scale))))
     image = reader.read()
     if image.isNull():
-        raise DataFileError(f"{path}: not a readable image ({reader.errorString().lower()})")
+        raise DataFileError(translate("ImageFiles", "{path}: not a readable image ({reason})").format(
+            path=path, reason=reader.errorString().lower()))
     if image.width() == 0 or image.height() == 0:
-        raise DataFileError(f"{path}: the image is empty")
+        raise DataFileError(translate("ImageFiles", "{path}: the image is empty").format(path=path))
     grey = qimage_to_grey(image)
     if grey.mean() > 0.5:
         grey = 1.0 - grey

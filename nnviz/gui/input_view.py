@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel
 
+from .language import translate
+
 
 class InputView(QLabel):
     """The 28x28 input, drawn large with visible pixels: what the network actually sees."""
@@ -15,8 +17,9 @@ class InputView(QLabel):
         super().__init__(parent)
         self.setObjectName("networkInputView")
         self.setFixedSize(112, 112)
-        self.setToolTip("What the network sees: a test digit as it is, or your drawing shrunk to 28x28 "
-                        "pixels, its centre of mass centred, as the MNIST digits were prepared")
+        self.setToolTip(translate("InputView", "What the network sees: a test digit as it is, or your drawing "
+                                  "shrunk to 28x28 pixels, its centre of mass centred, as the MNIST digits were "
+                                  "prepared"))
         self.set_image(np.zeros((28, 28), np.float32))
 
     def set_image(self, image: np.ndarray) -> None:

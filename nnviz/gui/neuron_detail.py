@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSlider, QVBoxLayout, QWidget)
 
+from .language import translate
 from .network_canvas import TEXT
 from .network_edges import BACKGROUND, NEGATIVE, POSITIVE
 
@@ -67,47 +68,50 @@ class NeuronDetail(QWidget):
         self.weights_caption = QLabel()
         self.weights_caption.setWordWrap(True)
         self.weights = QLabel()
-        self.weights.setToolTip("Its incoming weights (blue positive, orange negative). For the first hidden "
-                                "layer of a digit network: the pattern of pixels this neuron looks for.")
+        self.weights.setToolTip(translate("NeuronDetail", "Its incoming weights (blue positive, orange negative). "
+                                          "For the first hidden layer of a digit network: the pattern of pixels "
+                                          "this neuron looks for."))
         self.gradient = QLabel()
-        self.gradient.setToolTip("dLoss/dw of those weights at the last step: training moves each weight "
-                                 "against its gradient")
+        self.gradient.setToolTip(translate("NeuronDetail", "dLoss/dw of those weights at the last step: training "
+                                           "moves each weight against its gradient"))
         self.numbers = QLabel()
         self.numbers.setWordWrap(True)
         self.numbers.setTextFormat(Qt.RichText)
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("labBiasSlider")
         self.slider.setRange(-10 * SLIDER_STEPS, 10 * SLIDER_STEPS)
-        self.slider.setToolTip("Drag to shift the neuron's bias: the prediction follows at once")
+        self.slider.setToolTip(translate("NeuronDetail", "Drag to shift the neuron's bias: the prediction follows at once"))
         self.shift = QDoubleSpinBox()
         self.shift.setObjectName("labBiasShift")
         self.shift.setRange(-20, 20)
         self.shift.setSingleStep(0.5)
-        self.shift.setToolTip("Add this to the neuron's bias: a higher bias makes it fire more easily")
+        self.shift.setToolTip(translate("NeuronDetail",
+                                        "Add this to the neuron's bias: a higher bias makes it fire more easily"))
         self.scale = QDoubleSpinBox()
         self.scale.setObjectName("labWeightScale")
         self.scale.setRange(-5, 5)
         self.scale.setSingleStep(0.25)
         self.scale.setValue(1.0)
-        self.scale.setToolTip("Multiply the neuron's incoming weights: 0 makes it blind to its inputs")
-        self.off = QCheckBox("switch it off")
+        self.scale.setToolTip(translate("NeuronDetail",
+                                        "Multiply the neuron's incoming weights: 0 makes it blind to its inputs"))
+        self.off = QCheckBox(translate("NeuronDetail", "switch it off"))
         self.off.setObjectName("labOff")
-        self.off.setToolTip("Silence the neuron: nothing it says reaches the next layer")
-        keep = QPushButton("Keep")
+        self.off.setToolTip(translate("NeuronDetail", "Silence the neuron: nothing it says reaches the next layer"))
+        keep = QPushButton(translate("NeuronDetail", "Keep"))
         keep.setObjectName("labKeepButton")
-        keep.setToolTip("Make the lab's edits part of the network (training continues from them)")
+        keep.setToolTip(translate("NeuronDetail", "Make the lab's edits part of the network (training continues from them)"))
         keep.clicked.connect(self.view.keep_lab)
-        reset = QPushButton("Reset")
+        reset = QPushButton(translate("NeuronDetail", "Reset"))
         reset.setObjectName("labResetButton")
-        reset.setToolTip("Forget every lab edit (Ctrl+Z undoes one edit at a time)")
+        reset.setToolTip(translate("NeuronDetail", "Forget every lab edit (Ctrl+Z undoes one edit at a time)"))
         reset.clicked.connect(self.view.reset_lab)
-        close = QPushButton("Close")
-        close.setToolTip("Hide this panel (the lab's edits stay until Reset or the next step)")
+        close = QPushButton(translate("NeuronDetail", "Close"))
+        close.setToolTip(translate("NeuronDetail", "Hide this panel (the lab's edits stay until Reset or the next step)"))
         close.clicked.connect(self.hide)
         form = QFormLayout()
-        form.addRow("bias +", self.shift)
+        form.addRow(translate("NeuronDetail", "bias +"), self.shift)
         form.addRow(self.slider)
-        form.addRow("weights ×", self.scale)
+        form.addRow(translate("NeuronDetail", "weights ×"), self.scale)
         form.addRow(self.off)
         buttons = QHBoxLayout()
         for b in (keep, reset):
@@ -130,7 +134,7 @@ class NeuronDetail(QWidget):
         self.gradient_caption.setObjectName("gradientCaption")
         self.gradient_caption.setWordWrap(True)
         for w in (self.title, self.weights_caption, self.weights, self.gradient_caption, self.gradient,
-                  self.numbers, QLabel("<b>Neuron lab</b>")):
+                  self.numbers, QLabel(translate("NeuronDetail", "<b>Neuron lab</b>"))):
             layout.addWidget(w)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -151,25 +155,36 @@ class NeuronDetail(QWidget):
         W, G = np.asarray(view.shown_weights()[layer - 1]), np.asarray(state.grad_weights[layer - 1])
         out = layer == len(state.layer_sizes) - 1
         name = view.class_names[j] if out and j < len(view.class_names) else None
-        self.title.setText(f"Output {j}" + (f" ('{name}')" if name else "") if out else f"Layer {layer}, neuron {j}")
+        if not out:
+            title = translate("NeuronDetail", "Layer {layer}, neuron {j}")
+        else:
+            title = translate("NeuronDetail", "Output {j} ('{name}')") if name else translate("NeuronDetail", "Output {j}")
+        self.title.setText(title.format(layer=layer, j=j, name=name))
         picture = as_picture(W[j])
-        self.weights_caption.setText("incoming weights: what it looks for" if picture.shape[0] > 1
-                                     else f"its {len(W[j])} incoming weights")
+        image = picture.shape[0] > 1
+        self.weights_caption.setText(translate("NeuronDetail", "incoming weights: what it looks for") if image
+                                     else translate("NeuronDetail", "its {n} incoming weights").format(n=len(W[j])))
         self.weights.setPixmap(heat_pixmap(picture))
         self.gradient.setPixmap(heat_pixmap(as_picture(G[j])))
-        thing = "digit" if picture.shape[0] > 1 else "input"
-        self.gradient_caption.setText(
-            f"their gradient dLoss/dw: of the last mini-batch ({state.batch_size:,} samples), not the {thing} on "
-            "display" if state.step else "their gradient dLoss/dw: none yet (no training step)")
+        if not state.step:
+            caption = translate("NeuronDetail", "their gradient dLoss/dw: none yet (no training step)")
+        elif image:
+            caption = translate("NeuronDetail", "their gradient dLoss/dw: of the last mini-batch ({n} samples), "
+                                "not the digit on display")
+        else:
+            caption = translate("NeuronDetail", "their gradient dLoss/dw: of the last mini-batch ({n} samples), "
+                                "not the input on display")
+        self.gradient_caption.setText(caption.format(n=f"{state.batch_size:,}"))
         acts, zs = view.shown_activations()
         lab = view.lab_network()
         bias = (lab.biases if lab is not None else state.biases)[layer - 1][j]
-        self.numbers.setText(
-            (f"for {html.escape(view.input_caption)}:<br>" if view.input_caption else "") +
-            f"z = {float(zs[layer - 1][j]):.3f}, a = {float(acts[layer][j]):.3f}<br>"
-            f"bias {float(bias):.3f}, |w| {float(np.linalg.norm(W[j])):.3f}<br>"
-            f"dLoss/db {float(state.grad_biases[layer - 1][j]):.2e}<br>"
-            f"|dLoss/dw| {float(np.linalg.norm(G[j])):.2e}")
+        shown_for = (translate("NeuronDetail", "for {input}:").format(input=html.escape(view.input_caption)) + "<br>"
+                     if view.input_caption else "")
+        self.numbers.setText(shown_for + translate(
+            "NeuronDetail", "z = {z}, a = {a}<br>bias {bias}, |w| {norm}<br>dLoss/db {db}<br>|dLoss/dw| {dw}").format(
+            z=f"{float(zs[layer - 1][j]):.3f}", a=f"{float(acts[layer][j]):.3f}", bias=f"{float(bias):.3f}",
+            norm=f"{float(np.linalg.norm(W[j])):.3f}", db=f"{float(state.grad_biases[layer - 1][j]):.2e}",
+            dw=f"{float(np.linalg.norm(G[j])):.2e}"))
         shift, scale, off = view.lab_edit(layer, j)
         for w, v in ((self.shift, shift), (self.scale, scale), (self.off, off),
                      (self.slider, int(round(shift * SLIDER_STEPS)))):

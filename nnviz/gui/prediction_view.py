@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .language import translate
+
 BAR = QColor("#90a4ae")
 WINNER = QColor("#ef6c00")
 
@@ -21,8 +23,8 @@ class PredictionView(QWidget):
         self.setMinimumHeight(110)
         self.setMaximumHeight(170)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self.setToolTip("What the network answers: one bar per class, its probability; the tallest "
-                        "(orange) is the network's guess")
+        self.setToolTip(translate("PredictionView", "What the network answers: one bar per class, its probability; "
+                                  "the tallest (orange) is the network's guess"))
 
     def sizeHint(self) -> QSize:
         return QSize(300, 140)

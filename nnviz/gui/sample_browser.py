@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QHBoxLayout, QL
                                QVBoxLayout)
 
 from .input_view import InputView
+from .language import translate
 from .inputs import sample_caption
 
 #: The drag-and-drop format of a sample: JSON {"image": its 784 float32 as hex (exact), "caption", "label"}.
@@ -38,7 +39,7 @@ class _DraggableInput(InputView):
         super().__init__()
         self.browser = browser
         self._press = None
-        self.setToolTip("This test digit, as the network sees it; drag it onto the drawing pad")
+        self.setToolTip(translate("SampleBrowser", "This test digit, as the network sees it; drag it onto the drawing pad"))
 
     def mousePressEvent(self, event) -> None:
         self._press = event.position()
@@ -69,7 +70,7 @@ class SampleBrowser(QDialog):
     def __init__(self, data, net=None, parent=None):
         super().__init__(parent)
         self.setObjectName("sampleBrowser")
-        self.setWindowTitle("Test digits")
+        self.setWindowTitle(translate("SampleBrowser", "Test digits"))
         self.data, self.net = data, net
         self.predicted = None
         if net is not None and net.sizes[0] == data.n_inputs:
@@ -83,20 +84,21 @@ class SampleBrowser(QDialog):
         self.caption.setAlignment(Qt.AlignCenter)
         self.position = QSpinBox()
         self.position.setObjectName("samplePosition")
-        self.position.setToolTip("Which digit of the list, counting from 1 (Left/Right arrows step through)")
+        self.position.setToolTip(translate("SampleBrowser", "Which digit of the list, counting from 1 (Left/Right "
+                                                            "arrows step through)"))
         self.position.valueChanged.connect(self._show)
-        self.wrong_only = QCheckBox("only the ones the network gets wrong")
-        self.wrong_only.setToolTip("Show only the test digits the current network misclassifies")
+        self.wrong_only = QCheckBox(translate("SampleBrowser", "only the ones the network gets wrong"))
+        self.wrong_only.setToolTip(translate("SampleBrowser", "Show only the test digits the current network misclassifies"))
         self.wrong_only.setEnabled(self.predicted is not None)
         self.wrong_only.toggled.connect(self._filter)
-        use = QPushButton("Put it on the pad")
+        use = QPushButton(translate("SampleBrowser", "Put it on the pad"))
         use.setObjectName("useSampleButton")
         use.setDefault(True)
-        use.setToolTip("Copy this digit onto the drawing pad")
+        use.setToolTip(translate("SampleBrowser", "Copy this digit onto the drawing pad"))
         use.clicked.connect(self.use_current)
         previous, following = QPushButton("<"), QPushButton(">")
-        previous.setToolTip("Previous digit")
-        following.setToolTip("Next digit")
+        previous.setToolTip(translate("SampleBrowser", "Previous digit (Left arrow)"))
+        following.setToolTip(translate("SampleBrowser", "Next digit (Right arrow)"))
         previous.clicked.connect(self.position.stepDown)
         following.clicked.connect(self.position.stepUp)
         row = QHBoxLayout()
@@ -117,7 +119,7 @@ class SampleBrowser(QDialog):
         else:
             self.indices = np.arange(len(labels))
         self.position.setRange(1, max(1, len(self.indices)))
-        self.position.setSuffix(f" of {len(self.indices):,}")
+        self.position.setSuffix(translate("SampleBrowser", " of {n}").format(n=f"{len(self.indices):,}"))
         self._show()
 
     def current_index(self) -> int:
@@ -127,13 +129,14 @@ class SampleBrowser(QDialog):
     def _show(self, *_):
         i = self.current_index()
         if i < 0:
-            self.caption.setText("the network gets every test digit right")
+            self.caption.setText(translate("SampleBrowser", "the network gets every test digit right"))
             return
         self.image.set_image(self.data.X_test[i].reshape(self.data.image_shape))
         names = self.data.class_names
         text = sample_caption(self.data, i)
         if self.predicted is not None:
-            text += f"; the network says {names[self.predicted[i]]}"
+            text = translate("SampleBrowser", "{caption}; the network says {answer}").format(
+                caption=text, answer=names[self.predicted[i]])
         self.caption.setText(text)
 
     def current_sample(self):

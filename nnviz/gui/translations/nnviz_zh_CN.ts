@@ -25,6 +25,106 @@
     </message>
 </context>
 <context>
+    <name>FormulaView</name>
+    <message>
+        <source>batch norm</source>
+        <extracomment>The network's normalisation (its ``norm``) as the pane names it.</extracomment>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <source>layer norm</source>
+        <translation>层归一化</translation>
+    </message>
+    <message>
+        <source>group norm</source>
+        <translation>组归一化</translation>
+    </message>
+    <message>
+        <source>A drawing has no true class: the loss and the chain rule take the network's answer, {label}, as the class.</source>
+        <translation>手写的图没有真实类别：这里的损失和链式法则把网络自己的答案 {label} 当作类别。</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of the output layer</source>
+        <translation>输出层的神经元 {j}</translation>
+    </message>
+    <message>
+        <source>Neuron {j} of hidden layer {layer}</source>
+        <translation>第 {layer} 个隐藏层的神经元 {j}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Weighted sum&lt;/b&gt; z = &amp;Sigma;&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt; a&lt;sub&gt;k&lt;/sub&gt; + b&lt;sub&gt;j&lt;/sub&gt;:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;加权和&lt;/b&gt; z = &amp;Sigma;&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt; a&lt;sub&gt;k&lt;/sub&gt; + b&lt;sub&gt;j&lt;/sub&gt;：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>({n} more terms: {total})</source>
+        <translation>（其余 {n} 项之和：{total}）</translation>
+    </message>
+    <message>
+        <source>{norm} rescales it to {y} before the activation.</source>
+        <translation>进入激活函数之前，{norm}把它缩放为 {y}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Activation&lt;/b&gt; a = {f}(z) = {f}({z}) = &lt;b&gt;{a}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;激活值&lt;/b&gt; a = {f}(z) = {f}({z}) = &lt;b&gt;{a}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt; (cross-entropy, true class {y}) = -log p&lt;sub&gt;{y}&lt;/sub&gt; = -log {p} = &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt;（交叉熵，真实类别 {y}）= -log p&lt;sub&gt;{y}&lt;/sub&gt; = -log {p} = &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt; (binary cross-entropy, y = {y}) = &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt;（二元交叉熵，y = {y}）= &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt; (mean squared error over {n} outputs) = &lt;b&gt;{loss}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt;（{n} 个输出的均方误差）= &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chain rule for w&lt;sub&gt;{j},{k}&lt;/sub&gt; (this sample only)</source>
+        <translation>w&lt;sub&gt;{j},{k}&lt;/sub&gt; 的链式法则（仅针对这一个样本）</translation>
+    </message>
+    <message>
+        <source>&amp;part;L/&amp;part;a&lt;sub&gt;j&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; &amp;part;L/&amp;part;z&lt;sub&gt;i&lt;/sub&gt; (from the layer above) = {value}</source>
+        <translation>&amp;part;L/&amp;part;a&lt;sub&gt;j&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; &amp;part;L/&amp;part;z&lt;sub&gt;i&lt;/sub&gt;（由下一层反向传播回来）= {value}</translation>
+    </message>
+    <message>
+        <source>through the activation and the {norm}: &amp;part;L/&amp;part;z&lt;sub&gt;j&lt;/sub&gt; = {value}</source>
+        <translation>经过激活函数和{norm}：&amp;part;L/&amp;part;z&lt;sub&gt;j&lt;/sub&gt; = {value}</translation>
+    </message>
+    <message>
+        <source>The step itself used the average of this over the mini-batch (here {value}).</source>
+        <translation>真正训练的这一步用的是它在整个小批量上的平均值（这里是 {value}）。</translation>
+    </message>
+    <message>
+        <source>Which layer: 1 is the first hidden layer; the last is the output layer</source>
+        <translation>哪一层：1 是第一个隐藏层，最后一层是输出层</translation>
+    </message>
+    <message>
+        <source>Which neuron of that layer (click one in the network diagram to pick it)</source>
+        <translation>这一层的哪个神经元（也可以在网络图里点击一个神经元来选择）</translation>
+    </message>
+    <message>
+        <source>Which incoming weight the chain rule is written for (-1: the largest term)</source>
+        <translation>为哪一个输入权重写出链式法则（-1：加权和里最大的那一项）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>for {input}</source>
+        <translation>输入：{input}</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <source>Step once</source>
@@ -121,6 +221,29 @@
     </message>
 </context>
 <context>
+    <name>ImageFiles</name>
+    <message>
+        <source>{path}: the image is {w}x{h} pixels, too large: nnviz reads pictures of at most {millions} million pixels and {side} on a side (a digit needs a few hundred: scale it down)</source>
+        <extracomment>Larger pictures are decoded scaled down to this many pixels on their longer side (a digit is cropped and shrunk to 20x20 anyway; a 24-megapixel photo would otherwise take ~1.5 GB).</extracomment>
+        <translation>{path}：图片有 {w}x{h} 像素，太大了：nnviz 只读取不超过 {millions} 百万像素、每边不超过 {side} 像素的图片（一个数字几百像素就够了，请先缩小）</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable image ({reason})</source>
+        <translation>{path}：无法读取的图片（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: the image is empty</source>
+        <translation>{path}：图片是空的</translation>
+    </message>
+</context>
+<context>
+    <name>InputView</name>
+    <message>
+        <source>What the network sees: a test digit as it is, or your drawing shrunk to 28x28 pixels, its centre of mass centred, as the MNIST digits were prepared</source>
+        <translation>网络看到的输入：测试集的数字原样输入；你画的图则按 MNIST 数字的处理方式缩小到 28x28 像素，并把重心移到中央</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Language</source>
@@ -153,6 +276,172 @@
     <message>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronDetail</name>
+    <message>
+        <source>Its incoming weights (blue positive, orange negative). For the first hidden layer of a digit network: the pattern of pixels this neuron looks for.</source>
+        <translation>它的输入权重（蓝色为正，橙色为负）。对于识别数字的网络的第一个隐藏层，这就是这个神经元在寻找的像素图案。</translation>
+    </message>
+    <message>
+        <source>dLoss/dw of those weights at the last step: training moves each weight against its gradient</source>
+        <translation>这些权重在上一步的 dLoss/dw：训练时每个权重都朝着梯度的反方向移动</translation>
+    </message>
+    <message>
+        <source>Drag to shift the neuron's bias: the prediction follows at once</source>
+        <translation>拖动以改变这个神经元的偏置，预测会立即随之变化</translation>
+    </message>
+    <message>
+        <source>Add this to the neuron's bias: a higher bias makes it fire more easily</source>
+        <translation>把这个数加到神经元的偏置上：偏置越大，神经元越容易被激活</translation>
+    </message>
+    <message>
+        <source>Multiply the neuron's incoming weights: 0 makes it blind to its inputs</source>
+        <translation>把神经元的输入权重乘以这个数：乘以 0 它就完全看不到输入了</translation>
+    </message>
+    <message>
+        <source>switch it off</source>
+        <translation>关掉它</translation>
+    </message>
+    <message>
+        <source>Silence the neuron: nothing it says reaches the next layer</source>
+        <translation>让这个神经元沉默：它的输出不再传到下一层</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Make the lab's edits part of the network (training continues from them)</source>
+        <translation>把实验室里的修改写进网络（训练会在此基础上继续）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Forget every lab edit (Ctrl+Z undoes one edit at a time)</source>
+        <translation>撤销实验室里的所有修改（Ctrl+Z 一次撤销一个修改）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this panel (the lab's edits stay until Reset or the next step)</source>
+        <translation>隐藏这个面板（实验室里的修改会一直保留，直到重置或训练下一步）</translation>
+    </message>
+    <message>
+        <source>bias +</source>
+        <translation>偏置 +</translation>
+    </message>
+    <message>
+        <source>weights ×</source>
+        <translation>权重 ×</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron lab&lt;/b&gt;</source>
+        <translation>&lt;b&gt;神经元实验室&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, neuron {j}</source>
+        <translation>第 {layer} 层，神经元 {j}</translation>
+    </message>
+    <message>
+        <source>Output {j} ('{name}')</source>
+        <translation>输出 {j}（“{name}”）</translation>
+    </message>
+    <message>
+        <source>Output {j}</source>
+        <translation>输出 {j}</translation>
+    </message>
+    <message>
+        <source>incoming weights: what it looks for</source>
+        <translation>输入权重：它在寻找什么</translation>
+    </message>
+    <message>
+        <source>its {n} incoming weights</source>
+        <translation>它的 {n} 个输入权重</translation>
+    </message>
+    <message>
+        <source>their gradient dLoss/dw: none yet (no training step)</source>
+        <translation>这些权重的梯度 dLoss/dw：还没有（还没训练过）</translation>
+    </message>
+    <message>
+        <source>their gradient dLoss/dw: of the last mini-batch ({n} samples), not the digit on display</source>
+        <translation>这些权重的梯度 dLoss/dw：来自上一个小批量（{n} 个样本），不是图中显示的这个数字</translation>
+    </message>
+    <message>
+        <source>their gradient dLoss/dw: of the last mini-batch ({n} samples), not the input on display</source>
+        <translation>这些权重的梯度 dLoss/dw：来自上一个小批量（{n} 个样本），不是图中显示的这个输入</translation>
+    </message>
+    <message>
+        <source>for {input}:</source>
+        <translation>输入：{input}</translation>
+    </message>
+    <message>
+        <source>z = {z}, a = {a}&lt;br&gt;bias {bias}, |w| {norm}&lt;br&gt;dLoss/db {db}&lt;br&gt;|dLoss/dw| {dw}</source>
+        <translation>z = {z}，a = {a}&lt;br&gt;偏置 {bias}，|w| {norm}&lt;br&gt;dLoss/db {db}&lt;br&gt;|dLoss/dw| {dw}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionView</name>
+    <message>
+        <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network's guess</source>
+        <translation>网络的回答：每个类别一根柱子，高度是它的概率；最高的那根（橙色）就是网络的猜测</translation>
+    </message>
+</context>
+<context>
+    <name>SampleBrowser</name>
+    <message>
+        <source>This test digit, as the network sees it; drag it onto the drawing pad</source>
+        <extracomment>The drag-and-drop format of a sample: JSON {"image": its 784 float32 as hex (exact), "caption", "label"}.</extracomment>
+        <translation>这个测试数字在网络眼中的样子；把它拖到画板上即可</translation>
+    </message>
+    <message>
+        <source>Test digits</source>
+        <translation>测试集数字</translation>
+    </message>
+    <message>
+        <source>Which digit of the list, counting from 1 (Left/Right arrows step through)</source>
+        <translation>列表中的第几个数字，从 1 开始数（用左右方向键逐个浏览）</translation>
+    </message>
+    <message>
+        <source>only the ones the network gets wrong</source>
+        <translation>只看网络认错的数字</translation>
+    </message>
+    <message>
+        <source>Show only the test digits the current network misclassifies</source>
+        <translation>只显示当前网络分类错误的测试数字</translation>
+    </message>
+    <message>
+        <source>Put it on the pad</source>
+        <translation>放到画板上</translation>
+    </message>
+    <message>
+        <source>Copy this digit onto the drawing pad</source>
+        <translation>把这个数字复制到画板上</translation>
+    </message>
+    <message>
+        <source>Previous digit (Left arrow)</source>
+        <translation>上一个数字（左方向键）</translation>
+    </message>
+    <message>
+        <source>Next digit (Right arrow)</source>
+        <translation>下一个数字（右方向键）</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> / {n}</translation>
+    </message>
+    <message>
+        <source>the network gets every test digit right</source>
+        <translation>网络把每个测试数字都认对了</translation>
+    </message>
+    <message>
+        <source>{caption}; the network says {answer}</source>
+        <translation>{caption}；网络认为是 {answer}</translation>
     </message>
 </context>
 <context>
