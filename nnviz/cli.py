@@ -176,7 +176,7 @@ def cmd_train(args) -> dict:
         save_network(net, args.save, metadata={**result, "command": " ".join(sys.argv[1:]), **table})
         result["saved"] = args.save
     print(f"{data.name}: {'-'.join(map(str, sizes))} {args.activation}, {n_steps:,} steps in {seconds:.1f} s: "
-          (f"test accuracy {ev.accuracy:.2%}, " if np.isfinite(ev.accuracy) else "") + f"test loss {ev.loss:.4f}")
+          + (f"test accuracy {ev.accuracy:.2%}, " if np.isfinite(ev.accuracy) else "") + f"test loss {ev.loss:.4f}")
     return result
 
 

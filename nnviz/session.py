@@ -295,6 +295,7 @@ class Session:
         step are measured again (on the new test split)."""
         state = self.trainer.set_data(data)
         self.data = data
+        self.spec = {**self.spec, "dataset": data.name}
         self.training = {**self.training, "batch_size": self.trainer.batch_size}
         self.probe_index = self.trainer.probe_index
         self.history.append(state)

@@ -94,6 +94,8 @@ class Controller(QObject):
         w.pad_pane.set_dataset(session.data)
         w.pad_pane.setEnabled(session.pad)
         place_pad(w.docks["padDock"], session.pad)  # 2-D data: the pad's room goes to the other panes
+        w.points.set_data(session.data)
+        place_pad(w.docks["pointsDock"], session.data.n_inputs == 2)  # ... and the point editor takes it
         for key in ("loss", "accuracy", "test", "speed"):
             w.status_labels[key].setText("")
         dock = PANE_DOCKS.get(session.pane)
@@ -116,6 +118,16 @@ class Controller(QObject):
         self.w.controls.show_message("")
         self.start(session)
         return True
+
+    def replace_data(self, data) -> None:
+        """Train on ``data`` from the next step, keeping the network (the points drawn on the plane):
+        the views show the new data at once, the worker switches between two steps."""
+        w = self.w
+        w.network_view.set_data(data)
+        w.layer_charts.set_data(data)
+        w.loss_surface.set_data(data)
+        self._dirty = True
+        self.worker.replace_data(data)
 
     def may_discard(self, title: str, text: str) -> bool:
         """Whether the trained network on display may be thrown away (asks if it was not saved)."""
@@ -306,6 +318,7 @@ class Controller(QObject):
         if w.network_view.lab_network() is None:
             w.pad_pane.set_state(state)
         w.layer_charts.set_state(state)
+        w.points.set_state(state)
         if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
             w.formulas.set_state(state)
         s = w.status_labels
