@@ -189,3 +189,24 @@ def test_a_session_trains_on_new_data_keeping_its_network(tmp_path):
     with pytest.raises(ConfigError):
         s.replace_data(tables.load_table(write(tmp_path / "w.csv", "a,y\n1,x\n2,y\n3,x\n4,y\n")))
     assert isinstance(Network.from_state(s.state), Network)
+
+
+def test_a_model_of_a_table_opens_on_the_table_read_with_its_saved_scaling(tmp_path):
+    from nnviz.session_files import describe, opening
+
+    path, _ = flowers(tmp_path)
+    data = tables.load_table(path)
+    s = Session.build({"dataset": "csv:flowers", "noise": 0.1, "hidden": [5], "activation": "tanh",
+                       "loss": "cross_entropy", "output": None, "norm": "none", "seed": 0}, data=data)
+    meta = {"session": describe(s)}
+    assert meta["session"]["data"]["name"] == "csv:flowers" and meta["session"]["data"]["csv"] == str(path)
+    # the file gains rows: a refit would move the mean; the model's own scaling is kept
+    with open(path, "a") as fh:
+        fh.write("".join(f"{100 + i},{50 + i},x,a\n" for i in range(10)))
+    found = opening(s.network(), json.loads(json.dumps(meta)), path=tmp_path / "m.npz")
+    assert found.problem == "" and found.data_key == "csv:flowers"
+    assert np.array_equal(found.data.standardisation.mean, data.standardisation.mean)
+    assert found.data.class_names == data.class_names
+    path.unlink()
+    found = opening(s.network(), meta, path=tmp_path / "m.npz")
+    assert found.data is None and "no such file" in found.problem

@@ -14,7 +14,7 @@ and saving writes them back in the table's own units.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton,
                                QVBoxLayout, QWidget)
@@ -49,12 +49,24 @@ class PointCanvas(QWidget):
         self.editor = editor
         self.setObjectName("pointCanvas")
         self.setMinimumSize(140, 140)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)  # a square: the text sits right under it
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CrossCursor)
+        self.setFocusPolicy(Qt.ClickFocus)  # a click on the plane makes the editor's keys work
         self.setToolTip("Click: add a point of the chosen class. Right-click: remove the nearest point. "
                         "With the brush (B), drag to paint many points.")
         self._last_brush: QPointF | None = None
         self._map = None  # (state, (n, n) answer map)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 260)
 
     # ------------------------------------------------------------ geometry
     def square(self) -> QRectF:
@@ -115,7 +127,6 @@ class PointCanvas(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         r = self.square()
-        painter.fillRect(self.rect(), QColor(30, 32, 38))
         answer = self.answer() if self.editor.task == "classification" else None
         if answer is not None:
             painter.setRenderHint(QPainter.SmoothPixmapTransform)
@@ -205,8 +216,9 @@ class PointEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.canvas)
         layout.addWidget(self.info)
+        layout.addStretch(1)
         keys = [(str(k), self._choose_key) for k in range(1, 10)]
         keys += [("B", self.brush.toggle), ("Del", self.clear), ("Ctrl+Alt+S", self.save_dialog)]
         for key, slot in keys:
