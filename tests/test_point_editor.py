@@ -1,4 +1,6 @@
 """The point editor on 2-D data and tables opened in the window, driven as a user would."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -8,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from nnviz.core import tables
 from nnviz.gui.point_editor import HOLD_OUT
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "data" / "penguins_synthetic.csv"
 
 
 def plane_point(editor, fx, fy) -> QPoint:
@@ -144,3 +148,35 @@ def test_a_bad_table_is_one_sentence_and_nothing_changes(window, qtbot, tmp_path
     assert not window.data_files.open(path)
     assert window.session is before
     assert "row 4, column 2 'b'" in window.banner.text.text()
+
+
+def test_a_model_of_a_table_reopens_on_the_table(window, qtbot, tmp_path):
+    from nnviz.gui.main_window import MainWindow
+    from conftest import close_and_delete
+
+    assert window.data_files.open(EXAMPLE)
+    window.step(20)
+    qtbot.waitUntil(lambda: window.current_state.step == 20)
+    assert window.save_model_to(tmp_path / "penguins.npz")
+    other = MainWindow(settings=window.settings, data_dir=tmp_path / "other", remember=False)
+    try:
+        assert other.open_model(tmp_path / "penguins.npz")
+        data = other.session.data
+        assert data.input_names == window.session.data.input_names
+        assert np.array_equal(data.standardisation.mean, window.session.data.standardisation.mean)
+        assert other.controls.param("dataset").value() == "csv:penguins_synthetic"
+        assert np.array_equal(other.session.state.theta, window.current_state.theta)
+    finally:
+        close_and_delete(other)
+
+
+def test_points_on_zhous_people_keep_train_and_test_alike(window, qtbot):
+    window.load_lesson("Victor Zhou")
+    qtbot.waitUntil(lambda: window.docks["pointsDock"].isVisible())
+    editor = window.points
+    assert len(editor.X) == 4 and editor.classes.count() == 2
+    with qtbot.waitSignal(editor.pointsChanged, timeout=3000) as published:
+        QTest.mouseClick(editor.canvas, Qt.LeftButton, pos=plane_point(editor, 0.5, 0.5))
+    data = published.args[0]
+    assert len(data.X_train) == len(data.X_test) == 5 and data.Y_train.shape == (5, 1)
+    qtbot.waitUntil(lambda: window.session.data is data)

@@ -210,3 +210,16 @@ def test_a_model_of_a_table_opens_on_the_table_read_with_its_saved_scaling(tmp_p
     path.unlink()
     found = opening(s.network(), meta, path=tmp_path / "m.npz")
     assert found.data is None and "no such file" in found.problem
+
+
+def test_a_regression_model_reads_whole_numbers_as_values(tmp_path):
+    path = write(tmp_path / "price.csv", "size,price\n" + "".join(f"{i},{2.5 * i}\n" for i in range(20)))
+    data = tables.load_table(path)
+    info = tables.describe(data)
+    assert info["task"] == "regression" and info["classes"] == []
+    whole = write(tmp_path / "whole.csv", "size,price\n" + "".join(f"{i},{2 * i}\n" for i in range(20)))
+    assert tables.read_table(whole).task == "classification"  # on its own: whole numbers are classes
+    with pytest.raises(ConfigError, match="every class has a single row.*decimal point"):
+        tables.load_table(whole)
+    again = tables.reload_described(info, whole)
+    assert again.task == "regression" and np.array_equal(again.standardisation.mean, data.standardisation.mean)

@@ -205,9 +205,10 @@ def _numbers(column: _Column) -> np.ndarray:
 
 
 def read_table(path, target: str | None = None, max_rows: int | None = None,
-               classes: tuple | None = None) -> Table:
+               classes: tuple | None = None, task: str | None = None) -> Table:
     """Read a CSV table (see the module's rules).  ``classes``: the class names a saved model
-    knows, in its order (a label outside them is an error); default: from the labels."""
+    knows, in its order (a label outside them is an error); default: from the labels.  ``task``:
+    a saved model's ("regression" reads whole numbers as values too); default: from the cells."""
     reader = _Reader(path, max_rows)
     columns = reader.read()
     path = reader.path
@@ -223,8 +224,11 @@ def read_table(path, target: str | None = None, max_rows: int | None = None,
         raise DataFileError(f"{path}: no column of numbers besides the target {target_col.name!r}: the network "
                             f"needs numeric inputs")
     X = np.stack([_numbers(c) for c in inputs], axis=1)
-    task, labels = "classification", None
-    if target_col.numeric and not target_col.integers and classes is None:
+    wanted, task, labels = task, "classification", None
+    if wanted == "regression" and not target_col.numeric:
+        raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) holds text, but "
+                            f"the model predicts a number")
+    if target_col.numeric and (wanted == "regression" or (not target_col.integers and classes is None)):
         task, targets, class_names = "regression", _numbers(target_col), ()
     elif target_col.numeric:
         values = _numbers(target_col).astype(np.int64)
@@ -293,8 +297,9 @@ def split(n: int, labels: np.ndarray | None, test_fraction: float, seed: int) ->
         train.append(idx[k:])
     train, test = np.sort(np.concatenate(train)), np.sort(np.concatenate(test))
     if len(test) == 0 or len(train) == 0:
-        raise ConfigError(f"{n} row{'s' * (n != 1)} cannot be split into a training and a test set: "
-                          f"at least two rows of one class are needed")
+        why = ("every class has a single row (a number to predict? write it with a decimal point, 3.0, "
+               "for a regression)" if labels is not None and n > 1 else "at least two rows are needed")
+        raise ConfigError(f"{n} row{'s' * (n != 1)} cannot be split into a training and a test set: {why}")
     return train, test
 
 
@@ -336,13 +341,14 @@ def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
 
 def load_table(path, target: str | None = None, test_fraction: float = 0.2, seed: int = 0,
                max_rows: int | None = None, standardisation: Standardisation | None = None,
-               classes: tuple | None = None) -> Dataset:
+               classes: tuple | None = None, task: str | None = None) -> Dataset:
     """Read a CSV table and make it a Dataset (see :func:`read_table` and :func:`to_dataset`)."""
-    table = read_table(path, target, max_rows, classes)
+    table = read_table(path, target, max_rows, classes, task)
     return to_dataset(table, test_fraction, seed, standardisation, max_rows)
 
 
-def reload(info: dict, standardisation: Standardisation | None = None, classes: tuple | None = None) -> Dataset:
+def reload(info: dict, standardisation: Standardisation | None = None, classes: tuple | None = None,
+           task: str | None = None) -> Dataset:
     """The Dataset a ``Dataset.table`` dict describes, read again (with a saved model's
     standardisation and class names, so it sees its inputs as it was trained)."""
     try:
@@ -351,7 +357,7 @@ def reload(info: dict, standardisation: Standardisation | None = None, classes: 
         max_rows = None if info.get("max_rows") is None else int(info["max_rows"])
     except (KeyError, TypeError, ValueError):
         raise ConfigError("the saved table description is incomplete (csv, target...)") from None
-    return load_table(path, target, fraction, seed, max_rows, standardisation, classes)
+    return load_table(path, target, fraction, seed, max_rows, standardisation, classes, task)
 
 
 def read_inputs(path, names, max_rows: int | None = None) -> np.ndarray:
@@ -415,7 +421,8 @@ def reload_described(info: dict, path=None) -> Dataset:
     """The Dataset :func:`describe` described, read again from ``path`` (default: the file it was
     read from) with the saved standardisation and class names."""
     standardisation, inputs, classes = saved_preprocessing(info)
-    data = reload({**info, "csv": str(path) if path is not None else info.get("csv")}, standardisation, classes)
+    data = reload({**info, "csv": str(path) if path is not None else info.get("csv")}, standardisation, classes,
+                  "classification" if classes is not None else "regression")
     if data.input_names != inputs:
         raise ConfigError(f"the table's inputs ({', '.join(data.input_names)}) are not the model's "
                           f"({', '.join(inputs)})")

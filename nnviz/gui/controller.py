@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from nnviz.core import NNVizError, Network
+from nnviz.core import NNVizError, Network, datasets
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import Session, clamp_batch, lesson_settings, spec_of
 
@@ -185,6 +185,8 @@ class Controller(QObject):
         """A session of an opened network on ``data`` (``key``: its name in the controls, default
         ``data.name``); the controls follow the network."""
         spec = {**spec_of(net, data, seed=self.session.spec.get("seed", 0)), "dataset": key or data.name}
+        if spec["dataset"] not in self.w.custom_data and spec["dataset"] not in datasets.NAMES:
+            self.w.data_files.register(spec["dataset"], data)  # a table read again for the model: in the controls
         self.w.controls.set_values(dataset=key or data.name, hidden=net.sizes[1:-1], activation=net.activation.name,
                                    loss=net.loss, output=net.output, norm=net.norm)
         self.w.controls.show_lesson(lesson)
