@@ -180,3 +180,15 @@ def test_points_on_zhous_people_keep_train_and_test_alike(window, qtbot):
     data = published.args[0]
     assert len(data.X_train) == len(data.X_test) == 5 and data.Y_train.shape == (5, 1)
     qtbot.waitUntil(lambda: window.session.data is data)
+
+
+def test_a_large_table_is_read_without_freezing_the_window(window, qtbot, monkeypatch):
+    from nnviz.gui import data_files
+
+    monkeypatch.setattr(data_files, "BACKGROUND_BYTES", 0)
+    before = window.session
+    with qtbot.waitSignal(window.data_files.loaded, timeout=10000):
+        assert window.data_files.open(EXAMPLE)
+        assert window.session is before  # returned at once: the reading goes on in its thread
+        assert "Reading penguins_synthetic.csv" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.session.data.name == "penguins_synthetic")

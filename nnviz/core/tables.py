@@ -138,53 +138,58 @@ class _Reader:
             seen.add(name)
         self.names = names
         limit = self.max_rows if self.max_rows is not None else MAX_ROWS
+        width = len(names)
         columns: list[_Column] | None = None
-        block, rows_read, row = [], 0, 1
+        block, rows, rows_read, row = [], [], 0, 1  # rows: the spreadsheet row of each of block's
         for cells in csv.reader(fh, delimiter=delimiter):
             row += 1
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # a blank line
-            if len(cells) != len(names):
-                where = (f"column {len(cells) + 1} {names[len(cells)]!r} is missing" if len(cells) < len(names)
-                         else f"column {len(names) + 1} is one too many")
+            if len(cells) != width:
+                if not cells or (len(cells) == 1 and not cells[0].strip()):
+                    continue  # a blank line
+                where = (f"column {len(cells) + 1} {names[len(cells)]!r} is missing" if len(cells) < width
+                         else f"column {width + 1} is one too many")
                 raise DataFileError(f"{self.path}: row {row:,} has {len(cells)} cell{'s' * (len(cells) != 1)} but "
-                                    f"the header has {len(names)} columns: {where} (a ragged row)")
+                                    f"the header has {width} columns: {where} (a ragged row)")
             if rows_read == limit:
                 if self.max_rows is None:
                     raise DataFileError(f"{self.path}: more than {MAX_ROWS:,} data rows (row {row:,} is one too "
                                         f"many); read the first N with --max-rows N (max_rows=N)")
                 self.truncated = True
                 break
-            block.append((row, cells))
+            block.append(cells)
+            rows.append(row)
             rows_read += 1
             if len(block) == BLOCK:
-                columns = self._take(block, columns)
-                block = []
+                columns = self._take(block, rows, columns)
+                block, rows = [], []
         if block or columns is None:
-            columns = self._take(block, columns)
+            columns = self._take(block, rows, columns)
         if rows_read == 0:
             raise DataFileError(f"{self.path}: no data rows after the header (row 1)")
         return columns
 
-    def _take(self, block: list, columns: list[_Column] | None) -> list[_Column]:
-        """Add a block of (row, cells) to the columns (decided on the first block)."""
+    def _take(self, block: list, rows: list, columns: list[_Column] | None) -> list[_Column]:
+        """Add a block of rows of cells (their spreadsheet rows: ``rows``) to the columns (whose
+        kinds are decided on the first block)."""
+        by_column = list(zip(*block)) if block else [()] * len(self.names)
         if columns is None:
             columns = []
             for j, name in enumerate(self.names):
-                cells = [c[j].strip() for _, c in block if c[j].strip()]
+                cells = [c.strip() for c in by_column[j] if c.strip()]
                 numeric = bool(cells) and sum(map(_is_number, cells)) * 2 > len(cells)
                 columns.append(_Column(name, j, numeric, [], []))
         for column in columns:
-            cells = [c[column.index].strip() for _, c in block]
+            cells = by_column[column.index]
             if not column.numeric:
-                column.texts.extend(cells)
+                column.texts.extend(c.strip() for c in cells)
                 continue
             try:
-                values = np.array(cells, dtype=np.float64)
+                values = np.array(cells, dtype=np.float64)  # surrounding spaces are allowed
             except ValueError:
                 values = None
             if values is None or not np.isfinite(values).all():
-                for (row, _), cell in zip(block, cells):
+                for row, cell in zip(rows, cells):
+                    cell = cell.strip()
                     if not cell:
                         raise DataFileError(f"{_where(self.path, row, column)}: an empty cell in a column of "
                                             f"numbers (nnviz does not fill in missing values)")
@@ -196,7 +201,7 @@ class _Reader:
                                             f"number")
             column.numbers.append(values)
             if column.integers:
-                column.integers = all(_INTEGER.match(cell) for cell in cells)
+                column.integers = all(map(_INTEGER.match, cells))
         return columns
 
 

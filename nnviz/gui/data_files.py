@@ -8,9 +8,10 @@ the same network (:meth:`nnviz.gui.controller.Controller.replace_data`).
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import NNVizError, datasets, tables
@@ -18,6 +19,9 @@ from nnviz.core import NNVizError, datasets, tables
 #: Files a drop onto the window opens as tables.
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 TABLE_FILTER = "CSV tables (*.csv *.tsv *.txt);;All files (*)"
+#: Tables larger than this (bytes; about 100,000 rows) are read in a background thread, so the
+#: window stays responsive (a million rows of six columns take several seconds).
+BACKGROUND_BYTES = 4 << 20
 
 
 def dropped_table(mime) -> str | None:
@@ -30,11 +34,19 @@ def dropped_table(mime) -> str | None:
 
 
 class DataFiles(QObject):
-    """Opens tables for ``window`` (menu and drops) and keeps its extra data sets in the controls."""
+    """Opens tables for ``window`` (menu and drops) and keeps its extra data sets in the controls.
+
+    Signals:
+        loaded(str, object, str): a table read in the background: its path, the Dataset (None on
+            error) and the error's sentence ("" when it was read).
+    """
+
+    loaded = Signal(str, object, str)
 
     def __init__(self, window):
         super().__init__(window)
         self.w = window
+        self.loaded.connect(self._loaded)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -50,12 +62,44 @@ class DataFiles(QObject):
 
     def open(self, path, target: str | None = None) -> bool:
         """Study the CSV table at ``path`` (its last column, or ``target``, is what the network learns
-        to predict); a bad file is reported in one sentence and nothing changes."""
+        to predict); a bad file is reported in one sentence and nothing changes.  A table larger
+        than BACKGROUND_BYTES is read in a thread (True: the reading started; ``loaded`` follows)."""
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0
+        if size > BACKGROUND_BYTES:
+            self.w.statusBar().showMessage(f"Reading {Path(path).name} ({size / 2 ** 20:,.0f} MB)...")
+            threading.Thread(target=self._read, args=(str(path), target), name="nnviz-table", daemon=True).start()
+            return True
         try:
             data = tables.load_table(path, target)
         except (NNVizError, OSError) as e:
             self.w.error("Could not open the data", str(e))
             return False
+        return self._use(data)
+
+    def _read(self, path: str, target: str | None) -> None:
+        """Read a table (background thread) and hand it to the GUI thread."""
+        try:
+            data, error = tables.load_table(path, target), ""
+        except (NNVizError, OSError) as e:
+            data, error = None, str(e)
+        except MemoryError:
+            data, error = None, f"{path}: too large to hold in memory; read the first rows with nnviz train --max-rows"
+        try:
+            self.loaded.emit(path, data, error)  # queued to the GUI thread
+        except RuntimeError:
+            pass  # the window was closed meanwhile
+
+    def _loaded(self, path: str, data, error: str) -> None:
+        if error:
+            self.w.error("Could not open the data", error)
+        elif not self.w.closing:
+            self._use(data)
+
+    def _use(self, data) -> bool:
+        """Rebuild the network for table ``data`` (asks before discarding a trained one)."""
         name = f"csv:{data.name}"
         self.register(name, data)
         if data.task == "regression":
