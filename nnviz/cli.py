@@ -101,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _is_table(path) -> bool:
-    """A CSV table rather than a folder of IDX files."""
-    return not Path(path).expanduser().is_dir()
+    """A CSV table rather than a folder of IDX files (see :func:`nnviz.core.tables.looks_like_table`)."""
+    from nnviz.core import tables
+
+    return tables.looks_like_table(path)
 
 
 def _load_data(args):

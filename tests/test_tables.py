@@ -223,3 +223,12 @@ def test_a_regression_model_reads_whole_numbers_as_values(tmp_path):
         tables.load_table(whole)
     again = tables.reload_described(info, whole)
     assert again.task == "regression" and np.array_equal(again.standardisation.mean, data.standardisation.mean)
+
+
+def test_what_is_read_as_a_table(tmp_path):
+    assert tables.looks_like_table(tmp_path / "missing.csv")  # by its name: then "no such file"
+    write(tmp_path / "data", "a,b\n1,2\n")
+    assert tables.looks_like_table(tmp_path / "data")
+    (tmp_path / "train-images-idx3-ubyte").write_bytes(b"\0\0\x08\x03" + bytes(100))
+    assert not tables.looks_like_table(tmp_path / "train-images-idx3-ubyte")
+    assert not tables.looks_like_table(tmp_path)

@@ -40,6 +40,8 @@ from .preprocess import Standardisation
 MAX_ROWS = 1_000_000
 #: More distinct labels than this are refused (a number to predict should have a decimal point).
 MAX_CLASSES = 256
+#: File names read as tables whatever they hold.
+SUFFIXES = (".csv", ".tsv", ".txt")
 #: Rows parsed at a time (the column kinds are decided on the first block).
 BLOCK = 65_536
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
@@ -80,6 +82,24 @@ class _Column:
     numbers: list
     texts: list
     integers: bool = True  # every number written as a whole number
+
+
+def looks_like_table(path) -> bool:
+    """Whether ``path`` is to be read as a table: a name ending in .csv, .tsv or .txt, or a file whose
+    start is UTF-8 text (not a folder, nor a binary file such as an IDX file)."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() in SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start > len(head) - 4 and b"\0" not in head  # a character cut at the end is still text
+    return bool(head) and b"\0" not in head
 
 
 def _delimiter(header_line: str) -> str:

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import NNVizError, datasets, tables
 
-#: Files a drop onto the window opens as tables.
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 TABLE_FILTER = "CSV tables (*.csv *.tsv *.txt);;All files (*)"
 #: Tables larger than this (bytes; about 100,000 rows) are read in a background thread, so the
 #: window stays responsive (a million rows of six columns take several seconds).
@@ -30,7 +28,7 @@ def dropped_table(mime) -> str | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = urls[0].toLocalFile()
-    return path if Path(path).suffix.lower() in TABLE_SUFFIXES else None
+    return path if Path(path).suffix.lower() in tables.SUFFIXES else None
 
 
 class DataFiles(QObject):

@@ -32,6 +32,8 @@ DEBOUNCE_MS = 300
 HOLD_OUT = 5
 #: The brush lays a point every this many pixels along the stroke, scattered this far (pixels).
 BRUSH_SPACING, BRUSH_SCATTER = 9.0, 6.0
+#: While training plays, the network's answer behind the points is redrawn at most this often (ms).
+MAP_MS = 200
 #: The plane of a data set with no points, in input units.
 EMPTY_EXTENT = (-6.0, 6.0, -6.0, 6.0)
 
@@ -185,6 +187,10 @@ class PointEditor(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.publish)
+        self.redraw = QTimer(self)  # the newest state's map, at most every MAP_MS
+        self.redraw.setSingleShot(True)
+        self.redraw.setInterval(MAP_MS)
+        self.redraw.timeout.connect(self.canvas_update)
 
         self.classes = ElidedCombo(chars=6)
         self.classes.setObjectName("pointClass")
@@ -246,14 +252,14 @@ class PointEditor(QWidget):
         self.test = np.concatenate([np.full(len(X), t) for X, _, t in parts])
         self.extent = playground.extent_of(self.X) if len(self.X) else EMPTY_EXTENT
         self.input_names = tuple(data.input_names) if len(data.input_names) == 2 else ("x1", "x2")
-        names = self.class_names()
+        classify = data.task == "classification"
+        names = self.class_names() if classify else ()
         self.classes.clear()
         for c, name in enumerate(names):
             pixmap = QPixmap(12, 12)
             pixmap.fill(class_color(c))
             self.classes.addItem(QIcon(pixmap), f"{c + 1}: {name}" if c < 9 else name)
         self.classes.setCurrentIndex(min(1, len(names) - 1))
-        classify = data.task == "classification"
         self.setEnabled(classify)
         self.info.setText(self.summary() if classify else "Points are drawn for classifiers; this data is a regression")
         self.canvas.update()
@@ -265,10 +271,14 @@ class PointEditor(QWidget):
         return names if len(names) == n else tuple(str(c) for c in range(n))
 
     def set_state(self, state) -> None:
-        """The network whose answer lies behind the points (drawn when the editor is seen)."""
+        """The network whose answer lies behind the points (drawn when the editor is seen, at most
+        every MAP_MS: a wide network's map costs a forward pass of 1,600 points)."""
         self.state = state
-        if self.isVisible():
-            self.canvas.update()
+        if self.isVisible() and not self.redraw.isActive():
+            self.redraw.start()
+
+    def canvas_update(self) -> None:
+        self.canvas.update()
 
     # ------------------------------------------------------------ editing
     def _choose_key(self) -> None:
