@@ -62,6 +62,8 @@ def test_clicks_add_points_of_the_chosen_class_and_the_trainer_trains_on_them(sp
     qtbot.waitUntil(lambda: w.session.data is data)
     assert np.array_equal(w.session.state.theta, theta)  # the same network, on the new points
     assert w.controls.param("dataset").value() == "points"
+    qtbot.waitUntil(lambda: w.session.trainer.batch_size == 8)  # the lesson's 16, fitted to 8 training points
+    assert w.controls.param("batch_size").value() == 8 and "8 training samples" in w.controls.message.text()
     w.step(10)
     qtbot.waitUntil(lambda: w.current_state.step == 10)
     assert w.session.trainer.data is data

@@ -128,6 +128,7 @@ class Controller(QObject):
         w.loss_surface.set_data(data)
         self._dirty = True
         self.worker.replace_data(data)
+        self.set_training(self.w.controls.training(), data)  # the controls' batch size, fitted to the points
 
     def may_discard(self, title: str, text: str) -> bool:
         """Whether the trained network on display may be thrown away (asks if it was not saved)."""
@@ -197,8 +198,9 @@ class Controller(QObject):
         self.w.controls.set_values(dataset=session.data.name, hidden=net.sizes[1:-1],
                                    activation=net.activation.name, loss=net.loss, output=net.output, norm=net.norm)
 
-    def set_training(self, training: dict) -> None:
-        batch, message = clamp_batch(training["batch_size"], self.session.data)
+    def set_training(self, training: dict, data=None) -> None:
+        """Training settings from the next step, the batch fitted to ``data`` (default: the session's)."""
+        batch, message = clamp_batch(training["batch_size"], data if data is not None else self.session.data)
         self.w.controls.show_message(message)
         if message:
             self.w.controls.set_values(batch_size=batch)
