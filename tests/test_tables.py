@@ -232,3 +232,11 @@ def test_what_is_read_as_a_table(tmp_path):
     (tmp_path / "train-images-idx3-ubyte").write_bytes(b"\0\0\x08\x03" + bytes(100))
     assert not tables.looks_like_table(tmp_path / "train-images-idx3-ubyte")
     assert not tables.looks_like_table(tmp_path)
+
+
+def test_a_label_the_model_does_not_know_names_its_row(tmp_path):
+    path, _ = flowers(tmp_path)
+    info = tables.describe(tables.load_table(path))
+    other = write(tmp_path / "other.csv", "width,height,colour,kind\n1,2,x,a\n3,4,x,b\n5,6,x,z\n7,8,x,c\n")
+    with pytest.raises(DataFileError, match=r"row 4, column 4 'kind': the label 'z' is not one of the model's"):
+        tables.reload_described(info, other)

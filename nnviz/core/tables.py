@@ -272,10 +272,9 @@ def read_table(path, target: str | None = None, max_rows: int | None = None,
             targets = np.fromiter((index[label] for label in labels), np.int64, len(labels))
         except KeyError:
             row = next(i for i, label in enumerate(labels) if label not in index)
-            label = labels[row]
-            why = ("an empty label" if not label else
-                   f"the label {label[:40]!r} is not one of the model's classes ({', '.join(class_names)})")
-            raise DataFileError(f"{_where(path, _row_of(path, row, max_rows), target_col)}: {why}") from None
+            raise DataFileError(f"{_where(path, _row_of(path, row, max_rows), target_col)}: the label "
+                                f"{labels[row][:40]!r} is not one of the model's classes "
+                                f"({', '.join(class_names)})") from None
         if classes is None and len(class_names) < 2:
             raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) has one class "
                                 f"only ({class_names[0]!r}): a classifier needs at least two")
