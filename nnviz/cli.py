@@ -75,11 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     train = sub.add_parser("train", help="train a network and optionally save it")
     source = train.add_mutually_exclusive_group()
     source.add_argument("--dataset", default="digits", choices=datasets.NAMES, help="a bundled data set")
-    source.add_argument("--data", metavar="DIR", help="a folder of MNIST-format IDX files instead")
+    source.add_argument("--data", metavar="DIR|FILE.csv",
+                        help="a folder of MNIST-format IDX files, or a CSV table (a header row; numeric columns "
+                             "are the inputs, the last column the target)")
+    train.add_argument("--target", metavar="NAME", help="with a CSV table: the column to predict (default: the last)")
+    train.add_argument("--test-fraction", type=float, default=0.2,
+                       help="with a CSV table: the share of rows held out for testing (stratified, seed 0; default 0.2)")
+    train.add_argument("--max-rows", type=int, default=None,
+                       help="with a CSV table: read only the first N rows (needed above 1,000,000)")
     train.add_argument("--layers", type=_sizes, default=None,
                        help="layer sizes, input first, e.g. 784,16,16,10 (default fits the data: N,16,16,K)")
     train.add_argument("--activation", default="sigmoid", choices=list(ACTIVATIONS))
-    train.add_argument("--loss", default="cross_entropy", choices=["cross_entropy", "mse"])
+    train.add_argument("--loss", default=None, choices=["cross_entropy", "mse"],
+                       help="default: cross_entropy, or mse for a regression (a table whose target is a number)")
     train.add_argument("--output", default=None, choices=["linear", "sigmoid", "softmax"])
     train.add_argument("--optimizer", default="adam", choices=optimizers.NAMES)
     train.add_argument("--lr", type=float, default=1e-3, help="learning rate")
@@ -98,13 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--model", required=True, metavar="PATH", help="a saved model (.npz) or an ONNX model (.onnx)")
     src = ev.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="digits", choices=datasets.NAMES)
-    src.add_argument("--data", metavar="DIR", help="a folder of MNIST-format IDX files")
+    src.add_argument("--data", metavar="DIR|FILE.csv",
+                     help="a folder of MNIST-format IDX files, or a CSV table like the model's (read with its "
+                          "standardisation; the model's test split is measured)")
     ev.add_argument("--json", action="store_true")
 
-    pr = sub.add_parser("predict", help="classify a digit image (PNG, JPG...)")
+    pr = sub.add_parser("predict", help="classify a digit image (PNG, JPG...), or the rows of a CSV table")
     pr.add_argument("--model", default=None, metavar="PATH",
                     help="a saved model (.npz) or an ONNX model (.onnx); default: the shipped strong model")
-    pr.add_argument("image")
+    pr.add_argument("image", help="a picture of a digit; for a model trained on a table, a CSV file with its input "
+                                  "columns (standardised as in training)")
     pr.add_argument("--json", action="store_true")
 
     rec = sub.add_parser("record", help="train offscreen and write an animated GIF (or MP4) of the window or a pane")
@@ -128,9 +139,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_data(args):
-    from nnviz.core import datasets
+def _is_table(path) -> bool:
+    """A CSV table rather than a folder of IDX files (see :func:`nnviz.core.tables.looks_like_table`)."""
+    from nnviz.core import tables
 
+    return tables.looks_like_table(path)
+
+
+def _load_data(args):
+    from nnviz.core import datasets, tables
+    from nnviz.core.errors import ConfigError
+
+    table_options = [o for o, v in (("--target", getattr(args, "target", None)),
+                                    ("--max-rows", getattr(args, "max_rows", None))) if v is not None]
+    if getattr(args, "test_fraction", 0.2) != 0.2:
+        table_options.append("--test-fraction")
+    if table_options and not (args.data and _is_table(args.data)):
+        raise ConfigError(f"{', '.join(table_options)} need{'s' * (len(table_options) == 1)} a CSV table: "
+                          f"--data FILE.csv")
+    if args.data and _is_table(args.data):
+        return tables.load_table(args.data, args.target, args.test_fraction, 0, args.max_rows)
     return datasets.load_idx(args.data) if args.data else datasets.load(args.dataset)
 
 
@@ -157,8 +185,9 @@ def cmd_train(args) -> dict:
                           f"{data.n_inputs} inputs and {data.n_outputs} outputs")
     if not args.epochs > 0:
         raise ConfigError(f"--epochs must be > 0, got {args.epochs}")
-    net = Network(sizes, activation=args.activation, loss=args.loss, output=args.output, norm=args.norm,
-                  seed=args.seed)
+    loss = args.loss or ("mse" if data.task == "regression" else "cross_entropy")
+    output = args.output or ("linear" if data.task == "regression" else None)
+    net = Network(sizes, activation=args.activation, loss=loss, output=output, norm=args.norm, seed=args.seed)
     settings = {"momentum": args.momentum} if args.momentum is not None else {}
     augment = None
     if args.augment:
@@ -182,18 +211,29 @@ def cmd_train(args) -> dict:
     result = {"test_accuracy": ev.accuracy, "test_loss": ev.loss, "train_seconds": round(seconds, 3),
               "steps": n_steps, "layers": sizes, "dataset": data.name, "parameters": net.n_params}
     if args.save:
-        save_network(net, args.save, metadata={**result, "command": " ".join(sys.argv[1:])})
+        from nnviz.core import tables
+
+        table = {"table": tables.describe(data)} if data.table else {}
+        save_network(net, args.save, metadata={**result, "command": " ".join(sys.argv[1:]), **table})
         result["saved"] = args.save
     print(f"{data.name}: {'-'.join(map(str, sizes))} {args.activation}, {n_steps:,} steps in {seconds:.1f} s: "
-          f"test accuracy {ev.accuracy:.2%}, test loss {ev.loss:.4f}")
+          + (f"test accuracy {ev.accuracy:.2%}, " if np.isfinite(ev.accuracy) else "") + f"test loss {ev.loss:.4f}")
     return result
 
 
 def cmd_eval(args) -> dict:
     from nnviz.core import evaluate, load_network
 
-    net = load_network(args.model)
-    data = _load_data(args)
+    net, meta = load_network(args.model, with_metadata=True)
+    if args.data and _is_table(args.data):
+        from nnviz.core import tables
+        from nnviz.core.errors import ConfigError
+
+        if not isinstance(meta.get("table"), dict):
+            raise ConfigError(f"{args.model}: the model was not trained on a table (it keeps no standardisation)")
+        data = tables.reload_described(meta["table"], args.data)
+    else:
+        data = _load_data(args)
     ev = evaluate(net, data)
     print(f"{args.model} on {data.name}: accuracy {ev.accuracy:.2%}, loss {ev.loss:.4f} ({ev.samples:,} samples)")
     return {"accuracy": ev.accuracy, "loss": ev.loss, "samples": ev.samples}
@@ -204,7 +244,9 @@ def cmd_predict(args) -> dict:
     from nnviz.core.errors import ConfigError
     from nnviz.gui.image_files import load_image
 
-    net = load_network(args.model) if args.model else load_pretrained()
+    net, meta = load_network(args.model, with_metadata=True) if args.model else (load_pretrained(), {})
+    if isinstance(meta.get("table"), dict):
+        return _predict_rows(net, meta["table"], args.image)
     if net.sizes[0] != 784:
         raise ConfigError(f"{args.model}: the model takes {net.sizes[0]} inputs, not a 28x28 image")
     x = preprocess_drawing(load_image(args.image)).reshape(1, -1)
@@ -236,6 +278,24 @@ def cmd_record(args) -> dict:
     result = record(args.out, args.steps, args.preset, args.pane, args.fps, args.size)
     print(result["path"])
     return result
+
+
+def _predict_rows(net, info: dict, path) -> dict:
+    """Predictions of a model trained on a table for each row of the CSV table ``path``."""
+    from nnviz.core import tables
+    from nnviz.core.network import classify
+
+    standardisation, inputs, classes = tables.saved_preprocessing(info)
+    P = net.forward(standardisation.apply(tables.read_inputs(path, inputs)))
+    if classes is None:
+        values = [round(float(v), 6) for v in P[:, 0]]
+        for i, v in enumerate(values):
+            print(f"row {i + 2}: {info.get('target', 'y')} = {v:.6g}")
+        return {"predictions": values}
+    answers = [classes[int(k)] for k in classify(P)]
+    for i, (answer, p) in enumerate(zip(answers, P)):
+        print(f"row {i + 2}: {answer} ({p.max() if len(p) > 1 else max(p[0], 1 - p[0]):.1%})")
+    return {"predictions": answers, "probabilities": [[round(float(v), 6) for v in p] for p in P]}
 
 
 def cmd_bench(args) -> dict:

@@ -292,6 +292,19 @@ class Session:
         self.tests.forget_after(state.step - 1)
         return state
 
+    def replace_data(self, data: Dataset) -> StepState:
+        """Train on ``data`` from now on, keeping the network (points drawn on the plane); the
+        batch size is clamped to it.  The new state is kept on the timeline; the test figures of the
+        step are measured again (on the new test split)."""
+        state = self.trainer.set_data(data)
+        self.data = data
+        self.spec = {**self.spec, "dataset": data.name}
+        self.training = {**self.training, "batch_size": self.trainer.batch_size}
+        self.probe_index = self.trainer.probe_index
+        self.history.append(state)
+        self.tests.forget_after(state.step - 1)
+        return state
+
     def resume(self, lr: float) -> None:
         """After a divergence: continue from the last good state with learning rate ``lr``."""
         self.training = {**self.training, "lr": lr}

@@ -5,13 +5,16 @@ A model file (``.npz``, see :mod:`nnviz.core.serialization`) carries, besides th
 
     {"format": "nnviz-session-1",
      "data": {"name": "spiral", "noise": 0.1, "seed": 0}          # a bundled data set, or
-             {"name": "idx:mnist", "idx": "/path/to/folder", "checksum": "sha256:..."},
+             {"name": "idx:mnist", "idx": "/path/to/folder", "checksum": "sha256:..."}, or
+             {"name": "csv:penguins", "csv": "/path/to/penguins.csv", "target", "test_fraction", "seed",
+              "max_rows", "standardisation": {"mean", "std"}, "inputs", "task", "classes"}
      "lesson": "Playground: spiral" or "",
      "training": {"optimizer", "lr", "batch_size", "weight_decay", "settings"},
      "surface": "plane" (the loss-surface mode) or "",
      "step": 1500}
 
-Files saved before it (only ``"dataset"``, or nothing) still open: on their data set when it is
+A table's model is opened on the table read again with the saved standardisation (see
+:mod:`nnviz.core.tables`).  Files saved before it (only ``"dataset"``, or nothing) still open: on their data set when it is
 named and fits, else on the data on display when it fits, else on the first data set that fits.
 """
 from __future__ import annotations
@@ -21,7 +24,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nnviz.core import NNVizError, Network, datasets
+from nnviz.core import NNVizError, Network, datasets, tables
 from nnviz.core.dataset import Dataset
 from nnviz.core.idx import find_file
 from nnviz.lessons import LESSONS, Lesson
@@ -59,6 +62,8 @@ def describe(session, surface: str = "", step: int | None = None, idx_folder=Non
     spec = session.spec
     if idx_folder is not None:
         data = {"name": spec["dataset"], "idx": str(Path(idx_folder).resolve()), "checksum": idx_checksum(idx_folder)}
+    elif tables.describe(session.data):
+        data = {"name": spec["dataset"], **tables.describe(session.data)}
     else:
         data = {"name": session.data.name, "noise": spec.get("noise", 0.1), "seed": spec.get("seed", 0)}
     return {"format": SESSION_FORMAT, "data": data, "lesson": session.lesson, "training": dict(session.training),
@@ -115,13 +120,19 @@ def opening(net: Network, metadata: dict, current: Dataset | None = None, custom
     where = f"{path}: " if path else ""
     session = metadata.get("session") if isinstance(metadata.get("session"), dict) else {}
     source = session.get("data") if isinstance(session.get("data"), dict) else None
+    if source is None and isinstance(metadata.get("table"), dict):  # saved by `nnviz train --data FILE.csv`
+        source = {"name": f"csv:{Path(str(metadata['table'].get('csv', 'table'))).stem}", **metadata["table"]}
     if source is None and isinstance(metadata.get("dataset"), str):
         source = {"name": metadata["dataset"]}
     found = Opening(None, path=Path(path) if path else None, surface=str(session.get("surface") or ""), training=_training(session.get("training")))
     if source is not None:
         name = str(source.get("name", ""))
         try:
-            if source.get("idx"):
+            if source.get("csv"):
+                found.data_key = name
+                found.data = custom[name] if name in custom and _same_table(custom[name], source) else \
+                    tables.reload_described(source)
+            elif source.get("idx"):
                 found.data_key, found.idx_folder, found.data = _idx_data(name, Path(str(source["idx"])),
                                                                          source.get("checksum"), custom)
             elif name in datasets.NAMES:
@@ -157,6 +168,11 @@ def opening(net: Network, metadata: dict, current: Dataset | None = None, custom
         return found
     found.lesson = _lesson(session.get("lesson"), found.data)
     return found
+
+
+def _same_table(data: Dataset, source: dict) -> bool:
+    """Whether table data already open is the one a model describes (same file, reading, scaling)."""
+    return tables.describe(data) == {k: v for k, v in source.items() if k != "name"}
 
 
 def _idx_data(name: str, folder: Path, checksum, custom: dict):

@@ -5,7 +5,7 @@
 >>> tr = Trainer(net, datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32, seed=0)
 >>> state = tr.step()
 """
-from . import datasets
+from . import datasets, tables
 from .dataset import Dataset
 from .errors import ConfigError, DataFileError, ModelFileError, NNVizError
 from .network import Network
@@ -18,5 +18,5 @@ from .trainer import Evaluation, Trainer, evaluate
 __all__ = [
     "ConfigError", "DataFileError", "Dataset", "Evaluation", "ModelFileError", "NNVizError", "Network",
     "StepState", "Trainer", "datasets", "load_network", "load_pretrained", "preprocess_drawing",
-    "save_network", "evaluate",
+    "save_network", "evaluate", "tables",
 ]

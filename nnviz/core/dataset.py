@@ -22,6 +22,10 @@ class Dataset:
         description: one sentence for the user.
         input_names: a name per input when they are not pixels, e.g. ("weight - 135 lb", ...).
         task: "classification", or "regression" (targets are numbers: accuracy means nothing, NaN).
+        standardisation: for tables, the :class:`~nnviz.core.preprocess.Standardisation` the inputs
+            went through (X = (raw - mean) / std), else None.
+        table: for tables, how it was read, JSON-able: {"csv": path, "target": column, "test_fraction",
+            "seed", "max_rows"} (see :func:`nnviz.core.tables.load_table`), else None.
     """
 
     name: str
@@ -36,6 +40,8 @@ class Dataset:
     description: str = ""
     input_names: tuple = ()
     task: str = "classification"
+    standardisation: object = None
+    table: dict | None = None
 
     @property
     def n_inputs(self) -> int:

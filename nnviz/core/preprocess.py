@@ -3,8 +3,12 @@
 MNIST's convention (LeCun et al.): the digit's bounding box is scaled to fit
 a 20x20 box keeping its aspect ratio, anti-aliased to grey levels, and placed
 in a 28x28 field so that its centre of mass sits at the centre.
+
+Tables (:mod:`nnviz.core.tables`) are preprocessed by :class:`Standardisation`.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -67,3 +71,49 @@ def preprocess_drawing(image) -> np.ndarray:
     c0 = int(np.clip(round(centre - com_c), 0, FIELD - rw))
     out[r0:r0 + rh, c0:c0 + rw] = small
     return out
+
+
+@dataclass(frozen=True)
+class Standardisation:
+    """Inputs shifted and scaled to mean 0 and deviation 1, with the training split's figures.
+
+    Attributes:
+        mean, std: (n_in,) float64, measured on the training split (a constant column has std 1,
+            so it becomes all zeros rather than NaN).
+
+    Saved with a model (:meth:`to_json`) so that predictions scale new rows exactly as training did.
+    """
+
+    mean: np.ndarray
+    std: np.ndarray
+
+    @classmethod
+    def fit(cls, X: np.ndarray) -> "Standardisation":
+        """The mean and deviation of each column of X (n, n_in)."""
+        X = np.asarray(X, np.float64)
+        std = X.std(axis=0)
+        return cls(X.mean(axis=0), np.where(std > 0, std, 1.0))
+
+    def apply(self, X: np.ndarray) -> np.ndarray:
+        """(n, n_in) raw inputs -> (n, n_in) float32 standardised inputs."""
+        return ((np.asarray(X, np.float64) - self.mean) / self.std).astype(np.float32)
+
+    def invert(self, X: np.ndarray) -> np.ndarray:
+        """(n, n_in) standardised inputs -> (n, n_in) float64 in the table's own units."""
+        return np.asarray(X, np.float64) * self.std + self.mean
+
+    def to_json(self) -> dict:
+        return {"mean": [float(v) for v in self.mean], "std": [float(v) for v in self.std]}
+
+    @classmethod
+    def from_json(cls, value) -> "Standardisation":
+        """The inverse of :meth:`to_json`; raises ConfigError on anything else."""
+        try:
+            mean, std = (np.array(value[k], np.float64) for k in ("mean", "std"))
+        except (TypeError, KeyError, ValueError):
+            raise ConfigError("the saved standardisation is not two lists of numbers (mean, std)") from None
+        if mean.ndim != 1 or mean.shape != std.shape or not np.isfinite(mean).all() \
+                or not (np.isfinite(std).all() and (std > 0).all()):
+            raise ConfigError("the saved standardisation is malformed (mean and std of different lengths, "
+                              "or a deviation that is not a positive number)")
+        return cls(mean, std)

@@ -167,6 +167,24 @@ class Trainer:
         self.state = self._snapshot(loss=self.state.loss, accuracy=self.state.accuracy, grad=self.net.grad)
         return self.state
 
+    def set_data(self, data: Dataset) -> StepState:
+        """Train on ``data`` from the next step, keeping the network, the optimiser and the step
+        count (points drawn on the plane); a new epoch starts.  The batch size is clamped to the new
+        training set; the probe sample becomes the new test split's first.  Returns the new state."""
+        check_fits(self.net, data)
+        if len(data.X_train) == 0 or len(data.X_test) == 0:
+            raise ConfigError("a data set needs at least one training and one test sample")
+        self.data = data
+        self._X = np.asarray(data.X_train, self.net.dtype)
+        self._Y = np.asarray(data.Y_train, self.net.dtype)
+        self._labels = np.asarray(data.labels_train)
+        self._batch_size = min(self._batch_size, len(self._X))
+        self._probe_index = 0
+        self._order = self.rng.permutation(len(self._X))
+        self._cursor = 0
+        self.state = self._snapshot(loss=self.state.loss, accuracy=self.state.accuracy, grad=self.net.grad)
+        return self.state
+
     # ---------------------------------------------------------------- training
     def _next_batch(self) -> np.ndarray:
         """Indices of the next mini-batch; reshuffles at each epoch's end."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 
-from nnviz.core import NNVizError, Network
+from nnviz.core import NNVizError, Network, datasets
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settings, spec_of
 
@@ -95,6 +95,8 @@ class Controller(QObject):
         w.pad_pane.set_dataset(session.data)
         w.pad_pane.setEnabled(session.pad)
         place_pad(w.docks["padDock"], session.pad)  # 2-D data: the pad's room goes to the other panes
+        w.points.set_data(session.data)
+        place_pad(w.docks["pointsDock"], session.data.n_inputs == 2)  # ... and the point editor takes it
         for key in ("loss", "accuracy", "test", "speed"):
             w.status_labels[key].setText("")
         dock = self.pane_dock(session.pane)
@@ -122,6 +124,17 @@ class Controller(QObject):
         self.w.controls.show_message("")
         self.start(session)
         return True
+
+    def replace_data(self, data) -> None:
+        """Train on ``data`` from the next step, keeping the network (the points drawn on the plane):
+        the views show the new data at once, the worker switches between two steps."""
+        w = self.w
+        w.network_view.set_data(data)
+        w.layer_charts.set_data(data)
+        w.loss_surface.set_data(data)
+        self._dirty = True
+        self.worker.replace_data(data)
+        self.set_training(self.w.controls.training(), data)  # the controls' batch size, fitted to the points
 
     def may_discard(self, title: str, text: str) -> bool:
         """Whether the trained network on display may be thrown away (asks if it was not saved)."""
@@ -190,6 +203,8 @@ class Controller(QObject):
         """A session of an opened network on ``data`` (``key``: its name in the controls, default
         ``data.name``); the controls follow the network."""
         spec = {**spec_of(net, data, seed=self.session.spec.get("seed", 0)), "dataset": key or data.name}
+        if spec["dataset"] not in self.w.custom_data and spec["dataset"] not in datasets.NAMES:
+            self.w.data_files.register(spec["dataset"], data)  # a table read again for the model: in the controls
         self.w.controls.set_values(dataset=key or data.name, hidden=net.sizes[1:-1], activation=net.activation.name,
                                    loss=net.loss, output=net.output, norm=net.norm)
         self.w.controls.show_lesson(lesson)
@@ -200,8 +215,9 @@ class Controller(QObject):
         self.w.controls.set_values(dataset=session.data.name, hidden=net.sizes[1:-1],
                                    activation=net.activation.name, loss=net.loss, output=net.output, norm=net.norm)
 
-    def set_training(self, training: dict) -> None:
-        batch, message = clamp_batch(training["batch_size"], self.session.data)
+    def set_training(self, training: dict, data=None) -> None:
+        """Training settings from the next step, the batch fitted to ``data`` (default: the session's)."""
+        batch, message = clamp_batch(training["batch_size"], data if data is not None else self.session.data)
         self.w.controls.show_message(message)
         if message:
             self.w.controls.set_values(batch_size=batch)
@@ -325,6 +341,7 @@ class Controller(QObject):
         if w.network_view.lab_network() is None:
             w.pad_pane.set_state(state)
         w.layer_charts.set_state(state)
+        w.points.set_state(state)
         if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
             w.formulas.set_state(state)
         s = w.status_labels

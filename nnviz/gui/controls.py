@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from pyqtgraph.parametertree import Parameter, ParameterTree
 
-from nnviz.core import datasets, optimizers
+from nnviz.core import datasets, optimizers, toy
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.network import INITS
 from nnviz.core.normalization import NORMS
@@ -309,7 +309,7 @@ class ControlsPanel(QWidget):
             self.param(key).show(key in used)
 
     def _show_data_settings(self, *_):
-        self.param("noise").show(self.param("dataset").value() not in ("digits", "zhou"))
+        self.param("noise").show(self.param("dataset").value() in ("line", *toy.GENERATORS))
 
     def keyPressEvent(self, event):  # keep arrow keys for the window's shortcuts when nothing here uses them
         if event.key() in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Space):

@@ -110,6 +110,10 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.grad_plot.clear()
         self._grad_curves = []
 
+    def set_data(self, data) -> None:
+        """New samples for the same network (points drawn on the plane): the charts go on."""
+        self.data = data
+
     def _layers_changed(self, n_layers: int) -> None:
         self.grad_plot.clear()
         colors = layer_colors(n_layers)

@@ -24,6 +24,7 @@ from .banner import Banner
 from .controller import Controller
 from .controls import ControlsPanel
 from .curves import CurvesView
+from .data_files import DataFiles
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .guide_panel import Guide
@@ -32,6 +33,7 @@ from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
 from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
+from .point_editor import PointEditor
 from .record_menu import RecordActions
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
@@ -39,6 +41,7 @@ from .welcome import WelcomeStrip
 
 DOCKS = [("controlsDock", "Controls", "controls", Qt.LeftDockWidgetArea),
          ("padDock", "Drawing pad", "pad_pane", Qt.RightDockWidgetArea),
+         ("pointsDock", "Points", "points", Qt.RightDockWidgetArea),
          ("lossSurfaceDock", "Loss surface", "loss_surface", Qt.BottomDockWidgetArea),
          ("curvesDock", "Curves", "curves", Qt.BottomDockWidgetArea),
          ("layersDock", "Layers", "layer_charts", Qt.BottomDockWidgetArea),
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.TopToolBarArea, self.welcome)
         self._build_status()
         self.files = ModelFiles(self, data_dir)
+        self.data_files = DataFiles(self)  # File > Open data, tables dropped on the window, drawn points
         self._build_actions()
 
         spec, training = self._initial_settings(remember)
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
         self.network_view = NetworkView()
         self.loss_surface = LossSurfaceView()
         self.pad_pane = DigitPadPane()
+        self.points = PointEditor()
         self.curves = CurvesView()
         self.layer_charts = LayerChartsView()
         self.formulas = FormulaView()
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
                              | QDockWidget.DockWidgetClosable)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["padDock"], self.docks["pointsDock"])  # one takes the other's place
         self.splitDockWidget(self.docks["lossSurfaceDock"], self.docks["curvesDock"], Qt.Horizontal)
         self.tabifyDockWidget(self.docks["curvesDock"], self.docks["layersDock"])
         self.tabifyDockWidget(self.docks["layersDock"], self.docks["formulaDock"])
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
         self.welcome.drawChosen.connect(c.draw_a_digit)
         self.welcome.scratchChosen.connect(c.start_from_scratch)
         self.welcome.lessonsChosen.connect(c.pick_lesson)
+        self.points.pointsChanged.connect(self.data_files.use_points)
         self.network_view.labChanged.connect(self._on_lab_changed)
         self.network_view.labKept.connect(c.keep_parameters)
         self.network_view.neuronSelected.connect(self.formulas.select)
@@ -258,6 +265,8 @@ class MainWindow(QMainWindow):
         pre = f.addMenu("Open &pretrained model")
         self._action(pre, "3Blue1Brown 784-16-16-10 (sigmoid)", self._open_3b1b)
         self._action(pre, "Strong 784-256-128-10 (relu, augmented)", self._open_strong)
+        self._action(f, "Open &data (CSV table)...", self.data_files.open_dialog, "Ctrl+Shift+O",
+                     "Learn from a CSV table: a header row, numeric inputs, the last column the target")
         self._action(f, "Open &IDX data folder...", files.open_idx_dialog, None,
                      "Use a folder of MNIST-format files (train-images-idx3-ubyte...)")
         self.recent_menu = f.addMenu("&Recent files")
@@ -326,7 +335,8 @@ class MainWindow(QMainWindow):
         """Every action with a key, as lines 'key: what it does'."""
         lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
                  for a in self.actions() if not a.shortcut().isEmpty()]
-        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke", "Esc (on the pad): clear it"]
+        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke", "Esc (on the pad): clear it",
+                  "1-9 / B / Del / Ctrl+Alt+S (on the points): class / brush / clear / save them"]
         return "\n".join(lines)
 
     def show_shortcuts(self) -> None:
@@ -414,6 +424,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         place_pad(self.docks["padDock"], self.session.pad)
+        place_pad(self.docks["pointsDock"], self.session.data.n_inputs == 2)
         self.default_layout()
 
     def default_layout(self) -> None:

@@ -15,6 +15,15 @@ RESOLUTION = 40  # grid points a side
 ORANGE = np.array([245, 147, 34], float)
 BLUE = np.array([8, 119, 189], float)
 WHITE = np.array([232, 234, 237], float)
+#: Colours of classes 2, 3...: (class 0 is orange, class 1 blue, as in the Playground).
+MORE_CLASSES = ((46, 160, 67), (148, 87, 200), (214, 39, 40), (140, 86, 75), (227, 119, 194), (127, 127, 127))
+
+
+def class_rgb(c: int) -> tuple:
+    """The (r, g, b) of class ``c``'s points."""
+    if c < 2:
+        return tuple(int(v) for v in (ORANGE if c == 0 else BLUE))
+    return MORE_CLASSES[(c - 2) % len(MORE_CLASSES)]
 
 
 def extent_of(X: np.ndarray) -> tuple:
@@ -90,7 +99,7 @@ def paint_map(painter: QPainter, rect: QRectF, values: np.ndarray, extent, X=Non
             continue
         px, py = to_rect(np.asarray(points, float))
         for x, y, c in zip(px, py, classes):
-            color = QColor(*(BLUE if c == 1 else ORANGE).astype(int))
+            color = QColor(*class_rgb(int(c)))
             painter.setPen(QPen(color if hollow else QColor(255, 255, 255), 1.2))
             painter.setBrush(Qt.NoBrush if hollow else color)
             painter.drawEllipse(QPointF(x, y), 3.2, 3.2)

@@ -133,6 +133,11 @@ class TrainerWorker(QObject):
         """Adopt edited parameters (the neuron lab's Keep) at the current step."""
         self._submit(partial(self._keep_parameters, theta))
 
+    def replace_data(self, data) -> None:
+        """Train on ``data`` from the next step, keeping the network (points drawn on the plane);
+        playing goes on.  The new state is sent and its test figures measured."""
+        self._submit(partial(self._replace_data, data))
+
     def resume(self, lr: float) -> None:
         """After a divergence: go on from the last good state with learning rate ``lr``."""
         self._submit(partial(self._call, "resume", lr))
@@ -195,6 +200,11 @@ class TrainerWorker(QObject):
 
     def _keep_parameters(self, theta) -> None:
         state = self.session.keep_parameters(theta)
+        self._send(state, force=True)
+        self._evaluate()
+
+    def _replace_data(self, data) -> None:
+        state = self.session.replace_data(data)
         self._send(state, force=True)
         self._evaluate()
 

@@ -186,6 +186,11 @@ class LossSurfaceView(QWidget):
         elif not self.model.keeps_race():
             self._mode_changed()
 
+    def set_data(self, data) -> None:
+        """New samples for the same network (points drawn on the plane): the next surface is
+        measured on them; the path is kept."""
+        self.model.data = data
+
     def set_state(self, state) -> None:
         """Move the ball to ``state`` (and start a new surface when it is due)."""
         if not self.model.accepts(state):

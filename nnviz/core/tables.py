@@ -1,0 +1,453 @@
+"""CSV tables as data sets: a header row, numeric columns as the inputs, one column as the target.
+
+>>> data = tables.load_table("penguins.csv")                    # the last column is the target
+>>> data = tables.load_table("houses.csv", target="price", test_fraction=0.25)
+
+Rules (each broken rule is one :class:`DataFileError` sentence naming the row and the column):
+
+* The first row names the columns; cells are separated by commas (or semicolons, or tabs: whichever
+  the header holds most of).  Rows are counted as a spreadsheet shows them: the header is row 1.
+* A column whose cells are mostly numbers is numeric, and then every cell must be a finite number
+  (an empty cell, "NA" or a word among numbers is an error); other columns are text.
+* The target is the last column, or the one named.  Text labels, or whole numbers written without a
+  decimal point, make a classification (class names from the labels: text in order of first
+  appearance, numbers in numeric order); numbers with a decimal point make a regression.
+* Every other numeric column is an input; text columns other than the target are left out (and the
+  description says so).
+* At most :data:`MAX_ROWS` rows are read unless ``max_rows`` is given (then the first ``max_rows``).
+
+The split is stratified (each class keeps its share in the test split) and seeded; the inputs are
+standardised with the training split's mean and deviation (:class:`Standardisation`, kept on the
+Dataset and saved with a model, so predictions scale new rows the same way).  Reading uses the
+standard library's ``csv`` and NumPy only.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import Dataset
+from .errors import ConfigError, DataFileError
+from .paths import os_reason, readable_file
+from .preprocess import Standardisation
+
+#: Tables longer than this need ``max_rows``.
+MAX_ROWS = 1_000_000
+#: More distinct labels than this are refused (a number to predict should have a decimal point).
+MAX_CLASSES = 256
+#: File names read as tables whatever they hold.
+SUFFIXES = (".csv", ".tsv", ".txt")
+#: Rows parsed at a time (the column kinds are decided on the first block).
+BLOCK = 65_536
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV table as read, before the split.
+
+    Attributes:
+        path: the file; input_names: the numeric input columns' names (header order).
+        X: (n, n_in) float64 inputs in the table's own units.
+        target_name: the target column; task: "classification" or "regression".
+        targets: (n,) int64 class indices (classification) or float64 values (regression).
+        class_names: one name per class (() for a regression).
+        skipped: names of text columns left out of the inputs.
+        truncated: whether rows after ``max_rows`` were left unread.
+    """
+
+    path: str
+    input_names: tuple
+    X: np.ndarray
+    target_name: str
+    task: str
+    targets: np.ndarray
+    class_names: tuple = ()
+    skipped: tuple = ()
+    truncated: bool = False
+
+
+@dataclass
+class _Column:
+    """One column being read: numbers (float64 blocks) or text (strings)."""
+
+    name: str
+    index: int
+    numeric: bool
+    numbers: list
+    texts: list
+    integers: bool = True  # every number written as a whole number
+
+
+def looks_like_table(path) -> bool:
+    """Whether ``path`` is to be read as a table: a name ending in .csv, .tsv or .txt, or a file whose
+    start is UTF-8 text (not a folder, nor a binary file such as an IDX file)."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() in SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start > len(head) - 4 and b"\0" not in head  # a character cut at the end is still text
+    return bool(head) and b"\0" not in head
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _where(path, row: int, column: _Column) -> str:
+    return f"{path}: row {row:,}, column {column.index + 1} {column.name!r}"
+
+
+class _Reader:
+    """Reads a CSV file block by block into :class:`_Column` s (see the module's rules)."""
+
+    def __init__(self, path, max_rows: int | None):
+        self.path = readable_file(path, DataFileError, "CSV table")
+        if max_rows is not None and max_rows < 1:
+            raise ConfigError(f"--max-rows must be at least 1, got {max_rows}")
+        self.max_rows = max_rows
+        self.truncated = False
+
+    def read(self) -> list[_Column]:
+        try:
+            with open(self.path, newline="", encoding="utf-8-sig") as fh:
+                return self._read(fh)
+        except UnicodeDecodeError:
+            raise DataFileError(f"{self.path}: not a UTF-8 text file (a CSV table is text)") from None
+        except OSError as exc:
+            raise DataFileError(f"{self.path}: cannot be read: {os_reason(exc)}") from None
+        except csv.Error as exc:
+            raise DataFileError(f"{self.path}: not a readable CSV table ({exc})") from None
+
+    def _read(self, fh) -> list[_Column]:
+        first = fh.readline()
+        while first and not first.strip():
+            first = fh.readline()
+        if not first.strip():
+            raise DataFileError(f"{self.path}: the file is empty: a CSV table needs a header row naming the "
+                                f"columns, then one row per sample")
+        delimiter = _delimiter(first)
+        header = next(csv.reader(io.StringIO(first), delimiter=delimiter))
+        names = [h.strip() or f"column {i + 1}" for i, h in enumerate(header)]
+        seen = set()
+        for name in names:
+            if name in seen:
+                raise DataFileError(f"{self.path}: row 1: the column name {name!r} appears twice")
+            seen.add(name)
+        self.names = names
+        limit = self.max_rows if self.max_rows is not None else MAX_ROWS
+        width = len(names)
+        columns: list[_Column] | None = None
+        block, rows, rows_read, row = [], [], 0, 1  # rows: the spreadsheet row of each of block's
+        for cells in csv.reader(fh, delimiter=delimiter):
+            row += 1
+            if len(cells) != width:
+                if not cells or (len(cells) == 1 and not cells[0].strip()):
+                    continue  # a blank line
+                where = (f"column {len(cells) + 1} {names[len(cells)]!r} is missing" if len(cells) < width
+                         else f"column {width + 1} is one too many")
+                raise DataFileError(f"{self.path}: row {row:,} has {len(cells)} cell{'s' * (len(cells) != 1)} but "
+                                    f"the header has {width} columns: {where} (a ragged row)")
+            if rows_read == limit:
+                if self.max_rows is None:
+                    raise DataFileError(f"{self.path}: more than {MAX_ROWS:,} data rows (row {row:,} is one too "
+                                        f"many); read the first N with --max-rows N (max_rows=N)")
+                self.truncated = True
+                break
+            block.append(cells)
+            rows.append(row)
+            rows_read += 1
+            if len(block) == BLOCK:
+                columns = self._take(block, rows, columns)
+                block, rows = [], []
+        if block or columns is None:
+            columns = self._take(block, rows, columns)
+        if rows_read == 0:
+            raise DataFileError(f"{self.path}: no data rows after the header (row 1)")
+        return columns
+
+    def _take(self, block: list, rows: list, columns: list[_Column] | None) -> list[_Column]:
+        """Add a block of rows of cells (their spreadsheet rows: ``rows``) to the columns (whose
+        kinds are decided on the first block)."""
+        by_column = list(zip(*block)) if block else [()] * len(self.names)
+        if columns is None:
+            columns = []
+            for j, name in enumerate(self.names):
+                cells = [c.strip() for c in by_column[j] if c.strip()]
+                numeric = bool(cells) and sum(map(_is_number, cells)) * 2 > len(cells)
+                columns.append(_Column(name, j, numeric, [], []))
+        for column in columns:
+            cells = by_column[column.index]
+            if not column.numeric:
+                column.texts.extend(c.strip() for c in cells)
+                continue
+            try:
+                values = np.array(cells, dtype=np.float64)  # surrounding spaces are allowed
+            except ValueError:
+                values = None
+            if values is None or not np.isfinite(values).all():
+                for row, cell in zip(rows, cells):
+                    cell = cell.strip()
+                    if not cell:
+                        raise DataFileError(f"{_where(self.path, row, column)}: an empty cell in a column of "
+                                            f"numbers (nnviz does not fill in missing values)")
+                    if not _is_number(cell):
+                        raise DataFileError(f"{_where(self.path, row, column)}: {cell[:40]!r} is not a number, "
+                                            f"but the column holds numbers")
+                    if not np.isfinite(float(cell)):
+                        raise DataFileError(f"{_where(self.path, row, column)}: {cell[:40]!r} is not a finite "
+                                            f"number")
+            column.numbers.append(values)
+            if column.integers:
+                column.integers = all(map(_INTEGER.match, cells))
+        return columns
+
+
+def _numbers(column: _Column) -> np.ndarray:
+    return np.concatenate(column.numbers) if column.numbers else np.zeros(0)
+
+
+def read_table(path, target: str | None = None, max_rows: int | None = None,
+               classes: tuple | None = None, task: str | None = None) -> Table:
+    """Read a CSV table (see the module's rules).  ``classes``: the class names a saved model
+    knows, in its order (a label outside them is an error); default: from the labels.  ``task``:
+    a saved model's ("regression" reads whole numbers as values too); default: from the cells."""
+    reader = _Reader(path, max_rows)
+    columns = reader.read()
+    path = reader.path
+    names = [c.name for c in columns]
+    if target is None:
+        target_col = columns[-1]
+    elif target in names:
+        target_col = columns[names.index(target)]
+    else:
+        raise DataFileError(f"{path}: no column {target!r} to predict; the columns are {', '.join(names)}")
+    inputs = [c for c in columns if c.numeric and c is not target_col]
+    if not inputs:
+        raise DataFileError(f"{path}: no column of numbers besides the target {target_col.name!r}: the network "
+                            f"needs numeric inputs")
+    X = np.stack([_numbers(c) for c in inputs], axis=1)
+    wanted, task, labels = task, "classification", None
+    if wanted == "regression" and not target_col.numeric:
+        raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) holds text, but "
+                            f"the model predicts a number")
+    if target_col.numeric and (wanted == "regression" or (not target_col.integers and classes is None)):
+        task, targets, class_names = "regression", _numbers(target_col), ()
+    elif target_col.numeric:
+        values = _numbers(target_col).astype(np.int64)
+        labels = [str(v) for v in values]
+        order = sorted(set(values.tolist()))
+    else:
+        labels = target_col.texts
+        order = list(dict.fromkeys(labels))
+    if task == "classification":
+        if "" in labels:
+            raise DataFileError(f"{_where(path, _row_of(path, labels.index(''), max_rows), target_col)}: an empty "
+                                f"label (every row needs its class)")
+        class_names = tuple(classes) if classes is not None else tuple(str(v) for v in order)
+        index = {name: i for i, name in enumerate(class_names)}
+        try:
+            targets = np.fromiter((index[label] for label in labels), np.int64, len(labels))
+        except KeyError:
+            row = next(i for i, label in enumerate(labels) if label not in index)
+            raise DataFileError(f"{_where(path, _row_of(path, row, max_rows), target_col)}: the label "
+                                f"{labels[row][:40]!r} is not one of the model's classes "
+                                f"({', '.join(class_names)})") from None
+        if classes is None and len(class_names) < 2:
+            raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) has one class "
+                                f"only ({class_names[0]!r}): a classifier needs at least two")
+        if len(class_names) > MAX_CLASSES:
+            raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) has "
+                                f"{len(class_names):,} different labels, more than {MAX_CLASSES} classes; to predict "
+                                f"a number, write it with a decimal point (3.0) to make a regression")
+    skipped = tuple(c.name for c in columns if not c.numeric and c is not target_col)
+    return Table(str(path), tuple(c.name for c in inputs), X, target_col.name, task, targets, class_names, skipped,
+                 reader.truncated)
+
+
+def _row_of(path, data_index: int, max_rows) -> int:
+    """The spreadsheet row of the ``data_index``-th data row (blank lines count as rows)."""
+    reader = _Reader(path, max_rows)
+    with open(reader.path, newline="", encoding="utf-8-sig") as fh:
+        first = fh.readline()
+        row, seen = 1, -1
+        for cells in csv.reader(fh, delimiter=_delimiter(first)):
+            row += 1
+            if cells and not (len(cells) == 1 and not cells[0].strip()):
+                seen += 1
+                if seen == data_index:
+                    return row
+    return row
+
+
+def split(n: int, labels: np.ndarray | None, test_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(train indices, test indices), each sorted, of ``n`` rows.
+
+    With ``labels`` (n,) the split is stratified: each class with two rows or more puts
+    round(count * test_fraction) of them (at least one, never all) in the test split; a class of
+    one row trains.  The shuffle is ``np.random.default_rng(seed)``'s: the same seed, the same split."""
+    if not 0 < test_fraction < 1:
+        raise ConfigError(f"the test fraction must be between 0 and 1 (e.g. 0.2), got {test_fraction}")
+    rng = np.random.default_rng(seed)
+    groups = ([np.flatnonzero(labels == c) for c in np.unique(labels)] if labels is not None
+              else [np.arange(n)])
+    train, test = [], []
+    for idx in groups:
+        idx = rng.permutation(idx)
+        k = int(np.clip(round(len(idx) * test_fraction), 1, len(idx) - 1)) if len(idx) >= 2 else 0
+        test.append(idx[:k])
+        train.append(idx[k:])
+    train, test = np.sort(np.concatenate(train)), np.sort(np.concatenate(test))
+    if len(test) == 0 or len(train) == 0:
+        why = ("every class has a single row (a number to predict? write it with a decimal point, 3.0, "
+               "for a regression)" if labels is not None and n > 1 else "at least two rows are needed")
+        raise ConfigError(f"{n} row{'s' * (n != 1)} cannot be split into a training and a test set: {why}")
+    return train, test
+
+
+def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
+               standardisation: Standardisation | None = None, max_rows: int | None = None) -> Dataset:
+    """The Dataset of ``table``: split, then standardised with the training split's figures (or
+    with ``standardisation``, e.g. a saved model's)."""
+    classify = table.task == "classification"
+    train, test = split(len(table.X), table.targets if classify else None, test_fraction, seed)
+    if standardisation is None:
+        standardisation = Standardisation.fit(table.X[train])
+    elif standardisation.mean.shape != (table.X.shape[1],):
+        raise ConfigError(f"{table.path}: the table has {table.X.shape[1]} inputs but the saved standardisation "
+                          f"has {len(standardisation.mean)}")
+    X = standardisation.apply(table.X)
+    if classify:
+        Y = np.zeros((len(X), len(table.class_names)), np.float32)
+        Y[np.arange(len(X)), table.targets] = 1.0
+        labels = table.targets.astype(np.int64)
+    else:
+        Y, labels = table.targets.astype(np.float32)[:, None], np.zeros(len(X), np.int64)
+    arrays = [X[train], Y[train], X[test], Y[test], labels[train], labels[test]]
+    for a in arrays:
+        a.flags.writeable = False
+    name = Path(table.path).stem
+    what = (f"{len(table.class_names)} classes: {', '.join(table.class_names[:6])}"
+            f"{', ...' if len(table.class_names) > 6 else ''}" if classify else "a number to predict (regression)")
+    description = (f"{Path(table.path).name}: {len(X):,} rows{' (the first: --max-rows)' if table.truncated else ''}, "
+                   f"{X.shape[1]} input{'s' * (X.shape[1] != 1)} ({', '.join(table.input_names[:6])}"
+                   f"{', ...' if X.shape[1] > 6 else ''}), target {table.target_name!r} ({what}); "
+                   f"{len(train):,} for training, {len(test):,} for testing (seed {seed}); inputs standardised "
+                   f"with the training split's mean and deviation."
+                   + (f" Text columns left out: {', '.join(table.skipped)}." if table.skipped else ""))
+    return Dataset(name, *arrays, class_names=table.class_names or (table.target_name,), description=description,
+                   input_names=table.input_names, task=table.task, standardisation=standardisation,
+                   table={"csv": str(Path(table.path).resolve()), "target": table.target_name,
+                          "test_fraction": test_fraction, "seed": seed, "max_rows": max_rows})
+
+
+def load_table(path, target: str | None = None, test_fraction: float = 0.2, seed: int = 0,
+               max_rows: int | None = None, standardisation: Standardisation | None = None,
+               classes: tuple | None = None, task: str | None = None) -> Dataset:
+    """Read a CSV table and make it a Dataset (see :func:`read_table` and :func:`to_dataset`)."""
+    table = read_table(path, target, max_rows, classes, task)
+    return to_dataset(table, test_fraction, seed, standardisation, max_rows)
+
+
+def reload(info: dict, standardisation: Standardisation | None = None, classes: tuple | None = None,
+           task: str | None = None) -> Dataset:
+    """The Dataset a ``Dataset.table`` dict describes, read again (with a saved model's
+    standardisation and class names, so it sees its inputs as it was trained)."""
+    try:
+        path, target = str(info["csv"]), str(info["target"])
+        fraction, seed = float(info.get("test_fraction", 0.2)), int(info.get("seed", 0))
+        max_rows = None if info.get("max_rows") is None else int(info["max_rows"])
+    except (KeyError, TypeError, ValueError):
+        raise ConfigError("the saved table description is incomplete (csv, target...)") from None
+    return load_table(path, target, fraction, seed, max_rows, standardisation, classes, task)
+
+
+def read_inputs(path, names, max_rows: int | None = None) -> np.ndarray:
+    """(n, len(names)) float64: the columns ``names`` of a CSV table (any others are ignored), for
+    predictions by a model trained on a table with those inputs."""
+    reader = _Reader(path, max_rows)
+    columns = {c.name: c for c in reader.read()}
+    missing = [name for name in names if name not in columns]
+    if missing:
+        raise DataFileError(f"{reader.path}: no column {missing[0]!r}; the model's inputs are {', '.join(names)}")
+    for name in names:
+        if not columns[name].numeric:
+            c = columns[name]
+            raise DataFileError(f"{reader.path}: column {c.index + 1} {name!r} holds text, but the model takes it as "
+                                f"a number")
+    return np.stack([_numbers(columns[name]) for name in names], axis=1)
+
+
+def table_text(X: np.ndarray, labels: np.ndarray, input_names, class_names, target_name: str = "class") -> str:
+    """CSV text of points X (n, n_in) with their classes labels (n,) named by ``class_names``: a
+    header, then one row per point, grouped by class (so classes read back in the same order)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*input_names, target_name])
+    for i in np.argsort(labels, kind="stable"):
+        writer.writerow([*(repr(float(v)) for v in X[i]), class_names[int(labels[i])]])
+    return out.getvalue()
+
+
+def save_points(path, X: np.ndarray, labels: np.ndarray, input_names, class_names, target_name: str = "class") -> None:
+    """Write points as a CSV table (see :func:`table_text`), atomically."""
+    from .serialization import atomic_write
+
+    data = table_text(X, labels, input_names, class_names, target_name).encode("utf-8")
+    atomic_write(path, lambda fh: fh.write(data), error=DataFileError)
+
+
+def describe(data: Dataset) -> dict:
+    """What a model trained on table data keeps of it, JSON-able: how the table was read
+    (``data.table``), its standardisation, inputs, task and class names.  {} for other data."""
+    if data.table is None or data.standardisation is None:
+        return {}
+    return {**data.table, "standardisation": data.standardisation.to_json(), "inputs": list(data.input_names),
+            "task": data.task, "classes": list(data.class_names) if data.task == "classification" else []}
+
+
+def saved_preprocessing(info: dict) -> tuple[Standardisation, tuple, tuple | None]:
+    """(standardisation, input names, class names or None for a regression) from :func:`describe`'s
+    dict, as a saved model holds it; raises ConfigError when it is malformed."""
+    standardisation = Standardisation.from_json(info.get("standardisation"))
+    inputs = info.get("inputs")
+    if not isinstance(inputs, list) or len(inputs) != len(standardisation.mean):
+        raise ConfigError("the saved table inputs do not match its standardisation")
+    classes = info.get("classes") if info.get("task", "classification") == "classification" else None
+    if classes is not None and (not isinstance(classes, list) or len(classes) < 2):
+        raise ConfigError("the saved table's class names are missing")
+    return standardisation, tuple(map(str, inputs)), tuple(map(str, classes)) if classes is not None else None
+
+
+def reload_described(info: dict, path=None) -> Dataset:
+    """The Dataset :func:`describe` described, read again from ``path`` (default: the file it was
+    read from) with the saved standardisation and class names."""
+    standardisation, inputs, classes = saved_preprocessing(info)
+    data = reload({**info, "csv": str(path) if path is not None else info.get("csv")}, standardisation, classes,
+                  "classification" if classes is not None else "regression")
+    if data.input_names != inputs:
+        raise ConfigError(f"the table's inputs ({', '.join(data.input_names)}) are not the model's "
+                          f"({', '.join(inputs)})")
+    return data
