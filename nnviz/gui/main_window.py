@@ -30,6 +30,7 @@ from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
 from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
+from .presentation_mode import PresentationMode
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
 from .welcome import WelcomeStrip
@@ -280,6 +281,8 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._action(v, "Reset layout", self.reset_layout, None, "Put every pane back where it started")
         self._action(v, "Full screen", self.toggle_full_screen, "F11")
+        self.presentation = PresentationMode(self)  # F5; Esc leaves it
+        v.addAction(self.presentation.action)
         h = bar.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1", "Every key nnviz listens to")
         self._action(h, "About nnviz", self.show_about, None, "Version, data and licences")
@@ -429,6 +432,7 @@ class MainWindow(QMainWindow):
             if self.remember and not self.files.close_check(lifetime.exiting()):
                 event.ignore()
                 return
+            self.presentation.leave()  # the layout saved is the one from before presentation mode
             self.loss_surface.shutdown()
             self.controller.shutdown()  # the worker keeps its newest state, then stops
             if self.remember:
