@@ -12,7 +12,26 @@ import os
 import sys
 import tempfile
 
-from screen_check import check, screen_config, settle
+from screen_check import MIN_PANE_HEIGHT, check, screen_config, settle
+
+
+def low_panes(window, where: str) -> list[str]:
+    """Docked panes in the window lower than MIN_PANE_HEIGHT (``check`` skips the tabbed panes,
+    whose docks have no title bar here and so no visible region of their own)."""
+    return [f"{where}: {d.windowTitle()} only {d.widget().height()} px high" for d in window.docks.values()
+            if d.isVisible() and not d.isFloating() and window.rect().intersects(d.geometry())
+            and d.widget().height() < MIN_PANE_HEIGHT]
+
+
+def wrapped_text_problems(window, where: str) -> list[str]:
+    """Word-wrapped labels (the lesson's text) lower than their text needs at their width."""
+    from PySide6.QtWidgets import QLabel
+
+    return [f"{where}: {label.objectName() or 'a label'} needs {label.heightForWidth(label.width())} px "
+            f"of height, has {label.height()}"
+            for label in window.findChildren(QLabel)
+            if label.wordWrap() and label.isVisible() and label.text() and label.window() is window
+            and label.heightForWidth(label.width()) > label.height() + 1]
 
 
 def main(size: str, picture: str | None = None) -> dict:
@@ -48,6 +67,8 @@ def main(size: str, picture: str | None = None) -> dict:
     for i, lesson in enumerate(LESSONS):
         window.load_lesson(i)
         check(window, app, f"lesson {i} ({lesson.title})", problems, record, texts)
+        texts += wrapped_text_problems(window, f"lesson {i}")
+        problems += low_panes(window, f"lesson {i}")
     window.network_view.select(1, 0)
     check(window, app, "neuron clicked", problems, record, texts)
     window.close()

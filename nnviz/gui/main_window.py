@@ -387,8 +387,9 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     def save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
+        geometry, state = self.presentation.layout_to_remember()  # never presentation mode's
+        self.settings.setValue("geometry", geometry)
+        self.settings.setValue("windowState", state)
         self.settings.setValue("settings", json.dumps(self.controls.params.saveState(filter="user")))
         self.settings.sync()
 
@@ -432,12 +433,12 @@ class MainWindow(QMainWindow):
             if self.remember and not self.files.close_check(lifetime.exiting()):
                 event.ignore()
                 return
-            self.presentation.leave()  # the layout saved is the one from before presentation mode
             self.loss_surface.shutdown()
             self.controller.shutdown()  # the worker keeps its newest state, then stops
             if self.remember:
                 self.save_settings()
                 if self.files.keep_on_close and not self.files.autosave() and self.files.autosave_error:
                     print(f"nnviz: {self.files.autosave_error}", file=sys.stderr)
+            self.presentation.leave()  # the normal look again for any other window
             self.files.release()
         super().closeEvent(event)

@@ -12,8 +12,7 @@ Entering it keeps the window's geometry and dock layout (``saveGeometry``/``save
   panes below the diagram gathered in one row of tabs (the tab on top stays on top).
 
 Leaving it (F5 again, or Esc) puts every one of these back as it was.  Nothing of it is kept in
-the settings: a window closed while presenting first leaves presentation mode, so it saves the
-layout it had before (the next launch is rarely on the projector, and a remembered 1.5x font would
+the settings: a window closed while presenting saves the layout it had before (the next launch is rarely on the projector, and a remembered 1.5x font would
 be a surprise there).
 """
 from __future__ import annotations
@@ -191,7 +190,7 @@ class PresentationMode(QObject):
         w = self.parent()
         look = presentation.PRESENTING
         pad = w.docks["padDock"]
-        self._saved = {"geometry": w.geometry(), "state": w.saveState(),
+        self._saved = {"geometry": w.geometry(), "state": w.saveState(), "saved geometry": w.saveGeometry(),
                        "font": QFont(w.font()) if w.testAttribute(Qt.WA_SetFont) else None,
                        "palette": QPalette(w.palette()) if w.testAttribute(Qt.WA_SetPalette) else None,
                        "pad hidden for data": pad.property("hiddenForData")}
@@ -237,6 +236,12 @@ class PresentationMode(QObject):
         self._saved = None
         self._sync_actions(False)
         w.update_on_screen()
+
+    def layout_to_remember(self) -> tuple:
+        """(saveGeometry(), saveState()) of the window, from before presentation mode if it is on."""
+        if self.active:
+            return self._saved["saved geometry"], self._saved["state"]
+        return self.parent().saveGeometry(), self.parent().saveState()
 
     def restyle(self) -> None:
         """Style plot items that appeared since (a new lesson's curves)."""
