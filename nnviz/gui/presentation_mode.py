@@ -12,8 +12,8 @@ Entering it keeps the window's geometry and dock layout (``saveGeometry``/``save
   panes below the diagram gathered in one row of tabs (the tab on top stays on top).
 
 Leaving it (F5 again, or Esc) puts every one of these back as it was.  Nothing of it is kept in
-the settings: a window closed while presenting saves the layout it had before (the next launch is rarely on the projector, and a remembered 1.5x font would
-be a surprise there).
+the settings: a window closed while presenting saves the layout it had before (the next launch is
+rarely on the projector, and a remembered 1.5x font would be a surprise there).
 """
 from __future__ import annotations
 
@@ -282,7 +282,7 @@ class PresentationMode(QObject):
                   if not d.isFloating() and d.isVisible() and w.dockWidgetArea(d) == Qt.BottomDockWidgetArea]
         if len(bottom) < 2:
             return
-        on_top = [d for d in bottom if not d.visibleRegion().isEmpty()]
+        on_top = [d for d in bottom if w.rect().intersects(d.geometry())]  # a tab behind is moved out
         # the pane on top of a group of tabs (the one a lesson raises), else any pane in sight
         front = next((d for d in on_top if w.tabifiedDockWidgets(d)), on_top[0] if on_top else bottom[0])
         anchor = next((d for d in bottom if w.tabifiedDockWidgets(d)), bottom[0])
