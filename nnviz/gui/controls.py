@@ -125,7 +125,7 @@ class ControlsPanel(QWidget):
                 ("epochButton", "One epoch", "Updates until every training sample has been seen once", 0, 3),
                 ("playButton", "Play", "Train continuously (Space)", 1, 0),
                 ("pauseButton", "Pause", "Stop after the current step (Space)", 1, 1),
-                ("resetButton", "Reset", "Start again from fresh random weights (Ctrl+R)", 1, 2)]  # speed: 1, 3
+                ("resetButton", "Reset", "Start again from fresh random weights (Ctrl+R)", 1, 2)]
         for name, text, tip, row, col in spec:
             b = QPushButton(text)
             b.setObjectName(name)

@@ -320,7 +320,8 @@ class MainWindow(QMainWindow):
         """Every action with a key, as lines 'key: what it does'."""
         lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
                  for a in self.actions() if not a.shortcut().isEmpty()]
-        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke", "Esc (on the pad): clear it (in presentation mode: leave it)"]
+        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke",
+                  "Esc (on the pad): clear it (in presentation mode: leave presentation mode)"]
         return "\n".join(lines)
 
     def show_shortcuts(self) -> None:
