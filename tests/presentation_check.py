@@ -67,7 +67,9 @@ def main(size: str, picture: str | None = None) -> dict:
             pane.flush()
         settle(app, 0.5)
         window.grab().save(picture)
-        window.pad_pane.pad.clear()  # (a digit left on the pad met a stale probe in other lessons: a bug of main's)
+        # Cleared: a digit left on the pad meets a stale probe when the next lesson's network has more
+        # layers (an IndexError in the diagram's paint; main does the same, reported in issue #15).
+        window.pad_pane.pad.clear()
         window.showNormal()
         settle(app)
     for i, lesson in enumerate(LESSONS):
