@@ -127,7 +127,7 @@ class ControlsPanel(QWidget):
         self._set_name_tooltips(self.params)
         self._silent = False
 
-        buttons = QGridLayout()
+        buttons = self.button_grid = QGridLayout()
         self.buttons = {}
         spec = [("stepButton", "Step", "Exactly one mini-batch update (Right arrow)", 0, 0),
                 ("step10Button", "Step x10", "Ten updates (Shift+Right)", 0, 1),
@@ -186,6 +186,7 @@ class ControlsPanel(QWidget):
         layout.addWidget(self.guide)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
+        layout.addStretch()  # the room of a hidden tree (presentation mode) goes below, not between
 
         for key in ARCHITECTURE_KEYS:
             self.param(key).sigValueChanged.connect(self._architecture_edited)
@@ -250,6 +251,15 @@ class ControlsPanel(QWidget):
             return
         self.preset_text.setText(f"<b>{translate('lessons', lesson.title)}</b><br>{translate('lessons', lesson.text)}")
         self.preset_text.show()
+
+    def set_compact(self, compact: bool) -> None:
+        """Only the buttons (in two columns), the lessons and the lesson's text (presentation mode),
+        or everything (the buttons in four columns, the settings below)."""
+        self.tree.setVisible(not compact)
+        columns = 2 if compact else 4
+        for i, widget in enumerate([*self.buttons.values(), self.speed]):
+            self.button_grid.removeWidget(widget)
+            self.button_grid.addWidget(widget, i // columns, i % columns)
 
     def set_running(self, running: bool) -> None:
         """Play is offered while stopped, Pause while playing."""

@@ -394,12 +394,8 @@ class DigitPadPane(QWidget):
         sees_row.addWidget(self.sees)
         sees_row.addWidget(self.answer, 1)
         compact(self.clear_button, self.undo_button, self.redo_button, self.open_button, self.browse_button)
-        tools = QGridLayout()
-        for i, w in enumerate((self.clear_button, self.undo_button, self.redo_button, self.erase)):
-            tools.addWidget(w, 0, i)
-        tools.addWidget(self.brush, 1, 0)
-        tools.addWidget(self.open_button, 1, 1, 1, 2)
-        tools.addWidget(self.browse_button, 1, 3)
+        tools = self.tools = QGridLayout()
+        self.set_compact(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pad, 3)
@@ -413,6 +409,20 @@ class DigitPadPane(QWidget):
         self.pad.fileError.connect(self.status.setText)
         self.drawingPad = self.pad
         self.predictionView = self.prediction
+
+    def set_compact(self, compact: bool) -> None:
+        """The buttons in two columns (presentation mode: a narrow pane in a large font), or four."""
+        if compact:
+            places = {self.clear_button: (0, 0), self.erase: (0, 1), self.undo_button: (1, 0),
+                      self.redo_button: (1, 1), self.brush: (2, 0, 1, 2), self.open_button: (3, 0),
+                      self.browse_button: (3, 1)}
+        else:
+            places = {self.clear_button: (0, 0), self.undo_button: (0, 1), self.redo_button: (0, 2),
+                      self.erase: (0, 3), self.brush: (1, 0), self.open_button: (1, 1, 1, 2),
+                      self.browse_button: (1, 3)}
+        for widget, place in places.items():
+            self.tools.removeWidget(widget)
+            self.tools.addWidget(widget, *place)
 
     def _erase_toggled(self, on: bool) -> None:
         self.pad.erasing = on

@@ -35,6 +35,7 @@ from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
 from .point_editor import PointEditor
 from .record_menu import RecordActions
+from .presentation_mode import PresentationMode
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
 from .welcome import WelcomeStrip
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._action(v, "Reset layout", self.reset_layout, None, "Put every pane back where it started")
         self._action(v, "Full screen", self.toggle_full_screen, "F11")
+        self.presentation = PresentationMode(self)  # F5; Esc leaves it
+        v.addAction(self.presentation.action)
         add_language_menu(self, v)
         h = bar.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1", "Every key nnviz listens to")
@@ -335,7 +338,8 @@ class MainWindow(QMainWindow):
         """Every action with a key, as lines 'key: what it does'."""
         lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
                  for a in self.actions() if not a.shortcut().isEmpty()]
-        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke", "Esc (on the pad): clear it",
+        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke",
+                  "Esc (on the pad): clear it (in presentation mode: leave presentation mode)",
                   "1-9 / B / Del / Ctrl+Alt+S (on the points): class / brush / clear / save them"]
         return "\n".join(lines)
 
@@ -403,8 +407,9 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     def save_settings(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
+        geometry, state = self.presentation.layout_to_remember()  # never presentation mode's
+        self.settings.setValue("geometry", geometry)
+        self.settings.setValue("windowState", state)
         self.settings.setValue("settings", json.dumps(self.controls.params.saveState(filter="user")))
         self.settings.sync()
 
@@ -456,5 +461,6 @@ class MainWindow(QMainWindow):
                 self.save_settings()
                 if self.files.keep_on_close and not self.files.autosave() and self.files.autosave_error:
                     print(f"nnviz: {self.files.autosave_error}", file=sys.stderr)
+            self.presentation.leave()  # the normal look again for any other window
             self.files.release()
         super().closeEvent(event)

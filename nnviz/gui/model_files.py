@@ -22,13 +22,14 @@ import time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QStandardPaths, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import Network, NNVizError, datasets, load_network, load_pretrained, save_network
 from nnviz.core.paths import os_reason, process_alive
 from nnviz.session_files import Opening, describe, opening
+
+from .picture_export import PictureError, export_picture
 
 RECENT_LIMIT = 8
 LEGACY_AUTOSAVE = "autosave.npz"
@@ -297,30 +298,14 @@ class ModelFiles(QObject):
             self.export(widget, path)
 
     def export(self, widget, path) -> bool:
-        """Save ``widget`` (the window or a pane) as PNG or SVG, by the file's extension."""
-        path = Path(path)
+        """Save ``widget`` (the window or a pane, brought forward first if it is a tab behind
+        another) as PNG or SVG, by the file's extension (see :mod:`nnviz.gui.picture_export`)."""
         try:
-            if path.suffix.lower() == ".svg":
-                from PySide6.QtSvg import QSvgGenerator
-
-                generator = QSvgGenerator()
-                generator.setFileName(str(path))
-                generator.setSize(widget.size())
-                generator.setViewBox(widget.rect())
-                generator.setTitle("nnviz")
-                painter = QPainter(generator)
-                try:
-                    widget.render(painter, QPoint())
-                finally:
-                    painter.end()
-                ok = path.exists()
-            else:
-                ok = widget.grab().save(str(path.with_suffix(".png") if path.suffix == "" else path))
-        except OSError:
-            ok = False
-        if not ok:
-            self.w.error("Could not export", f"{path}: could not write the picture")
-        return ok
+            export_picture(widget, path)
+        except PictureError as e:
+            self.w.error("Could not export", str(e))
+            return False
+        return True
 
     # ------------------------------------------------------------ autosave
     def autosave(self) -> bool:

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nnviz.core import Network
 
-from . import playground
+from . import playground, presentation
 from .fitted_text import column_captions, short_number
-from .network_edges import (BACKGROUND, DENSE_EDGES, NEGATIVE, POSITIVE, FanRaster, draw_bucketed, edge_ink,
-                            ink_table, robust_scale)
+from .network_edges import DENSE_EDGES, FanRaster, draw_bucketed, edge_ink, edge_palette, ink_table, robust_scale
 from .network_layout import BOTTOM, MARGIN, MAX_INPUT_NODES, TOP, Layout, compute_layout
 
 TEXT = QColor(222, 226, 232)
@@ -67,7 +66,7 @@ class NetworkCanvas(QWidget):
         self.layout_: Layout | None = None
         self._lines: list = []  # per weight layer, (rows * cols, 4) x1, y1, x0, y0 of the shown edges
         self._fans: dict = {}  # weight layer -> (FanRaster, its pixel buffer), for the current layout
-        self._table = ink_table()
+        self._table = ink_table(*edge_palette())
         self._edges: QImage | None = None
         self._animation: int | None = None  # layers the backward pass has reached
         self.map_rect: QRectF | None = None  # the Playground map, for 2-input classifiers
@@ -84,6 +83,14 @@ class NetworkCanvas(QWidget):
         self.setFocusPolicy(Qt.ClickFocus)  # a click on the diagram makes Ctrl+Z undo lab edits
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(300, 220)
+        presentation.hub().changed.connect(self._look_changed)
+
+    def _look_changed(self) -> None:
+        """Presentation mode came or went: new colours, fonts and line widths, so everything is redrawn."""
+        self._table = ink_table(*edge_palette())
+        self._texts.clear()
+        self._backdrop_cache = None
+        self.relayout()
 
     # ------------------------------------------------------------ caching
     def new_state(self, shape_changed: bool) -> None:
@@ -271,7 +278,7 @@ class NetworkCanvas(QWidget):
             image = QImage(max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr)),
                            QImage.Format_ARGB32_Premultiplied)
             image.setDevicePixelRatio(dpr)
-            image.fill(BACKGROUND)
+            image.fill(edge_palette()[2])
             painter = QPainter(image)
             painter.setRenderHint(QPainter.Antialiasing)
             self._paint_captions(painter, self.layout_)
@@ -285,7 +292,7 @@ class NetworkCanvas(QWidget):
         painter = QPainter(self)
         state = self.view.state
         if state is None:
-            painter.fillRect(self.rect(), BACKGROUND)
+            painter.fillRect(self.rect(), edge_palette()[2])
             painter.setPen(TEXT)
             painter.drawText(self.rect(), Qt.AlignCenter, "no network yet")
             painter.end()
@@ -531,9 +538,10 @@ class NetworkCanvas(QWidget):
         painter.drawText(QRectF(x + 96, y, 40, 18), Qt.AlignLeft | Qt.AlignVCenter, high)
         x += 96 + fm.horizontalAdvance(high) + 26
         mode = "gradient" if self._animation is not None else self.view.mode.currentText()
-        for text, color in ((f"− {mode}", NEGATIVE), (f"+ {mode}", POSITIVE)):
+        positive, negative, background = edge_palette()
+        for text, color in ((f"− {mode}", negative), (f"+ {mode}", positive)):
             gradient = QLinearGradient(x, 0, x + 44, 0)
-            gradient.setColorAt(0, BACKGROUND)
+            gradient.setColorAt(0, background)
             gradient.setColorAt(1, color)
             painter.fillRect(QRectF(x, y + 4, 44, 10), QBrush(gradient))
             painter.setPen(TEXT)

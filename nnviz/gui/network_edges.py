@@ -25,9 +25,11 @@ import shiboken6
 from PySide6.QtCore import QLineF
 from PySide6.QtGui import QColor, QPainter, QPen
 
-POSITIVE = QColor(66, 165, 245)  # blue: positive weight
-NEGATIVE = QColor(255, 138, 61)  # orange: negative weight
-BACKGROUND = QColor(24, 26, 31)
+from .presentation import NORMAL, Look, look
+
+POSITIVE = QColor(*NORMAL.positive)  # blue: positive weight
+NEGATIVE = QColor(*NORMAL.negative)  # orange: negative weight
+BACKGROUND = QColor(*NORMAL.background)
 LEVELS = 8  # strength buckets per sign (lines drawn by Qt)
 DENSE_EDGES = 1500  # a layer drawing more edges than this is computed as ink density
 GAMMA = 3.0  # ink = (|value| / scale) ** GAMMA: the strong edges stand out of thousands
@@ -53,22 +55,29 @@ def edge_buckets(values: np.ndarray, scale: float) -> np.ndarray:
     return np.where(values >= 0, LEVELS + level, level)
 
 
-def bucket_color(bucket: int, dim: float = 1.0) -> QColor:
+def edge_palette(style: Look | None = None) -> tuple[QColor, QColor, QColor]:
+    """(positive, negative, background) colours of ``style`` (default: the look in use)."""
+    style = style or look()
+    return QColor(*style.positive), QColor(*style.negative), QColor(*style.background)
+
+
+def bucket_color(bucket: int, dim: float = 1.0, style: Look = NORMAL) -> QColor:
     """The bucket's colour, blended towards the background instead of made transparent: opaque lines
     draw about five times faster than translucent ones in Qt's raster engine."""
     level = bucket % LEVELS
-    base = POSITIVE if bucket >= LEVELS else NEGATIVE
+    positive, negative, background = edge_palette(style)
+    base = positive if bucket >= LEVELS else negative
     opacity = (0.07 + 0.93 * ((level + 1) / LEVELS) ** 1.6) * dim
     return QColor(*(int(bg + opacity * (c - bg)) for c, bg in zip(
-        (base.red(), base.green(), base.blue()), (BACKGROUND.red(), BACKGROUND.green(), BACKGROUND.blue()))))
+        (base.red(), base.green(), base.blue()), (background.red(), background.green(), background.blue()))))
 
 
 @functools.lru_cache(maxsize=256)
-def bucket_pen(bucket: int, dim: float = 1.0, wide: bool = False) -> QPen:
-    """One pixel wide (Qt's fast line path) for big networks; ``wide`` grows with strength (small ones).
-    Cached: do not modify the pen."""
-    width = 1.0 + 4.0 * (bucket % LEVELS) / (LEVELS - 1) if wide else 1.0
-    pen = QPen(bucket_color(bucket, dim), width)
+def bucket_pen(bucket: int, dim: float = 1.0, wide: bool = False, style: Look = NORMAL) -> QPen:
+    """One pixel wide (Qt's fast line path) for big networks; ``wide`` grows with strength (small ones);
+    times ``style.line_scale`` (presentation mode's edges are thicker).  Cached: do not modify the pen."""
+    width = (1.0 + 4.0 * (bucket % LEVELS) / (LEVELS - 1) if wide else 1.0) * style.line_scale
+    pen = QPen(bucket_color(bucket, dim, style), width)
     pen.setCosmetic(True)  # width in device pixels: Qt's fast path for thin lines, whatever the scale
     return pen
 
@@ -89,9 +98,10 @@ def draw_bucketed(painter: QPainter, lines: np.ndarray, values: np.ndarray, scal
     order = np.argsort(key, kind="stable")
     buckets, key, lines = buckets[order], key[order], lines[order]
     bounds = np.flatnonzero(np.diff(key)) + 1
+    style = look()
     for part, b in zip(np.split(lines, bounds), np.split(buckets, bounds)):
         if len(part):
-            painter.setPen(bucket_pen(int(b[0]), dim, wide))
+            painter.setPen(bucket_pen(int(b[0]), dim, wide, style))
             draw_lines(painter, part)
 
 

@@ -15,9 +15,16 @@ PREFERRED = QSize(1500, 950)
 
 
 def compact(*buttons: QAbstractButton) -> None:
-    """Let each button be as narrow as its text (styles make a push button at least ~80 px)."""
+    """Let each button be as narrow as its text (styles make a push button at least ~80 px).  Marked
+    ``compact``: when the font changes (presentation mode), :func:`recompact` fits them again."""
     for b in buttons:
         b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 16)
+        b.setProperty("compact", True)
+
+
+def recompact(window: QWidget) -> None:
+    """Fit every compact button of ``window`` to its text in its font now."""
+    compact(*(b for b in window.findChildren(QAbstractButton) if b.property("compact")))
 
 
 def clamped(rect: QRect, available: QRect) -> QRect:
