@@ -14,7 +14,8 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 from pyqtgraph.parametertree import Parameter, ParameterTree
 
 from nnviz.core import datasets, optimizers, toy
@@ -62,6 +63,9 @@ TIPS = {
     "weight_decay": "L2 regularisation: pulls every weight a little towards zero each step.",
 }
 
+#: The lesson's text and guide shrink to this height (px) and scroll on a short screen.
+LESSON_MIN_HEIGHT = 110
+
 SPEEDS = [("Full speed", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
           ("3 steps/s", 3), ("1 step/s", 1)]
 
@@ -96,6 +100,26 @@ def _param_tree_spec() -> list[dict]:
             item("weight_decay", "float", 0.0, "Weight decay", limits=(0.0, 1.0), step=1e-4, decimals=5),
         ]},
     ]
+
+
+def lesson_area(*widgets: QWidget) -> QScrollArea:
+    """The lesson's text and its guided steps, scrolling when the window is short: they take the room
+    they need when there is some, and never push the window past a small screen's height."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        box.addWidget(widget)
+    box.addStretch()
+    area = QScrollArea()
+    area.setObjectName("lessonArea")
+    area.setWidget(holder)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setMinimumHeight(LESSON_MIN_HEIGHT)
+    area.hide()
+    return area
 
 
 class ControlsPanel(QWidget):
@@ -181,9 +205,9 @@ class ControlsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.preset)
-        layout.addWidget(self.preset_text)
         self.guide = GuidePanel()
-        layout.addWidget(self.guide)
+        self.lesson_area = lesson_area(self.preset_text, self.guide)
+        layout.addWidget(self.lesson_area)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
         layout.addStretch()  # the room of a hidden tree (presentation mode) goes below, not between
@@ -246,6 +270,7 @@ class ControlsPanel(QWidget):
         """Show ``lesson``'s title in the lessons box and its text below it (None: no lesson)."""
         self.preset.setCurrentIndex(LESSONS.index(lesson) + 1 if lesson in LESSONS else 0)
         self.lessonShown.emit(lesson)
+        self.lesson_area.setVisible(lesson is not None)
         if lesson is None:
             self.preset_text.hide()
             return

@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
                              | QDockWidget.DockWidgetClosable)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.tabifyDockWidget(self.docks["padDock"], self.docks["pointsDock"])  # one takes the other's place
+        # The points take the pad's place on 2-D data (place_pad shows one and hides the other; tabified,
+        # the hidden one left a stray tab bar that grew the window 35 px past a 720-px screen).
         self.splitDockWidget(self.docks["lossSurfaceDock"], self.docks["curvesDock"], Qt.Horizontal)
         self.tabifyDockWidget(self.docks["curvesDock"], self.docks["layersDock"])
         self.tabifyDockWidget(self.docks["layersDock"], self.docks["formulaDock"])

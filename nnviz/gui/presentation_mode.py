@@ -18,7 +18,7 @@ rarely on the projector, and a remembered 1.5x font would be a surprise there).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette, QPen
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -229,6 +229,10 @@ class PresentationMode(QObject):
         self._refit(w)
         if not (w.isMaximized() or w.isFullScreen()):  # else the window's size is the screen's business
             w.setGeometry(saved["geometry"])
+        # The normal font's layout first: the status bar gets its normal height back only then, and
+        # docks restored before it would keep the 7 px it gives back.
+        QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+        w.layout().activate()
         w.restoreState(saved["state"])
         pad = w.docks["padDock"]
         pad.setProperty("hiddenForData", saved["pad hidden for data"])
