@@ -25,10 +25,9 @@ from ..fitted_text import ElidedCombo
 from ..screen_fit import compact
 
 #: The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).
-LEGEND = ("<span style='color:#ff3d00'>&#9679;</span> now &nbsp; <span style='color:#ff7043'>&#9473;&#9473;</span> "
-          "path &nbsp; <span style='background-color:#333; color:#ffffff'>&nbsp;&#10230;&nbsp;</span> downhill "
-          "(&minus;gradient) &nbsp; <span style='background-color:#333; color:#00e5ff'>&nbsp;&#10230;&nbsp;</span> "
-          "last update")
+LEGEND = ("<span style='color:#ff3d00'>&#9679;</span> now &nbsp;<span style='color:#ff7043'>&#9473;&#9473;</span> "
+          "path &nbsp;<span style='background-color:#333; color:#ffffff'>&nbsp;&#10230;&nbsp;</span> downhill "
+          "&nbsp;<span style='background-color:#333; color:#00e5ff'>&nbsp;&#10230;&nbsp;</span> last step")
 LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
 MEASURE_MS = 150  # the plane's true-vs-plane loss is measured this long after the ball moved (coalesced)
 
