@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from nnviz.core.network import holding
 
@@ -46,7 +47,7 @@ class FitPlot(pg.PlotItem):
         self.train_points = pg.ScatterPlotItem(size=6, brush=TRAIN_BRUSH, pen=None)
         self.test_points = pg.ScatterPlotItem(size=7, brush=None, pen=TEST_PEN)
         self.line = pg.PlotCurveItem(pen=LINE_PEN)
-        self.diagonal = pg.PlotCurveItem(pen=pg.mkPen("#888", width=1, style=pg.QtCore.Qt.DashLine))
+        self.diagonal = pg.PlotCurveItem(pen=pg.mkPen("#888", width=1, style=Qt.DashLine))
         for item in (self.diagonal, self.train_points, self.test_points, self.line):
             self.addItem(item)
         self.data = None
