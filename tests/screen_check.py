@@ -150,6 +150,12 @@ def main(size: str, shots: str | None = None) -> dict:
     window.network_view.select(1, 0)
     check(window, app, "neuron clicked", problems, record, texts)
     shot("neuron")
+    window.step(12)
+    settle(app, 1.0)
+    for _ in range(3):  # rewound: the timeline says how far behind, the curves mark the step
+        window.controller.back_one_step()
+    check(window, app, "rewound", problems, record, texts)
+    shot("rewound")
     window.close()
 
     # A geometry remembered from a bigger screen opens clamped to this one.

@@ -32,7 +32,7 @@ def test_window_stays_inside_the_screen_and_panes_keep_their_height(size):
     # every label, button and combo box fits, or is elided with a tooltip; no chart is cut; in every
     # lesson, with each of the bottom tabs raised
     assert result["texts"] == []
-    assert any(", layersDock" in where for where in result["record"])
+    assert any(", layersDock" in where for where in result["record"]) and "rewound" in result["record"]
     width, height = result["screen"]
     start = result["record"]["start"]["window"]
     assert start[2] <= width and start[3] <= height
