@@ -13,6 +13,7 @@ import sys
 import tempfile
 
 MIN_PANE_HEIGHT = 120
+TABS = ("curvesDock", "layersDock", "formulaDock")  # the bottom panes, tabbed
 
 
 def screen_config(width: int, height: int) -> str:
@@ -43,7 +44,7 @@ def settle(app, seconds: float = 0.3) -> None:
 def check(window, app, where: str, problems: list, record: dict, texts: list | None = None) -> None:
     settle(app)
     if texts is not None:
-        texts += text_problems(window, where)
+        texts += text_problems(window, where) + chart_problems(window, where)
     available = window.screen().availableGeometry()
     frame = window.frameGeometry()
     record[where] = {"window": [frame.x(), frame.y(), frame.width(), frame.height()],
@@ -86,6 +87,27 @@ def text_problems(window, where: str) -> list[str]:
     return problems
 
 
+def chart_problems(window, where: str) -> list[str]:
+    """Every visible pyqtgraph chart whose plots reach past its view: a chart cut on the right or at
+    the bottom (pyqtgraph's titles and axes never shrink below their text)."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QRect
+
+    problems = []
+    for view in window.findChildren(pg.GraphicsView):
+        if not view.isVisible() or view.viewport().visibleRegion().isEmpty() or view.window() is not window:
+            continue
+        room = view.viewport().rect()
+        for item in view.scene().items():
+            if isinstance(item, pg.PlotItem) and item.isVisible():
+                r = item.sceneBoundingRect()
+                rect = QRect(view.mapFromScene(r.topLeft()), view.mapFromScene(r.bottomRight()))
+                if rect.right() > room.right() + 2 or rect.bottom() > room.bottom() + 2:
+                    problems.append(f"{where}: a chart of {view.parent().objectName() or type(view).__name__} "
+                                    f"is cut: {rect.getRect()} in a view of {room.width()}x{room.height()}")
+    return problems
+
+
 def main(size: str, shots: str | None = None) -> dict:
     width, height = (int(v) for v in size.split("x"))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(width, height)}"
@@ -99,6 +121,7 @@ def main(size: str, shots: str | None = None) -> dict:
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.IniFormat)
     window = MainWindow(settings=settings, remember=False)
+    window.confirm = lambda title, text: True  # a lesson after a few steps: discard them
     window.show()
     problems: list[str] = []
     texts: list[str] = []
@@ -117,12 +140,22 @@ def main(size: str, shots: str | None = None) -> dict:
     shot("race")
     for i, lesson in enumerate(LESSONS):
         window.load_lesson(i)
+        window.step(3)  # something in every chart
         check(window, app, f"lesson {i} ({lesson.title})", problems, record, texts)
         shot(f"lesson{i}")
+        for tab in TABS:  # the tabs behind the one the lesson raised
+            window.docks[tab].raise_()
+            check(window, app, f"lesson {i} ({lesson.title}), {tab}", problems, record, texts)
     window.load_lesson(0)
     window.network_view.select(1, 0)
     check(window, app, "neuron clicked", problems, record, texts)
     shot("neuron")
+    window.step(12)
+    settle(app, 1.0)
+    for _ in range(3):  # rewound: the timeline says how far behind, the curves mark the step
+        window.controller.back_one_step()
+    check(window, app, "rewound", problems, record, texts)
+    shot("rewound")
     window.close()
 
     # A geometry remembered from a bigger screen opens clamped to this one.

@@ -79,14 +79,17 @@ def test_plane_mode_ball_is_on_the_plane_and_true_loss_is_shown(qtbot, view):
     assert np.allclose(view.plane.point(x, y), state.theta, atol=1e-6)
     true = Network.from_state(state).loss_value(d.X_train[:512], d.Y_train[:512])
     assert view.surface_at(x, y) == pytest.approx(true, rel=1e-4)
-    qtbot.waitUntil(lambda: "true loss" in view.info.text(), timeout=3000)
-    assert "principal directions" in view.info.text() and f"{true:.4f}" in view.info.text()
-    # The trainer moves on, off the plane: the pane says how far, with both losses.
+    qtbot.waitUntil(lambda: "true loss" in view.info.toolTip(), timeout=3000)
+    # In plain words below the plot, the precise ones in its tooltip.
+    assert "two directions training moved the weights most" in view.info.text()
+    assert f"{true:.4f}" in view.info.text()
+    assert "principal directions" in view.info.toolTip() and f"{true:.4f}" in view.info.toolTip()
+    # The trainer moves on, off the plane: the pane says so, with both losses.
     for _ in range(5):
         state = tr.step()
         view.set_state(state)
-    qtbot.waitUntil(lambda: f"Step {state.step}," in view.info.text(), timeout=3000)
-    assert "off the plane" in view.info.text()
+    qtbot.waitUntil(lambda: f"Step {state.step}," in view.info.toolTip(), timeout=3000)
+    assert "left the slice" in view.info.text() and "off the plane" in view.info.toolTip()
     # The heat map is drawn: many colours in the plot.
     image = view.plot.grab().toImage()
     colours = {image.pixel(px, py) for px in range(0, image.width(), 9) for py in range(0, image.height(), 9)}

@@ -84,6 +84,7 @@ class Controller(QObject):
         self.viewing_old = False
         w.hide_banner()
         w.curves.clear()
+        w.curves.set_data(session.data)
         w.layer_charts.set_context(session.data)
         w.network_view.set_data(session.data)
         w.loss_surface.set_context(session.trainer.net.config(), session.data)
@@ -342,6 +343,8 @@ class Controller(QObject):
             w.pad_pane.set_state(state)
         w.layer_charts.set_state(state)
         w.points.set_state(state)
+        w.curves.set_state(state)
+        w.curves.show_step(state.step if self.viewing_old else None)  # a mark at a rewound step
         if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
             w.formulas.set_state(state)
         s = w.status_labels

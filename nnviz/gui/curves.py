@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .fitted_text import IntegerAxis
+from .fit_view import FitPlot, shows_fit
+from .fitted_text import IntegerAxis, SparseAxis
 from .throttled import ThrottledRedraw
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=1)  # a 1-px line is Qt's fast path: a wider one costs twice the paint
@@ -15,6 +17,8 @@ REDRAW_MS = 500  # the curves move slowly: redraw twice a second, not at every f
 #: smooth() works in blocks of at most this many steps (SMOOTHING ** 10,000 = 1e-88: no underflow).
 SMOOTH_BLOCK = 10_000
 NICE_MANTISSAS = (1, 1.5, 2, 3, 4, 5, 6, 8, 10)
+MARKER_COLOR = "#ff9800"
+MARKER_PEN = pg.mkPen(MARKER_COLOR, width=1.5, style=Qt.DashLine)
 
 
 def smooth(steps: np.ndarray, values: np.ndarray, step_from: int, start: float) -> np.ndarray:
@@ -105,16 +109,23 @@ class CurvesView(ThrottledRedraw, QWidget):
         super().__init__(parent)
         self.setObjectName("curvesView")
         self.plots = pg.GraphicsLayoutWidget()
-        self.loss_plot = self.plots.addPlot(row=0, col=0, title="Loss", axisItems={"bottom": IntegerAxis("bottom")})
-        self.acc_plot = self.plots.addPlot(row=1, col=0, title="Accuracy",
-                                           axisItems={"bottom": IntegerAxis("bottom")})  # steps: whole numbers
+        # One legend for both plots, in a row of its own above them: inside a plot it covered the curves.
+        self.legend = pg.LegendItem(colCount=2, labelTextColor="#333", verSpacing=-4)
+        self.plots.addItem(self.legend, row=0, col=0)
+        self.loss_plot = self.plots.addPlot(row=1, col=0, title="Loss", axisItems={"bottom": IntegerAxis("bottom"),
+                                                                                  "left": SparseAxis("left")})
+        self.acc_plot = self.plots.addPlot(row=2, col=0, title="Accuracy",
+                                           axisItems={"bottom": IntegerAxis("bottom"),  # steps: whole numbers
+                                                      "left": SparseAxis("left")})
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 1)
         self.acc_plot.setLabel("bottom", "step")
+        # Regression data have no accuracy: the fit takes the accuracy plot's place.
+        self.fit_plot = FitPlot()
+        self.shows_fit = False
         for plot in (self.loss_plot, self.acc_plot):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
-            plot.addLegend(offset=(-10, 10))
             plot.disableAutoRange()
             plot.sigRangeChangedManually.connect(self._stop_following)
             plot.autoBtn.clicked.connect(self._follow_again)  # after pyqtgraph's own handler
@@ -123,13 +134,25 @@ class CurvesView(ThrottledRedraw, QWidget):
         self.train_loss, self.train_acc = Series(), Series()
         self.test_loss, self.test_acc = Series(), Series()
         self._curves = {
-            "train_loss": self.loss_plot.plot(pen=TRAIN_PEN, name="training (smoothed)", antialias=False),
+            "train_loss": self.loss_plot.plot(pen=TRAIN_PEN, antialias=False),
             "test_loss": self.loss_plot.plot(pen=TEST_PEN, symbol="o", symbolSize=4, symbolBrush="#d62728",
-                                             name="test", antialias=False),
-            "train_acc": self.acc_plot.plot(pen=TRAIN_PEN, name="training (smoothed)", antialias=False),
+                                             antialias=False),
+            "train_acc": self.acc_plot.plot(pen=TRAIN_PEN, antialias=False),
             "test_acc": self.acc_plot.plot(pen=TEST_PEN, symbol="o", symbolSize=4, symbolBrush="#d62728",
-                                           name="test", antialias=False),
+                                           antialias=False),
         }
+        self.legend.addItem(self._curves["train_loss"], "training (smoothed)")
+        self.legend.addItem(self._curves["test_loss"], "test")
+        # The step on display when the timeline is rewound: a vertical line and a dot on the training curve.
+        self.marker_step: int | None = None
+        self._marker_lines = [pg.InfiniteLine(angle=90, pen=MARKER_PEN) for _ in range(2)]
+        self._marker_dots = [pg.ScatterPlotItem(size=9, brush=pg.mkBrush(MARKER_COLOR), pen=pg.mkPen("w", width=1.5))
+                             for _ in range(2)]
+        for plot, line, dot in zip((self.loss_plot, self.acc_plot), self._marker_lines, self._marker_dots):
+            plot.addItem(line, ignoreBounds=True)
+            plot.addItem(dot, ignoreBounds=True)
+            line.hide()
+            dot.hide()
         self.setToolTip("Loss and accuracy as training goes on. Blue: the training mini-batches (smoothed); "
                         "red: the held-out test set, which the network never trains on.")
         self._last_step = -1
@@ -170,6 +193,44 @@ class CurvesView(ThrottledRedraw, QWidget):
         self.test_loss.add(step, loss)
         self.test_acc.add(step, accuracy)
 
+    def set_data(self, data) -> None:
+        """The data set: regression (or one-input) data show the fit where the accuracy was."""
+        fit = shows_fit(data)
+        if fit != self.shows_fit:
+            self.plots.removeItem(self.fit_plot if self.shows_fit else self.acc_plot)
+            self.plots.addItem(self.acc_plot if self.shows_fit else self.fit_plot, row=2, col=0)
+            self.shows_fit = fit
+        self.fit_plot.set_data(data)
+
+    def set_state(self, state) -> None:
+        """The network on display (for the fit)."""
+        if self.shows_fit:
+            self.fit_plot.set_state(state)
+
+    def show_step(self, step: int | None) -> None:
+        """Mark ``step`` (the timeline rewound to it) with a line and a dot on each training curve; None
+        (back at the newest step) takes the marks away."""
+        self.marker_step = step
+        self._draw_marker()
+
+    def marker_position(self) -> tuple[float, float] | None:
+        """(step, smoothed training loss) where the loss plot's marker is drawn, or None."""
+        if not self._marker_lines[0].isVisible():
+            return None
+        xs, ys = self._marker_dots[0].getData()
+        return float(self._marker_lines[0].value()), float(ys[0])
+
+    def _draw_marker(self) -> None:
+        step = self.marker_step
+        for line, dot, series in zip(self._marker_lines, self._marker_dots, (self.train_loss, self.train_acc)):
+            x, y = series.data()
+            shown = step is not None and len(x) > 0
+            line.setVisible(shown)
+            dot.setVisible(shown)
+            if shown:
+                line.setValue(step)
+                dot.setData([step], [float(np.interp(step, x, y))])
+
     @property
     def last_step(self) -> int:
         return self._last_step
@@ -179,6 +240,7 @@ class CurvesView(ThrottledRedraw, QWidget):
         self._curves["train_acc"].setData(*self.train_acc.data())
         self._curves["test_loss"].setData(*self.test_loss.data())
         self._curves["test_acc"].setData(*self.test_acc.data())
+        self._draw_marker()
         if self.following:
             self._fit()
 

@@ -90,13 +90,68 @@ class ElidedCombo(QComboBox):
             super().setToolTip(tip)
 
 
-class IntegerAxis(pg.AxisItem):
-    """An axis of whole numbers (steps): ticked on integers only, never 0.5 or 1.5."""
+def thinned(levels: list, size: float, label_px: float) -> list:
+    """pyqtgraph tick ``levels`` [(spacing, values)] cut to what an axis ``size`` pixels long can label
+    without overlap (``label_px`` a label): the major level only, every k-th value of it."""
+    if not levels:
+        return levels
+    spacing, values = levels[0]
+    room = max(2, int(size // label_px))
+    every = max(1, math.ceil(len(values) / room))
+    return [(spacing * every, list(values)[::every])]
+
+
+class SparseAxis(pg.AxisItem):
+    """An axis whose labels never overlap: as many ticks as fit ``LABEL_PX`` apart, no minor ticks
+    (pyqtgraph puts five labels on an 80-pixel axis); never an SI prefix or a "(x0.001)" scale."""
+
+    LABEL_PX = 36
+
+    def __init__(self, orientation, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+        if orientation in ("left", "right"):
+            self.LABEL_PX = 22  # one line of text and a gap
+
+    def tickValues(self, minVal, maxVal, size):
+        return thinned(super().tickValues(minVal, maxVal, size), size, self.LABEL_PX)
+
+
+class IntegerAxis(SparseAxis):
+    """An axis of whole numbers (steps, layers, classes): ticked on integers only, never 0.5 or 1.5."""
 
     def tickValues(self, minVal, maxVal, size):
         levels = [(spacing, [v for v in values if float(v).is_integer()])
-                  for spacing, values in super().tickValues(minVal, maxVal, size) if spacing >= 1]
+                  for spacing, values in pg.AxisItem.tickValues(self, minVal, maxVal, size) if spacing >= 1]
         levels = [(spacing, values) for spacing, values in levels if values]
         if not levels and math.isfinite(minVal) and math.isfinite(maxVal) and maxVal - minVal < 1000:
             levels = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
-        return levels
+        return thinned(levels, size, self.LABEL_PX)
+
+
+def decade_text(exponent: int) -> str:
+    """10 ** ``exponent`` written short: 0 -> "1", 2 -> "100", -2 -> "0.01", -5 -> "1e-5", 6 -> "1e6"."""
+    if -2 <= exponent <= 3:
+        return f"{10.0 ** exponent:g}"
+    return f"1e{exponent}"
+
+
+class DecadeAxis(pg.AxisItem):
+    """A log-scale axis ticked on whole powers of ten only, labelled short ("1e-5"), with as many
+    labels as fit without overlapping: every decade, or every second, third... when the axis is short."""
+
+    #: pixels each label needs along the axis (a line of text and a gap)
+    LABEL_PX = 24
+
+    def tickValues(self, minVal, maxVal, size):
+        if not (math.isfinite(minVal) and math.isfinite(maxVal)):
+            return []
+        lo, hi = math.ceil(minVal), math.floor(maxVal)
+        if hi < lo:
+            return [(1.0, [float(round((minVal + maxVal) / 2))])]  # less than a decade: its nearest power
+        room = max(1, int(size // self.LABEL_PX))
+        every = max(1, math.ceil((hi - lo + 1) / room))
+        return [(float(every), [float(v) for v in range(lo, hi + 1) if v % every == 0])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [decade_text(int(round(v))) for v in values]

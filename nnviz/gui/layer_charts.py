@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.network import holding
 
 from .curves import Series
-from .fitted_text import IntegerAxis
+from .fitted_text import DecadeAxis, IntegerAxis, SparseAxis
 from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
@@ -65,21 +66,30 @@ class LayerChartsView(ThrottledRedraw, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("layerChartsView")
+        # The titles are Qt labels that wrap, not pyqtgraph titles: those never get narrower than their
+        # text and cut the charts on the right in a narrow dock.
+        self.title = QLabel("Gradient norm per layer (log): <span style='color:#6a3d9a'>first</span> "
+                            "... <span style='color:#b8a000'>last</span>")
+        self.title.setObjectName("layersTitle")
+        self.title.setTextFormat(Qt.RichText)
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignCenter)
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setMinimumWidth(0)
         self.grad_plot = self.plots.addPlot(
-            row=0, col=0, colspan=2, axisItems={"bottom": IntegerAxis("bottom")}, title="Gradient norm per layer: <span style='color:#6a3d9a'>first</span> ... "
-                                "<span style='color:#d4c000'>last</span>")
+            row=0, col=0, colspan=2, axisItems={"bottom": IntegerAxis("bottom"), "left": DecadeAxis("left")})
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.setLabel("bottom", "step")
-        self.hist_plot = self.plots.addPlot(row=1, col=0, title="Hidden activations")
+        self.hist_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": IntegerAxis("left"),
+                                                                   "bottom": SparseAxis("bottom")})
         self.hist_plot.setLabel("left", "hidden layer")
         self.hist_plot.setLabel("bottom", "activation")
         self.hist_plot.invertY(True)
-        self.hist_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.hist_image = pg.ImageItem()
         self.hist_image.setColorMap(pg.colormap.get("inferno"))
         self.hist_plot.addItem(self.hist_image)
-        self.confusion_plot = self.plots.addPlot(row=1, col=1, title="Confusion (test)")
+        self.confusion_plot = self.plots.addPlot(
+            row=1, col=1, axisItems={"left": IntegerAxis("left"), "bottom": IntegerAxis("bottom")})
         self.confusion_plot.setLabel("left", "true")
         self.confusion_plot.setLabel("bottom", "predicted")
         self.confusion_plot.invertY(True)
@@ -87,6 +97,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.confusion_image = pg.ImageItem()
         self.confusion_image.setColorMap(pg.colormap.get("CET-L12"))
         self.confusion_plot.addItem(self.confusion_image)
+        self.confusion_plot.getViewBox().sigResized.connect(self._fit_confusion_labels)
         self._confusion_labels: list[pg.TextItem] = []
         self.setToolTip("Top: how large each layer's weight gradient is (log scale) - vanishing gradients make "
                         "the first layers' lines sink. Bottom left: how each hidden layer's activations are spread "
@@ -94,7 +105,8 @@ class LayerChartsView(ThrottledRedraw, QWidget):
                         "for which on the test set (rows: the truth).")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plots)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plots, 1)
         self.data = None
         self.net = None
         self.confusion = None
@@ -159,7 +171,8 @@ class LayerChartsView(ThrottledRedraw, QWidget):
             return
         density, (lo, hi) = histograms(hidden)
         self.hist_image.setImage(density, levels=(0, max(1e-6, float(density.max()))))
-        self.hist_image.setRect(lo, 0.5, hi - lo, len(hidden))
+        self.hist_image.setRect(lo, 0.5, hi - lo, len(hidden))  # hidden layer k's row centred on k
+        self.hist_plot.setRange(xRange=(lo, hi), yRange=(0.5, len(hidden) + 0.5), padding=0)
 
     def _draw_confusion(self) -> None:
         data = self.data
@@ -172,6 +185,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         shown = m.astype(float)
         np.fill_diagonal(shown, 0)
         self.confusion_image.setImage(shown, levels=(0, max(1.0, shown.max())))
+        self.confusion_image.setRect(-0.5, -0.5, n, n)  # class k's cell centred on k
         if len(self._confusion_labels) != n * n:
             for item in self._confusion_labels:
                 self.confusion_plot.removeItem(item)
@@ -180,9 +194,19 @@ class LayerChartsView(ThrottledRedraw, QWidget):
                 for j in range(n):
                     item = pg.TextItem(anchor=(0.5, 0.5), color="#222" if i != j else "#1b5e20")
                     item.setFont(LABEL_FONT)
-                    item.setPos(j + 0.5, i + 0.5)
+                    item.setPos(j, i)
                     self.confusion_plot.addItem(item)
                     self._confusion_labels.append(item)
-            self.confusion_plot.setRange(xRange=(0, n), yRange=(0, n), padding=0)
+            self.confusion_plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
         for k, item in enumerate(self._confusion_labels):
             item.setText(str(m.flat[k]))
+        self._fit_confusion_labels()
+
+    def _fit_confusion_labels(self, *_) -> None:
+        """The counts are written in the cells only when a cell is wide enough for three digits."""
+        box = self.confusion_plot.getViewBox()
+        n = int(np.sqrt(len(self._confusion_labels)))
+        cell = min(box.width(), box.height()) / max(1, n)
+        show = cell >= QFontMetrics(LABEL_FONT).horizontalAdvance("888") + 2
+        for item in self._confusion_labels:
+            item.setVisible(show)

@@ -29,6 +29,7 @@ WIDE_EDGES = 400  # networks drawing at most this many edges get thick, smooth e
 FAN_SCALE = 0.5  # dense edges are computed at this resolution and scaled up smoothly
 LIVE_EDGE_SECONDS = 0.5  # while training plays, new edges at most this often (neurons every frame)
 DIMMED = 0.25  # strength of the edges the backward pass has not reached yet
+NARROW_LEGEND = 640  # a diagram narrower than this draws its legend with short colour bars
 
 
 NEGATIVE_GLOW = np.array([210.0, 70.0, 10.0])
@@ -79,6 +80,7 @@ class NetworkCanvas(QWidget):
         self._sprites: dict = {}  # (radius, rgb, device pixel ratio) -> QPixmap of a neuron
         self._fonts: dict = {}
         self._texts: dict = {}  # (text, bold) -> QStaticText of an output label
+        self.caption_tips: list = []  # (QRectF, whole caption) of each column caption drawn shortened
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.ClickFocus)  # a click on the diagram makes Ctrl+Z undo lab edits
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -476,6 +478,7 @@ class NetworkCanvas(QWidget):
     def _paint_captions(self, painter: QPainter, lay: Layout) -> None:
         """What each column is, above it, and which neurons of a compressed column are on display."""
         config = self.view.state.config
+        self.caption_tips = []
         last = len(lay.centers) - 1
         xs = [lay.centers[l][0, 0] for l in range(1 if lay.image_rect is not None else 0, last + 1)]
         gap = min(np.diff(xs)) if len(xs) > 1 else 200.0
@@ -493,9 +496,14 @@ class NetworkCanvas(QWidget):
             painter.setFont(self._font(0.5))
             painter.setPen(DIM_TEXT)
             fm = painter.fontMetrics()
+            if fm.horizontalAdvance(texts[-1]) > 2 * half:  # not even the shortest: a smaller font ("32", not "…")
+                painter.setFont(self._font(-1.5))
+                fm = painter.fontMetrics()
             text = next((t for t in texts if fm.horizontalAdvance(t) <= 2 * half), texts[-1])
-            painter.drawText(QRectF(cx - half, 6, 2 * half, 18), Qt.AlignCenter,
-                             fm.elidedText(text, Qt.ElideRight, int(2 * half)))
+            shown = fm.elidedText(text, Qt.ElideRight, int(2 * half))
+            painter.drawText(QRectF(cx - half, 6, 2 * half, 18), Qt.AlignCenter, shown)
+            if shown != texts[0]:  # shortened: the hover gives the whole caption
+                self.caption_tips.append((QRectF(cx - half, 4, 2 * half, 22), texts[0]))
             if lay.shown[l] < lay.sizes[l]:
                 painter.setFont(self._font(-0.5))
                 painter.setPen(HIGHLIGHT)
@@ -515,6 +523,7 @@ class NetworkCanvas(QWidget):
         fm = painter.fontMetrics()
         activation = self.view.state.config.get("activation")
         x = 10
+        bar, swatch = (90, 44) if self.width() >= NARROW_LEGEND else (40, 22)  # narrow: short colour bars
         if self.map_rect is not None:  # neurons drawn as maps, in the Playground's colours
             label, low, high = "neuron output", "−1", "+1"
             stops = [(0.0, QColor(*playground.ORANGE.astype(int))), (0.5, QColor(*playground.WHITE.astype(int))),
@@ -528,28 +537,30 @@ class NetworkCanvas(QWidget):
             painter.setPen(TEXT)
             painter.drawText(QRectF(x, y, 200, 18), Qt.AlignLeft | Qt.AlignVCenter, text)
             x += fm.horizontalAdvance(text) + 6
-        gradient = QLinearGradient(x, 0, x + 90, 0)
+        gradient = QLinearGradient(x, 0, x + bar, 0)
         for at, color in stops:
             gradient.setColorAt(at, color)
-        painter.fillRect(QRectF(x, y + 4, 90, 10), QBrush(gradient))
+        painter.fillRect(QRectF(x, y + 4, bar, 10), QBrush(gradient))
         painter.setPen(QPen(RING, 1))
-        painter.drawRect(QRectF(x, y + 4, 90, 10))
+        painter.drawRect(QRectF(x, y + 4, bar, 10))
         painter.setPen(TEXT)
-        painter.drawText(QRectF(x + 96, y, 40, 18), Qt.AlignLeft | Qt.AlignVCenter, high)
-        x += 96 + fm.horizontalAdvance(high) + 26
+        painter.drawText(QRectF(x + bar + 6, y, 40, 18), Qt.AlignLeft | Qt.AlignVCenter, high)
+        x += bar + 6 + fm.horizontalAdvance(high) + (26 if bar == 90 else 14)
         mode = "gradient" if self._animation is not None else self.view.mode.currentText()
         positive, negative, background = edge_palette()
         for text, color in ((f"− {mode}", negative), (f"+ {mode}", positive)):
-            gradient = QLinearGradient(x, 0, x + 44, 0)
+            gradient = QLinearGradient(x, 0, x + swatch, 0)
             gradient.setColorAt(0, background)
             gradient.setColorAt(1, color)
-            painter.fillRect(QRectF(x, y + 4, 44, 10), QBrush(gradient))
+            painter.fillRect(QRectF(x, y + 4, swatch, 10), QBrush(gradient))
             painter.setPen(TEXT)
-            painter.drawText(QRectF(x + 48, y, 140, 18), Qt.AlignLeft | Qt.AlignVCenter, text)
-            x += 48 + fm.horizontalAdvance(text) + 18
-        painter.setPen(DIM_TEXT)
-        painter.drawText(QRectF(x, y, 200, 18), Qt.AlignLeft | Qt.AlignVCenter, "(brighter: stronger)")
-        x += fm.horizontalAdvance("(brighter: stronger)") + 18
+            painter.drawText(QRectF(x + swatch + 4, y, 140, 18), Qt.AlignLeft | Qt.AlignVCenter, text)
+            x += swatch + 4 + fm.horizontalAdvance(text) + (18 if bar == 90 else 10)
+        note = "(brighter: stronger)"
+        if x + fm.horizontalAdvance(note) <= self.width() - 6:  # only when it fits whole
+            painter.setPen(DIM_TEXT)
+            painter.drawText(QRectF(x, y, 200, 18), Qt.AlignLeft | Qt.AlignVCenter, note)
+            x += fm.horizontalAdvance(note) + 18
         if self._animation is not None:
             painter.setPen(HIGHLIGHT)
             painter.setFont(self._font(0, bold=True))
@@ -562,6 +573,10 @@ class NetworkCanvas(QWidget):
         hit = self.layout_.neuron_at(pos.x(), pos.y())
         return None if hit is None else (hit[0], hit[1] + self.layout_.first[hit[0]])
 
+    def caption_tip(self, pos: QPointF) -> str:
+        """The whole caption of the column whose shortened caption is under ``pos``, or ""."""
+        return next((text for rect, text in self.caption_tips if rect.contains(pos)), "")
+
     def mouseMoveEvent(self, event) -> None:
         if self.view.state is None or self.layout_ is None:
             return
@@ -569,7 +584,10 @@ class NetworkCanvas(QWidget):
         hit = self._hit(pos)
         pixel = self.layout_.pixel_at(pos.x(), pos.y())
         acts, _ = self.view.shown_activations()
-        if hit is not None:
+        caption = self.caption_tip(pos)
+        if caption:
+            QToolTip.showText(event.globalPosition().toPoint(), caption, self)
+        elif hit is not None:
             QToolTip.showText(event.globalPosition().toPoint(), self.view.hover_text(*hit), self)
         elif pixel is not None:
             side = int(round(np.sqrt(self.layout_.sizes[0])))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBo
 from nnviz.core import Network
 
 from .elided_label import ElidedLabel
+from .fit_view import FitView
 from .network_canvas import NetworkCanvas, activation_color
 
 MODES = {"weight": "Edges coloured by weight: blue positive, orange negative, brighter = stronger",
@@ -120,7 +121,11 @@ class NetworkView(QWidget):
         self.body = QHBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(0)
-        self.body.addWidget(self.canvas, 1)
+        # One input (the One neuron lesson): the points and the network's answer over x, beside the diagram.
+        self.fit_view = FitView()
+        self.fit_view.hide()
+        self.body.addWidget(self.fit_view, 3)
+        self.body.addWidget(self.canvas, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -159,6 +164,8 @@ class NetworkView(QWidget):
         self.data = data
         self.class_names = tuple(data.class_names)
         self.input_names = tuple(data.input_names)
+        self.fit_view.fit.set_data(data)
+        self.fit_view.setVisible(data.n_inputs == 1)
         self.canvas.relayout()
 
     def set_input_names(self, names) -> None:
@@ -191,6 +198,8 @@ class NetworkView(QWidget):
             if self.detail is not None:
                 self.detail.hide()
         self.canvas.new_state(shape_changed)
+        if not self.fit_view.isHidden():
+            self.fit_view.fit.set_state(state)
         if self.detail is not None and self.detail.isVisible() and self.selected is not None:
             self.detail.show_neuron(*self.selected)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton
 
+from .screen_fit import StatusLabel
+
 
 class TimelineBar(QToolBar):
     """A slider over a :class:`nnviz.core.history.History`'s kept states and a caption.
@@ -25,9 +27,11 @@ class TimelineBar(QToolBar):
                                "(Left and Right arrows move one step; End returns to the newest)")
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self.moved)
-        self.label = QLabel("step 0")
+        self.label = StatusLabel(260)  # as wide as its text: the slider gives way, the text is never cut
+        self.label.setText("step 0")
         self.label.setObjectName("timelineLabel")
-        self.label.setMinimumWidth(260)
+        self.label.setToolTip("The step on display, how many steps it is behind the newest when rewound "
+                              "(End returns to the newest), and how many states the timeline keeps")
         self.record_button = QToolButton()
         self.record_button.setObjectName("recordButton")
         self.show_recording(False)
@@ -46,7 +50,7 @@ class TimelineBar(QToolBar):
         self.slider.blockSignals(False)
         newest = history.latest()
         behind = (newest.step - state.step) if newest is not None else 0
-        text = f"step {state.step:,}" + (f"  ({behind:,} behind the newest; End returns)" if behind > 0 else "")
+        text = f"step {state.step:,}" + (f"  ({behind:,} behind; End returns)" if behind > 0 else "")
         self.label.setText(text + f"  history {n}/{history.capacity}")
 
     def show_recording(self, recording: bool) -> None:

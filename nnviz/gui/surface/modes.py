@@ -372,24 +372,47 @@ class LossSurfaceModel:
         return ball_losses(self.config, self.state, self.plane, X, Y)
 
     def plane_info(self) -> str:
-        """Plane mode's text: what the plane holds, and the losses ``measured`` at the ball."""
+        """Plane mode's text, in a student's words: what the slice is, and the loss ``measured`` at the ball."""
+        state, e = self.state, self.plane.explained
+        if e is None:
+            plane = ("A slice through the loss along two random directions (training has not moved far enough "
+                     "yet to say which directions matter)")
+        else:
+            plane = (f"A slice through the loss along the two directions training moved the weights most "
+                     f"(<b>{e[0]:.0%} + {e[1]:.0%}</b> of their way so far)")
+        m = self.measured
+        batch = f"last batch {state.loss:.4f}" if np.isfinite(state.loss) else "not trained yet"
+        if m is None or m[0] != state.step:
+            loss = f"Step {state.step}: {batch}; measuring the loss at the ball..."
+        else:
+            loss = (f"Step {state.step}: loss <b>{m[1]:.4f}</b> on {samples_text(len(self.sample()[0]))} "
+                    f"({batch}).")
+            if m[3] >= 5e-4:
+                loss += f" The weights have left the slice a little: the map reads {m[2]:.4f} at the ball."
+        return f"{plane}.<br>{loss}"
+
+    def plane_details(self) -> str:
+        """Plane mode's tooltip: the same in the precise words (principal directions, true loss, plane's loss)."""
         state, e = self.state, self.plane.explained
         if e is None:
             plane = (f"Random filter-normalised directions through step {self.plane_step} (the path is too short "
                      "for principal ones yet)")
         else:
             plane = (f"Plane through step {self.plane_step} along the path's top two principal directions: "
-                     f"<b>{e[0]:.0%} + {e[1]:.0%}</b> of its movement")
+                     f"{e[0]:.0%} + {e[1]:.0%} of its movement")
         m = self.measured
-        batch = f"last batch {state.loss:.4f}" if np.isfinite(state.loss) else "not trained yet"
         if m is None or m[0] != state.step:
-            loss = f"Step {state.step}: {batch}; measuring the loss at the ball..."
-        else:
-            off = ("the parameters lie on the plane" if m[3] < 5e-4 else
-                   f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
-            loss = (f"Step {state.step}, {samples_text(len(self.sample()[0]))}: true loss <b>{m[1]:.4f}</b>, the plane's loss "
-                    f"at the ball <b>{m[2]:.4f}</b> ({off}); {batch}.")
-        return f"{plane}.<br>{loss}"
+            return plane + "."
+        off = ("the parameters lie on the plane" if m[3] < 5e-4 else
+               f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
+        return (f"{plane}.\nStep {state.step}, {samples_text(len(self.sample()[0]))}: true loss {m[1]:.4f}, the "
+                f"plane's loss at the ball {m[2]:.4f} ({off}).\nA plane is a slice of a space with "
+                f"{len(state.theta):,} dimensions: the loss off it can differ.")
+
+    def equal_axes(self) -> bool:
+        """Whether both axes are in the same units and the landscape's shape matters (the race's made-up
+        landscapes of two weights: a round bowl must look round)."""
+        return self.mode == "race" and self.landscape in SURFACES
 
     # ------------------------------------------------------------------ race
     def race_surface(self):

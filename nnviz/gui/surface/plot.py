@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QTransform
 
 from .maths import log_ticks, upsample
+from ..fitted_text import SparseAxis
 
 UPSAMPLE = 4  # the heat map is shown linearly interpolated, this many pixels per grid step
 LOG_RATIO = 30  # colour by log10(loss) when the largest loss shown is this many times the smallest
@@ -27,7 +28,7 @@ class SurfacePlot(pg.PlotWidget):
     def __init__(self):
         # No context menu, decided at construction: destroying pyqtgraph's ViewBoxMenu afterwards
         # (setMenuEnabled(False)) crashed PySide 6.11 now and then in shiboken's releaseWrapper.
-        super().__init__(enableMenu=False)
+        super().__init__(enableMenu=False, axisItems={"left": SparseAxis("left"), "bottom": SparseAxis("bottom")})
         self.setBackground("w")
         self.image = pg.ImageItem()
         self.image.setColorMap(CMAP)
@@ -52,23 +53,21 @@ class SurfacePlot(pg.PlotWidget):
             self.addItem(trail)
             self.addItem(ball)
             self.race_items.append((trail, ball))
-        self.legend = self.addLegend(offset=(-5, -5), labelTextColor="#fff", brush=(20, 20, 30, 150), verSpacing=-6)
         self.setToolTip("Dark = low loss. The ball is where the parameters are; the white arrow is the "
                         "negative gradient of the last step, the cyan one the update the optimiser made "
                         "(with momentum or Adam it points elsewhere).")
 
     def set_racing(self, racing: bool) -> None:
-        """Show the runners (racing) or the ball, its trail and arrows with their legend."""
-        self.legend.clear()
-        self.legend.setVisible(not racing)  # the race names its balls, in colour, below the plot
-        if not racing:
-            self.legend.addItem(self.gradient_arrow, "−gradient")
-            self.legend.addItem(self.velocity_arrow, "last update")
+        """Show the runners (racing) or the ball, its trail and arrows."""
         for item in (self.trail, self.ball, self.gradient_arrow, self.velocity_arrow):
             item.setVisible(not racing)
         for trail, ball in self.race_items:
             trail.setVisible(racing)
             ball.setVisible(racing)
+
+    def set_equal_axes(self, equal: bool) -> None:
+        """One unit is as long on x as on y (a round bowl is drawn as a circle), or each axis fills the plot."""
+        self.getViewBox().setAspectLocked(equal, ratio=1.0)
 
     # --------------------------------------------------------------- surface
     def show_surface(self, values: np.ndarray, extent: tuple, axis_names: tuple[str, str]) -> np.ndarray | None:

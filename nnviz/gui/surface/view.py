@@ -24,6 +24,10 @@ from .view_3d import Landscape3D, opengl_available
 from ..fitted_text import ElidedCombo
 from ..screen_fit import compact
 
+#: The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).
+LEGEND = ("<span style='color:#ff3d00'>&#9679;</span> now &nbsp;<span style='color:#ff7043'>&#9473;&#9473;</span> "
+          "path &nbsp;<span style='background-color:#333; color:#ffffff'>&nbsp;&#10230;&nbsp;</span> downhill "
+          "&nbsp;<span style='background-color:#333; color:#00e5ff'>&nbsp;&#10230;&nbsp;</span> last step")
 LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
 MEASURE_MS = 150  # the plane's true-vs-plane loss is measured this long after the ball moved (coalesced)
 
@@ -108,6 +112,15 @@ class LossSurfaceView(QWidget):
         self.info.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
         self.plot = SurfacePlot()
+        # What the marks on the map are, below it: a legend inside the map covered the map and the trail.
+        self.legend = QLabel(LEGEND)
+        self.legend.setObjectName("surfaceLegend")
+        self.legend.setTextFormat(Qt.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip("The ball: the network's parameters now (on this map); the orange line: the way "
+                               "they came; the white arrow: downhill, the negative gradient of the last step; "
+                               "the cyan arrow: the step the optimiser actually took (with momentum or Adam it "
+                               "differs from the gradient)")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.landscape3d: Landscape3D | None = None
@@ -133,6 +146,7 @@ class LossSurfaceView(QWidget):
         layout.addLayout(bar)
         layout.addLayout(race_bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.info)
         layout.addWidget(self.message)
 
@@ -316,6 +330,7 @@ class LossSurfaceView(QWidget):
         if text is None:
             return
         self.info.setText(text)
+        self.info.setToolTip(self.model.plane_details() if self.current_mode == "plane" else "")
         if self.current_mode == "plane" and not self._measure_timer.isActive():  # while training plays, once a second
             self._measure_timer.start(1000 if self.model.live else MEASURE_MS)
 
@@ -329,6 +344,7 @@ class LossSurfaceView(QWidget):
         if token == self.measures.token and self.current_mode == "plane" and self.model.plane is not None:
             self.model.measured = result
             self.info.setText(self.model.plane_info())
+            self.info.setToolTip(self.model.plane_details())
 
     # ------------------------------------------------------------------ race
     def restart_race(self, *_):
@@ -388,6 +404,7 @@ class LossSurfaceView(QWidget):
 
     def _landscape_changed(self, *_):
         self.model.landscape = self.landscape.currentText()
+        self.plot.set_equal_axes(self.model.equal_axes())
         self.restart_race()
 
     def _mode_changed(self, *_):
@@ -395,6 +412,8 @@ class LossSurfaceView(QWidget):
         racing = self.racing()
         self.jobs.cancel()  # whatever was computing belongs to the previous mode
         self.plot.set_racing(racing)
+        self.legend.setVisible(not racing)  # the race names its balls, in colour, below the plot
+        self.plot.set_equal_axes(self.model.equal_axes())
         self.landscape.setVisible(self.current_mode == "race")
         for w in (self.race_step, self.race_play, self.race_reset):
             w.setVisible(racing)
