@@ -5,7 +5,7 @@
     <name>Controller</name>
     <message>
         <source>Start from scratch</source>
-        <extracomment>The pane a lesson raises -&gt; the window's dock.</extracomment>
+        <extracomment>The pane a lesson raises -&gt; the window&apos;s dock.</extracomment>
         <translation>从头开始</translation>
     </message>
     <message>
@@ -28,7 +28,7 @@
     <name>FormulaView</name>
     <message>
         <source>batch norm</source>
-        <extracomment>The network's normalisation (its ``norm``) as the pane names it.</extracomment>
+        <extracomment>The network&apos;s normalisation (its ``norm``) as the pane names it.</extracomment>
         <translation>批归一化</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>组归一化</translation>
     </message>
     <message>
-        <source>A drawing has no true class: the loss and the chain rule take the network's answer, {label}, as the class.</source>
+        <source>A drawing has no true class: the loss and the chain rule take the network&apos;s answer, {label}, as the class.</source>
         <translation>手写的图没有真实类别：这里的损失和链式法则把网络自己的答案 {label} 当作类别。</translation>
     </message>
     <message>
@@ -244,6 +244,37 @@
     </message>
 </context>
 <context>
+    <name>Inputs</name>
+    <message>
+        <source>test digit #{i}</source>
+        <translation>测试集数字 #{i}</translation>
+    </message>
+    <message>
+        <source>test digit #{i} (a {label})</source>
+        <translation>测试集数字 #{i}（是 {label}）</translation>
+    </message>
+    <message>
+        <source>test sample #{i}</source>
+        <translation>测试样本 #{i}</translation>
+    </message>
+    <message>
+        <source>test sample #{i} (class {label})</source>
+        <translation>测试样本 #{i}（类别 {label}）</translation>
+    </message>
+    <message>
+        <source>{caption}, on the pad</source>
+        <translation>{caption}，在画板上</translation>
+    </message>
+    <message>
+        <source>{caption}, the probe sample</source>
+        <translation>{caption}，用来观察的样本</translation>
+    </message>
+    <message>
+        <source>{caption} (the pad is empty)</source>
+        <translation>{caption}（画板是空的）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Language</source>
@@ -279,6 +310,30 @@
     </message>
 </context>
 <context>
+    <name>NetworkLayout</name>
+    <message>
+        <source>the input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation>第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} neurons in {where}</source>
+        <translation>{where}共 {total} 个神经元，显示其中 {shown} 个</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the layers of &apos;showing ...&apos;</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>showing {parts}</source>
+        <translation>只画出了一部分：{parts}</translation>
+    </message>
+</context>
+<context>
     <name>NeuronDetail</name>
     <message>
         <source>Its incoming weights (blue positive, orange negative). For the first hidden layer of a digit network: the pattern of pixels this neuron looks for.</source>
@@ -289,15 +344,15 @@
         <translation>这些权重在上一步的 dLoss/dw：训练时每个权重都朝着梯度的反方向移动</translation>
     </message>
     <message>
-        <source>Drag to shift the neuron's bias: the prediction follows at once</source>
+        <source>Drag to shift the neuron&apos;s bias: the prediction follows at once</source>
         <translation>拖动以改变这个神经元的偏置，预测会立即随之变化</translation>
     </message>
     <message>
-        <source>Add this to the neuron's bias: a higher bias makes it fire more easily</source>
+        <source>Add this to the neuron&apos;s bias: a higher bias makes it fire more easily</source>
         <translation>把这个数加到神经元的偏置上：偏置越大，神经元越容易被激活</translation>
     </message>
     <message>
-        <source>Multiply the neuron's incoming weights: 0 makes it blind to its inputs</source>
+        <source>Multiply the neuron&apos;s incoming weights: 0 makes it blind to its inputs</source>
         <translation>把神经元的输入权重乘以这个数：乘以 0 它就完全看不到输入了</translation>
     </message>
     <message>
@@ -313,7 +368,7 @@
         <translation>保留</translation>
     </message>
     <message>
-        <source>Make the lab's edits part of the network (training continues from them)</source>
+        <source>Make the lab&apos;s edits part of the network (training continues from them)</source>
         <translation>把实验室里的修改写进网络（训练会在此基础上继续）</translation>
     </message>
     <message>
@@ -329,7 +384,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Hide this panel (the lab's edits stay until Reset or the next step)</source>
+        <source>Hide this panel (the lab&apos;s edits stay until Reset or the next step)</source>
         <translation>隐藏这个面板（实验室里的修改会一直保留，直到重置或训练下一步）</translation>
     </message>
     <message>
@@ -349,7 +404,7 @@
         <translation>第 {layer} 层，神经元 {j}</translation>
     </message>
     <message>
-        <source>Output {j} ('{name}')</source>
+        <source>Output {j} (&apos;{name}&apos;)</source>
         <translation>输出 {j}（“{name}”）</translation>
     </message>
     <message>
@@ -386,17 +441,200 @@
     </message>
 </context>
 <context>
+    <name>Panes</name>
+    <message>
+        <source>the whole window</source>
+        <extracomment>What each pane of :data:`nnviz.panes.PANES` is, as shown (the same English as there, for lupdate).</extracomment>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>the network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>the loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>the loss and accuracy curves</source>
+        <translation>损失和准确率曲线</translation>
+    </message>
+    <message>
+        <source>the layer charts</source>
+        <translation>各层图表</translation>
+    </message>
+    <message>
+        <source>the formulas</source>
+        <translation>公式面板</translation>
+    </message>
+    <message>
+        <source>the drawing pad and its prediction</source>
+        <translation>画板和网络的预测</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
-        <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network's guess</source>
+        <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network&apos;s guess</source>
         <translation>网络的回答：每个类别一根柱子，高度是它的概率；最高的那根（橙色）就是网络的猜测</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>animated GIF</source>
+        <extracomment>Seconds the size estimate is given for. What a file of each of :data:`nnviz.core.animation.FORMATS` is, as shown.</extracomment>
+        <translation>动态 GIF</translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation>MP4 视频</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>What to record: the whole window or one pane (its own drawing, at its size)</source>
+        <translation>录制什么：整个窗口，或者某一个面板（录它自己的画面，按它现在的大小）</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Frames taken each second; fewer make a smaller file (training is never held up: a large pane is captured less often)</source>
+        <translation>每秒截取多少帧；帧越少，文件越小（训练不会因此变慢：面板很大时会少截几帧）</translation>
+    </message>
+    <message>
+        <source>The file to write: .gif (animated GIF) or .mp4 (video)</source>
+        <translation>要保存的文件：.gif（动态 GIF）或 .mp4（视频）</translation>
+    </message>
+    <message>
+        <source>The file to write: .gif (animated GIF); .mp4 needs the video extra: pip install &apos;nnviz[video]&apos;</source>
+        <translation>要保存的文件：.gif（动态 GIF）；.mp4 需要先安装视频扩展：pip install &apos;nnviz[video]&apos;</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A rough guess from the pane&apos;s size and the frame rate; a busy pane makes more</source>
+        <translation>根据面板大小和帧率粗略估算；画面变化多的面板，文件会更大</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <source>Record until you press Esc or the red button again</source>
+        <translation>一直录制，直到你按 Esc 或再按一次红色按钮</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>choose a .gif or .mp4 file</source>
+        <translation>请选择 .gif 或 .mp4 文件</translation>
+    </message>
+    <message>
+        <source>about {size} for {seconds} s ({width}x{height}, {kind})</source>
+        <translation>{seconds} 秒约 {size}（{width}x{height}，{kind}）</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>动态 GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message>
+        <source>&amp;Record...</source>
+        <translation>录制(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>Record the window or a pane to an animated GIF or MP4 while it trains (press again, Esc or the red button to stop and save)</source>
+        <translation>在训练的同时，把窗口或某个面板录制成动态 GIF 或 MP4（再按一次、按 Esc 或按红色按钮即可停止并保存）</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Stop the recording and save it</source>
+        <translation>停止录制并保存</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy a picture of the pane you last clicked in (or of the window) to the clipboard</source>
+        <translation>把你最后点击的面板（或整个窗口）的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Writing the recording (training goes on)</source>
+        <translation>正在写入录制的文件（训练照常进行）</translation>
+    </message>
+    <message>
+        <source>The last recording is still being written</source>
+        <translation>上一次录制的文件还在写入</translation>
+    </message>
+    <message>
+        <source>Copied a picture of the whole window to the clipboard</source>
+        <translation>已把整个窗口的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copied a picture of the {name} pane ({what}) to the clipboard</source>
+        <translation>已把{what}（{name}）的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recording {what} to {file}: Esc or the red button stops and saves</source>
+        <translation>正在把{what}录制到 {file}：按 Esc 或红色按钮停止并保存</translation>
+    </message>
+    <message>
+        <source>writing %p%</source>
+        <translation>正在写入 %p%</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({size}, {frames} frames, {seconds} s)</source>
+        <translation>已保存 {path}（{size}，{frames} 帧，{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Could not save the recording</source>
+        <translation>无法保存录制的文件</translation>
     </message>
 </context>
 <context>
     <name>SampleBrowser</name>
     <message>
         <source>This test digit, as the network sees it; drag it onto the drawing pad</source>
-        <extracomment>The drag-and-drop format of a sample: JSON {"image": its 784 float32 as hex (exact), "caption", "label"}.</extracomment>
+        <extracomment>The drag-and-drop format of a sample: JSON {&quot;image&quot;: its 784 float32 as hex (exact), &quot;caption&quot;, &quot;label&quot;}.</extracomment>
         <translation>这个测试数字在网络眼中的样子；把它拖到画板上即可</translation>
     </message>
     <message>
@@ -442,6 +680,55 @@
     <message>
         <source>{caption}; the network says {answer}</source>
         <translation>{caption}；网络认为是 {answer}</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3D</name>
+    <message>
+        <source>3-D view needs OpenGL on a screen (this session is offscreen); showing 2-D</source>
+        <translation>3-D 视图需要在屏幕上使用 OpenGL（现在没有屏幕）；改为显示 2-D</translation>
+    </message>
+    <message>
+        <source>3-D view needs OpenGL (pip install PyOpenGL); showing 2-D</source>
+        <translation>3-D 视图需要 OpenGL（pip install PyOpenGL）；改为显示 2-D</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Rewind: drag back to see the network as it was at an earlier step (Left and Right arrows move one step; End returns to the newest)</source>
+        <translation>回放：往回拖，看看网络在之前某一步时的样子（左右方向键一次移动一步；End 键回到最新一步）</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <source>({behind} behind the newest; End returns)</source>
+        <translation>（比最新一步早 {behind} 步；按 End 返回）</translation>
+    </message>
+    <message>
+        <source>history {kept}/{capacity}</source>
+        <translation>历史记录 {kept}/{capacity}</translation>
+    </message>
+    <message>
+        <source>Recording: press to stop and save (Esc)</source>
+        <translation>正在录制：按下即停止并保存（Esc）</translation>
+    </message>
+    <message>
+        <source>Record the window or a pane to a GIF or MP4 while it trains or you scrub the timeline (Ctrl+Shift+R)</source>
+        <translation>在训练或拖动时间轴的同时，把窗口或某个面板录制成 GIF 或 MP4（Ctrl+Shift+R）</translation>
     </message>
 </context>
 <context>
@@ -493,6 +780,18 @@
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <extracomment>At most 30 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the frame rate adapts so that the trainer&apos;s thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
+        <translation>意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>Unexpected error while training: {kind}: {error}</source>
+        <translation>训练时出现意外错误：{kind}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>guided</name>
     <message>
         <source>test accuracy (%)</source>
@@ -503,11 +802,11 @@
         <translation>现在的测试损失 / 之前的测试损失</translation>
     </message>
     <message>
-        <source>first layer's gradient norm / last layer's</source>
+        <source>first layer&apos;s gradient norm / last layer&apos;s</source>
         <translation>第一层的梯度范数 / 最后一层的梯度范数</translation>
     </message>
     <message>
-        <source>the neuron's weight w</source>
+        <source>the neuron&apos;s weight w</source>
         <translation>神经元的权重 w</translation>
     </message>
     <message>
@@ -526,7 +825,7 @@
         <translation>3Blue1Brown：784-16-16-10 识别手写数字</translation>
     </message>
     <message>
-        <source>The network from 3Blue1Brown's videos, from fresh random weights: 784 pixels in, two hidden layers of 16 sigmoid neurons, 10 digits out. Press Play and watch the test accuracy pass 90% within a few epochs; click a first-layer neuron to see the pattern of pixels it learns to look for.</source>
+        <source>The network from 3Blue1Brown&apos;s videos, from fresh random weights: 784 pixels in, two hidden layers of 16 sigmoid neurons, 10 digits out. Press Play and watch the test accuracy pass 90% within a few epochs; click a first-layer neuron to see the pattern of pixels it learns to look for.</source>
         <translation>3Blue1Brown 视频里的网络，从新的随机权重开始：输入 784 个像素，两个各有 16 个 sigmoid 神经元的隐藏层，输出 10 个数字。点“播放”，看测试准确率在几个轮次（epoch）内超过 90%；点第一层的某个神经元，看它学会了关注哪些像素。</translation>
     </message>
     <message>
@@ -570,7 +869,7 @@
         <translation>Victor Zhou：根据身高和体重判断性别（2-2-1）</translation>
     </message>
     <message>
-        <source>Victor Zhou's first network: two inputs (weight - 135 lb, height - 66 in), two sigmoid hidden neurons, one output (1 = female), mean squared error and plain SGD on his four people, one at a time. Step through it: each update moves every weight by -learning rate x its gradient.</source>
+        <source>Victor Zhou&apos;s first network: two inputs (weight - 135 lb, height - 66 in), two sigmoid hidden neurons, one output (1 = female), mean squared error and plain SGD on his four people, one at a time. Step through it: each update moves every weight by -learning rate x its gradient.</source>
         <translation>Victor Zhou 教程里的第一个网络：两个输入（体重 − 135 磅，身高 − 66 英寸），两个 sigmoid 隐藏神经元，一个输出（1 = 女性），用均方误差和最朴素的随机梯度下降，在他的四个人身上一次学一个。一步一步地走：每次更新都把每个权重移动“−学习率 × 它的梯度”。</translation>
     </message>
     <message>
@@ -606,7 +905,7 @@
         <translation>网络图中的输出神经元</translation>
     </message>
     <message>
-        <source>Alice's output is near 1: the network has learned that lighter and shorter means female in Zhou's data.</source>
+        <source>Alice&apos;s output is near 1: the network has learned that lighter and shorter means female in Zhou&apos;s data.</source>
         <translation>Alice 的输出接近 1：网络学到了，在 Zhou 的数据里，更轻、更矮意味着女性。</translation>
     </message>
     <message>
@@ -682,7 +981,7 @@
         <translation>Playground：螺旋</translation>
     </message>
     <message>
-        <source>TensorFlow Playground's hardest puzzle: two interleaved spirals. A straight line cannot separate them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.</source>
+        <source>TensorFlow Playground&apos;s hardest puzzle: two interleaved spirals. A straight line cannot separate them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.</source>
         <translation>TensorFlow Playground 里最难的题：两条交织在一起的螺旋。一条直线分不开它们，所以隐藏层必须把平面弯折。试试更少的神经元，或者用 relu 代替 tanh。</translation>
     </message>
     <message>
@@ -710,7 +1009,7 @@
         <translation>八个 sigmoid 隐藏层。每个 sigmoid 最多只能把四分之一的梯度传回去，所以靠近输入的层几乎学不到东西：看“层”面板里每层的梯度范数，以及损失下降得多慢。再和 relu、批归一化这两课比一比。</translation>
     </message>
     <message>
-        <source>Step once. How big will the first layer's gradient norm be next to the last layer's?</source>
+        <source>Step once. How big will the first layer&apos;s gradient norm be next to the last layer&apos;s?</source>
         <translation>走一步。第一层的梯度范数和最后一层相比有多大？</translation>
     </message>
     <message>
@@ -750,11 +1049,11 @@
         <translation>同样的八层，换成 relu：只要神经元处于激活状态，它的斜率就是 1，梯度能原封不动地传到前面几层，网络就学得会。</translation>
     </message>
     <message>
-        <source>Step once. With relu, how big will the first layer's gradient norm be next to the last layer's?</source>
+        <source>Step once. With relu, how big will the first layer&apos;s gradient norm be next to the last layer&apos;s?</source>
         <translation>走一步。换成 relu 后，第一层的梯度范数和最后一层相比有多大？</translation>
     </message>
     <message>
-        <source>No longer vanishing: relu's slope is 1 where it is active, so the gradient arrives whole.</source>
+        <source>No longer vanishing: relu&apos;s slope is 1 where it is active, so the gradient arrives whole.</source>
         <translation>不再消失：relu 在激活区域的斜率是 1，梯度完整地传了回去。</translation>
     </message>
     <message>
@@ -766,15 +1065,15 @@
         <translation>梯度消失：sigmoid 加批归一化</translation>
     </message>
     <message>
-        <source>The eight sigmoid layers again, with batch normalisation before each activation: it keeps every layer's weighted sums centred where the sigmoid is steep, so gradients survive the trip back.</source>
+        <source>The eight sigmoid layers again, with batch normalisation before each activation: it keeps every layer&apos;s weighted sums centred where the sigmoid is steep, so gradients survive the trip back.</source>
         <translation>还是八个 sigmoid 层，但在每个激活函数之前做批归一化：它让每层的加权和保持在 sigmoid 最陡的地方附近，梯度就能在反向传播的路上保留下来。</translation>
     </message>
     <message>
-        <source>Step once. Sigmoid again, with batch norm: the first layer's gradient norm next to the last layer's?</source>
+        <source>Step once. Sigmoid again, with batch norm: the first layer&apos;s gradient norm next to the last layer&apos;s?</source>
         <translation>走一步。仍然是 sigmoid，加上批归一化：第一层的梯度范数和最后一层相比如何？</translation>
     </message>
     <message>
-        <source>Batch norm keeps each weighted sum near 0, where the sigmoid's slope is a quarter, its largest: the gradient survives.</source>
+        <source>Batch norm keeps each weighted sum near 0, where the sigmoid&apos;s slope is a quarter, its largest: the gradient survives.</source>
         <translation>批归一化让每个加权和保持在 0 附近，那里 sigmoid 的斜率是四分之一，也是它最大的斜率：梯度保留了下来。</translation>
     </message>
     <message>
@@ -826,11 +1125,11 @@
         <translation>梯度爆炸：权重太大</translation>
     </message>
     <message>
-        <source>Twelve tanh layers whose first random weights are drawn twice as large as they should be. Going back from the output, each layer multiplies the gradient by more than 1, so it grows layer by layer toward the input: the opposite of vanishing, and just as bad for learning. The fixes: weights drawn to keep the signal's size (Xavier for tanh), or normalisation.</source>
+        <source>Twelve tanh layers whose first random weights are drawn twice as large as they should be. Going back from the output, each layer multiplies the gradient by more than 1, so it grows layer by layer toward the input: the opposite of vanishing, and just as bad for learning. The fixes: weights drawn to keep the signal&apos;s size (Xavier for tanh), or normalisation.</source>
         <translation>十二个 tanh 层，它们的初始随机权重比应有的大了一倍。从输出往回走，每一层都把梯度乘上一个大于 1 的数，于是梯度一层一层地向输入方向变大：这正好和梯度消失相反，对学习同样有害。解决办法：按保持信号大小的方式初始化权重（tanh 用 Xavier），或者使用归一化。</translation>
     </message>
     <message>
-        <source>the gradient norms per layer (log scale): the first layer's line on top</source>
+        <source>the gradient norms per layer (log scale): the first layer&apos;s line on top</source>
         <translation>每层的梯度范数（对数坐标）：第一层的曲线在最上面</translation>
     </message>
     <message>
@@ -850,7 +1149,7 @@
         <translation>很差：前面几层迈着巨大而杂乱的步子，后面几层却几乎不动。</translation>
     </message>
     <message>
-        <source>Now the same network with Xavier weights (initial weights: auto), then step once. The first layer's gradient next to the last layer's?</source>
+        <source>Now the same network with Xavier weights (initial weights: auto), then step once. The first layer&apos;s gradient next to the last layer&apos;s?</source>
         <translation>现在用 Xavier 权重（初始权重：auto）重建同一个网络，然后走一步。第一层的梯度和最后一层相比如何？</translation>
     </message>
     <message>
@@ -858,7 +1157,7 @@
         <translation>每层的梯度范数</translation>
     </message>
     <message>
-        <source>Under 10x: what is left is the input's own size (784 pixels), not growth through the layers.</source>
+        <source>Under 10x: what is left is the input&apos;s own size (784 pixels), not growth through the layers.</source>
         <translation>不到 10 倍：剩下的差别来自输入本身的大小（784 个像素），而不是层层放大。</translation>
     </message>
     <message>
@@ -874,7 +1173,7 @@
         <translation>层归一化：一次一个样本</translation>
     </message>
     <message>
-        <source>Batch norm centres each neuron's weighted sum with the mean over the mini-batch; layer norm uses the mean over the layer's neurons for each sample on its own. Here three sigmoid layers learn from one digit at a time (batch size 1), where that difference decides everything.</source>
+        <source>Batch norm centres each neuron&apos;s weighted sum with the mean over the mini-batch; layer norm uses the mean over the layer&apos;s neurons for each sample on its own. Here three sigmoid layers learn from one digit at a time (batch size 1), where that difference decides everything.</source>
         <translation>批归一化用小批量里的均值来中心化每个神经元的加权和；层归一化则对每个样本单独计算该层所有神经元的均值。这里三个 sigmoid 层一次只学一个数字（批大小为 1），正是这个差别决定了一切。</translation>
     </message>
     <message>
@@ -882,7 +1181,7 @@
         <translation>层归一化，每步一个数字。训练到第 1000 步：它学得会吗？</translation>
     </message>
     <message>
-        <source>It learns: layer norm needs only the one sample's own neurons.</source>
+        <source>It learns: layer norm needs only the one sample&apos;s own neurons.</source>
         <translation>学得会：层归一化只需要这一个样本自己的神经元。</translation>
     </message>
     <message>
@@ -910,7 +1209,7 @@
         <translation>组归一化：把神经元分组</translation>
     </message>
     <message>
-        <source>Group norm sits between the two: each sample's neurons are split into groups, and each group is centred and scaled with its own mean and spread. Like layer norm it needs no batch, so it works with one digit per step.</source>
+        <source>Group norm sits between the two: each sample&apos;s neurons are split into groups, and each group is centred and scaled with its own mean and spread. Like layer norm it needs no batch, so it works with one digit per step.</source>
         <translation>组归一化介于两者之间：把每个样本的神经元分成若干组，每组用自己的均值和标准差来中心化和缩放。和层归一化一样，它不需要批，所以每步一个数字也能用。</translation>
     </message>
     <message>
@@ -926,7 +1225,7 @@
         <translation>均方误差与交叉熵：识别手写数字</translation>
     </message>
     <message>
-        <source>The same 784-16-16-10 sigmoid network and plain gradient descent, once with cross-entropy, once with mean squared error. When the network is confidently wrong, its output sigmoid is flat, and MSE's gradient is multiplied by that flat slope; cross-entropy's gradient is simply output - target, largest exactly when the mistake is.</source>
+        <source>The same 784-16-16-10 sigmoid network and plain gradient descent, once with cross-entropy, once with mean squared error. When the network is confidently wrong, its output sigmoid is flat, and MSE&apos;s gradient is multiplied by that flat slope; cross-entropy&apos;s gradient is simply output - target, largest exactly when the mistake is.</source>
         <translation>同一个 784-16-16-10 的 sigmoid 网络，同样用最朴素的梯度下降，一次用交叉熵，一次用均方误差。当网络自信地犯错时，输出层的 sigmoid 处在平坦区，均方误差的梯度要乘上这个很小的斜率；而交叉熵的梯度就是“输出 − 目标”，恰恰在错得最离谱时最大。</translation>
     </message>
     <message>
@@ -942,7 +1241,7 @@
         <translation>现在从同样的起点改用均方误差，然后走 300 步。测试准确率是多少？</translation>
     </message>
     <message>
-        <source>Far behind: confident mistakes sit where the sigmoid is flat, and MSE's gradient vanishes there.</source>
+        <source>Far behind: confident mistakes sit where the sigmoid is flat, and MSE&apos;s gradient vanishes there.</source>
         <translation>远远落后：自信的错误位于 sigmoid 的平坦区，均方误差的梯度在那里消失了。</translation>
     </message>
     <message>
@@ -950,7 +1249,7 @@
         <translation>神经元就是一个函数</translation>
     </message>
     <message>
-        <source>A neuron takes a weighted sum of its inputs plus a bias, z = w1 x1 + w2 x2 + b, and passes it through an activation: output = sigmoid(z). Here a single neuron reads Zhou's people (weight and height) and answers 1 for female. Click the output neuron to open the neuron lab: drag w1, w2 and b and watch z and the output change.</source>
+        <source>A neuron takes a weighted sum of its inputs plus a bias, z = w1 x1 + w2 x2 + b, and passes it through an activation: output = sigmoid(z). Here a single neuron reads Zhou&apos;s people (weight and height) and answers 1 for female. Click the output neuron to open the neuron lab: drag w1, w2 and b and watch z and the output change.</source>
         <translation>一个神经元先对输入做加权求和再加上偏置，z = w1 x1 + w2 x2 + b，然后通过激活函数：输出 = sigmoid(z)。这里只有一个神经元，它读取 Zhou 的几个人的数据（体重和身高），对女性回答 1。点输出神经元打开神经元实验室：拖动 w1、w2 和 b，看 z 和输出怎样变化。</translation>
     </message>
     <message>
@@ -974,7 +1273,7 @@
         <translation>接近 1：女性</translation>
     </message>
     <message>
-        <source>Play until step 200. Alice's output now?</source>
+        <source>Play until step 200. Alice&apos;s output now?</source>
         <translation>训练到第 200 步。现在 Alice 的输出是多少？</translation>
     </message>
     <message>
