@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Recording {what} to {file}: Esc or the red button stops and saves</source>
-        <translation>正在把{what}录制到 {file}：按 Esc 或红色按钮停止并保存</translation>
+        <translation>正在录制{what}到 {file}，按 Esc 停止并保存</translation>
     </message>
     <message>
         <source>writing %p%</source>
