@@ -19,7 +19,9 @@ GUI = Path(language.__file__).parent
 #: Modules whose user-visible texts all go through translate() so far (issue #16 goes on with the rest).
 TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py", "neuron_detail.py",
                       "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
-                      "playground.py")
+                      "playground.py", "timeline.py", "share.py", "record_dialog.py", "record_menu.py", "inputs.py",
+                      "worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
+                      "surface/computations.py", "surface/jobs.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
@@ -213,3 +215,51 @@ def test_the_neuron_panel_speaks_chinese(qtbot, chinese, settings, tmp_path):
         assert detail.title.text().startswith("输出 7")
     finally:
         close_and_delete(w)
+
+
+def test_the_timeline_recording_and_input_names_speak_chinese(qtbot, chinese, settings, tmp_path):
+    from conftest import close_and_delete
+    from nnviz.core import Network, Trainer, datasets
+    from nnviz.core.history import History
+    from nnviz.gui.inputs import sample_caption
+    from nnviz.gui.main_window import MainWindow
+    from nnviz.gui.network_layout import MAX_INPUT_NODES, MAX_SHOWN, compute_layout
+    from nnviz.gui.record_dialog import RecordDialog
+    from nnviz.gui.surface import opengl_available
+    from nnviz.panes import PANES
+
+    digits = datasets.load("digits")
+    assert sample_caption(digits, 79) == f"测试集数字 #79（是 {digits.labels_test[79]}）"
+    assert "改为显示 2-D" in opengl_available()[1]
+    hidden = compute_layout([99, 128, 10], 800, 500, first=[0, 8, 0]).hidden_text()
+    assert hidden == (f"只画出了一部分：输入层共 99 个神经元，显示其中 {MAX_INPUT_NODES} 个；"
+                      f"第 1 层共 128 个神经元，显示其中 {MAX_SHOWN} 个 (#8-{8 + MAX_SHOWN - 1})")
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.show()
+    try:
+        w.load_lesson("Vanishing gradients: 8")
+        history = History(max_states=10)
+        trainer = Trainer(Network([2, 3, 2], seed=1), datasets.load("xor"), batch_size=4)
+        for _ in range(3):
+            history.append(trainer.step())
+        w.timeline.show_position(history, history[0])
+        assert w.timeline.label.text() == f"第 {history[0].step} 步  （比最新一步早 2 步；按 End 返回）  历史记录 3/10"
+        assert w.timeline.record_button.toolTip().startswith("在训练或拖动时间轴的同时")
+        assert w.findChild(type(w.menuBar().actions()[0]), "recordAction").text() == "录制(&R)……"
+        dialog = RecordDialog(w, str(tmp_path / "a.gif"), "surface", 10)
+        assert dialog.windowTitle() == "录制" and dialog.pane.currentText() == "损失曲面"
+        assert [dialog.pane.itemData(i) for i in range(dialog.pane.count())] == list(PANES)  # the keys stay English
+        assert re.fullmatch(r"10 秒约 \d+(\.\d)? [kM]B（\d+x\d+，动态 GIF）", dialog.estimate.text())
+        dialog.deleteLater()
+        w.controls.setFocus()  # no pane of its own: the whole window
+        w.recording.copy_image()
+        assert w.statusBar().currentMessage() == "已把整个窗口的图片复制到剪贴板"
+    finally:
+        close_and_delete(w)
+
+
+def test_the_pane_titles_are_the_panes_own_words():
+    from nnviz.gui.share import PANE_TITLES
+    from nnviz.panes import PANES
+
+    assert PANE_TITLES == {name: what for name, (_, _, what) in PANES.items()}

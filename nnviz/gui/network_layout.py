@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .language import translate
+
 MAX_SHOWN = 40
 MAX_INPUT_NODES = 64  # a non-image input wider than this is compressed like a hidden layer
 MARGIN = 28  # left and right
@@ -43,10 +45,17 @@ class Layout:
         parts = []
         for l, (s, n) in enumerate(zip(self.shown, self.sizes)):
             if s < n:
-                where = "the input" if l == 0 else f"layer {l}"
-                span = f" (#{self.first[l]}-{self.first[l] + s - 1})" if self.first[l] else ""
-                parts.append(f"{s} of {n} neurons in {where}{span}")
-        return ("showing " + "; ".join(parts)) if parts else ""
+                where = translate("NetworkLayout", "the input") if l == 0 else \
+                    translate("NetworkLayout", "layer {layer}").format(layer=l)
+                part = translate("NetworkLayout", "{shown} of {total} neurons in {where}").format(
+                    shown=s, total=n, where=where)
+                if self.first[l]:
+                    part += f" (#{self.first[l]}-{self.first[l] + s - 1})"
+                parts.append(part)
+        if not parts:
+            return ""
+        between = translate("NetworkLayout", "; ", "between the layers of 'showing ...'")
+        return translate("NetworkLayout", "showing {parts}").format(parts=between.join(parts))
 
     def neuron_at(self, x: float, y: float, slack: float = 3.0):
         """(layer, shown index) of the neuron (not image pixel) under (x, y), or None."""

@@ -3,13 +3,30 @@ a frame as a NumPy array with the step number burned in, and File > Copy image."
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nnviz.panes import PANES
 
+from .language import translate
 from .throttled import ThrottledRedraw
+
+#: What each pane of :data:`nnviz.panes.PANES` is, as shown (the same English as there, for lupdate).
+PANE_TITLES = {
+    "window": QT_TRANSLATE_NOOP("Panes", "the whole window"),
+    "network": QT_TRANSLATE_NOOP("Panes", "the network diagram"),
+    "surface": QT_TRANSLATE_NOOP("Panes", "the loss surface"),
+    "curves": QT_TRANSLATE_NOOP("Panes", "the loss and accuracy curves"),
+    "layers": QT_TRANSLATE_NOOP("Panes", "the layer charts"),
+    "formulas": QT_TRANSLATE_NOOP("Panes", "the formulas"),
+    "pad": QT_TRANSLATE_NOOP("Panes", "the drawing pad and its prediction"),
+}
+
+
+def pane_title(name: str) -> str:
+    """'the loss surface' for "surface", in the installed language."""
+    return translate("Panes", PANE_TITLES[name])
 
 
 def pane_widget(window, name: str) -> QWidget:
@@ -50,7 +67,7 @@ def burn_step(image: QImage, step: int) -> None:
         font.setPixelSize(max(12, min(22, image.height() // 24)))
         font.setBold(True)
         painter.setFont(font)
-        text = f"step {step:,}"
+        text = translate("Share", "step {step}").format(step=f"{step:,}")
         metrics = painter.fontMetrics()
         box = QRect(6, image.height() - metrics.height() - 14, metrics.horizontalAdvance(text) + 16,
                     metrics.height() + 8)

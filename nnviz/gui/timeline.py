@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSlider, QToolBar, QToolButton
 
 from .screen_fit import StatusLabel
+from .language import translate
 
 
 class TimelineBar(QToolBar):
@@ -18,25 +19,27 @@ class TimelineBar(QToolBar):
     moved = Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__("Timeline", parent)
+        super().__init__(translate("Timeline", "Timeline"), parent)
         self.setObjectName("timelineBar")
         self.setMovable(False)
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("timelineSlider")
-        self.slider.setToolTip("Rewind: drag back to see the network as it was at an earlier step "
-                               "(Left and Right arrows move one step; End returns to the newest)")
+        self.slider.setToolTip(translate("Timeline", "Rewind: drag back to see the network as it was at an earlier "
+                                                "step (Left and Right arrows move one step; End returns to the "
+                                                "newest)"))
         self.slider.setRange(0, 0)
         self.slider.valueChanged.connect(self.moved)
         self.label = StatusLabel(260)  # as wide as its text: the slider gives way, the text is never cut
-        self.label.setText("step 0")
+        self.label.setText(translate("Timeline", "step {step}").format(step=0))
         self.label.setObjectName("timelineLabel")
-        self.label.setToolTip("The step on display, how many steps it is behind the newest when rewound "
-                              "(End returns to the newest), and how many states the timeline keeps")
+        self.label.setToolTip(translate("Timeline", "The step on display, how many steps it is behind the newest "
+                                                    "when rewound (End returns to the newest), and how many states "
+                                                    "the timeline keeps"))
         self.record_button = QToolButton()
         self.record_button.setObjectName("recordButton")
         self.show_recording(False)
         self.addWidget(self.record_button)
-        self.addWidget(QLabel(" Timeline "))
+        self.addWidget(QLabel(" " + translate("Timeline", "Timeline") + " "))
         self.addWidget(self.slider)
         self.addWidget(self.label)
 
@@ -50,8 +53,12 @@ class TimelineBar(QToolBar):
         self.slider.blockSignals(False)
         newest = history.latest()
         behind = (newest.step - state.step) if newest is not None else 0
-        text = f"step {state.step:,}" + (f"  ({behind:,} behind; End returns)" if behind > 0 else "")
-        self.label.setText(text + f"  history {n}/{history.capacity}")
+        text = translate("Timeline", "step {step}").format(step=f"{state.step:,}")
+        if behind > 0:
+            text += "  " + translate("Timeline", "({behind} behind; End returns)").format(
+                behind=f"{behind:,}")
+        self.label.setText(text + "  " + translate("Timeline", "history {kept}/{capacity}").format(
+            kept=n, capacity=history.capacity))
 
     def show_recording(self, recording: bool) -> None:
         """A red dot to start; a red square with 'REC' while recording."""
@@ -59,6 +66,6 @@ class TimelineBar(QToolBar):
         b.setText("\u25a0 REC" if recording else "\u25cf")
         b.setStyleSheet("QToolButton { color: #d00; font-weight: bold; font-size: 17px; }" if not recording else
                         "QToolButton { color: white; background: #d00; font-weight: bold; border-radius: 3px; }")
-        b.setToolTip("Recording: press to stop and save (Esc)" if recording else
-                     "Record the window or a pane to a GIF or MP4 while it trains or you scrub the timeline "
-                     "(Ctrl+Shift+R)")
+        b.setToolTip(translate("Timeline", "Recording: press to stop and save (Esc)") if recording else
+                     translate("Timeline", "Record the window or a pane to a GIF or MP4 while it trains or you "
+                                           "scrub the timeline (Ctrl+Shift+R)"))

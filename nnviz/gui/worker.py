@@ -35,6 +35,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from nnviz.core import NNVizError
 from nnviz.session import Session
 
+from .language import translate
+
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
 #: At most 30 frames a second while playing (every state is shown when stepping), at least one
@@ -182,7 +184,8 @@ class TrainerWorker(QObject):
                 self.failed.emit(str(e))
             except Exception as e:  # a bug must not kill the thread: report it in words
                 traceback.print_exc()
-                self.failed.emit(f"Unexpected error: {type(e).__name__}: {e}")
+                self.failed.emit(translate("Worker", "Unexpected error: {kind}: {error}").format(
+                    kind=type(e).__name__, error=e))
 
     def _call(self, name: str, *args) -> None:
         getattr(self.session, name)(*args)
@@ -299,7 +302,8 @@ class TrainerWorker(QObject):
         except Exception as e:
             traceback.print_exc()
             self._running.clear()
-            self.failed.emit(f"Unexpected error while training: {type(e).__name__}: {e}")
+            self.failed.emit(translate("Worker", "Unexpected error while training: {kind}: {error}").format(
+                kind=type(e).__name__, error=e))
             self.runningChanged.emit(False)
             return
         if state is not None:

@@ -10,6 +10,8 @@ import os
 import numpy as np
 import pyqtgraph as pg
 
+from ..language import translate
+
 SIZE = 20.0  # the landscape spans -SIZE/2 .. SIZE/2 along both axes
 HEIGHT = 10.0  # from the lowest to the highest loss shown
 
@@ -19,12 +21,13 @@ def opengl_available() -> tuple[bool, str]:
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.platformName() in ("offscreen", "minimal") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return False, "3-D view needs OpenGL on a screen (this session is offscreen); showing 2-D"
+        return False, translate("Surface3D", "3-D view needs OpenGL on a screen (this session is offscreen); "
+                                             "showing 2-D")
     try:
         import OpenGL  # noqa: F401  (PyOpenGL)
         import pyqtgraph.opengl  # noqa: F401
     except ImportError:
-        return False, "3-D view needs OpenGL (pip install PyOpenGL); showing 2-D"
+        return False, translate("Surface3D", "3-D view needs OpenGL (pip install PyOpenGL); showing 2-D")
     return True, ""
 
 

@@ -17,6 +17,7 @@
     <name>ControlsPanel</name>
     <message>
         <source>Ready-made lessons: each sets the data, the network and the training, and says what to watch</source>
+        <extracomment>The lesson's text and guide shrink to this height (px) and scroll on a short screen.</extracomment>
         <translation>现成的课程：每一课都会设置好数据、网络和训练参数，并告诉你该看什么</translation>
     </message>
     <message>
@@ -244,6 +245,37 @@
     </message>
 </context>
 <context>
+    <name>Inputs</name>
+    <message>
+        <source>test digit #{i}</source>
+        <translation>测试集数字 #{i}</translation>
+    </message>
+    <message>
+        <source>test digit #{i} (a {label})</source>
+        <translation>测试集数字 #{i}（是 {label}）</translation>
+    </message>
+    <message>
+        <source>test sample #{i}</source>
+        <translation>测试样本 #{i}</translation>
+    </message>
+    <message>
+        <source>test sample #{i} (class {label})</source>
+        <translation>测试样本 #{i}（类别 {label}）</translation>
+    </message>
+    <message>
+        <source>{caption}, on the pad</source>
+        <translation>{caption}，在画板上</translation>
+    </message>
+    <message>
+        <source>{caption}, the probe sample</source>
+        <translation>{caption}，用来观察的样本</translation>
+    </message>
+    <message>
+        <source>{caption} (the pad is empty)</source>
+        <translation>{caption}（画板是空的）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Language</source>
@@ -276,6 +308,30 @@
     <message>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkLayout</name>
+    <message>
+        <source>the input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation>第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} neurons in {where}</source>
+        <translation>{where}共 {total} 个神经元，显示其中 {shown} 个</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the layers of 'showing ...'</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>showing {parts}</source>
+        <translation>只画出了一部分：{parts}</translation>
     </message>
 </context>
 <context>
@@ -386,10 +442,193 @@
     </message>
 </context>
 <context>
+    <name>Panes</name>
+    <message>
+        <source>the whole window</source>
+        <extracomment>What each pane of :data:`nnviz.panes.PANES` is, as shown (the same English as there, for lupdate).</extracomment>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <source>the network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>the loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>the loss and accuracy curves</source>
+        <translation>损失和准确率曲线</translation>
+    </message>
+    <message>
+        <source>the layer charts</source>
+        <translation>各层图表</translation>
+    </message>
+    <message>
+        <source>the formulas</source>
+        <translation>公式面板</translation>
+    </message>
+    <message>
+        <source>the drawing pad and its prediction</source>
+        <translation>画板和网络的预测</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network's guess</source>
         <translation>网络的回答：每个类别一根柱子，高度是它的概率；最高的那根（橙色）就是网络的猜测</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>animated GIF</source>
+        <extracomment>Seconds the size estimate is given for. What a file of each of :data:`nnviz.core.animation.FORMATS` is, as shown.</extracomment>
+        <translation>动态 GIF</translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation>MP4 视频</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>What to record: the whole window or one pane (its own drawing, at its size)</source>
+        <translation>录制什么：整个窗口，或者某一个面板（录它自己的画面，按它现在的大小）</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Frames taken each second; fewer make a smaller file (training is never held up: a large pane is captured less often)</source>
+        <translation>每秒截取多少帧；帧越少，文件越小（训练不会因此变慢：面板很大时会少截几帧）</translation>
+    </message>
+    <message>
+        <source>The file to write: .gif (animated GIF) or .mp4 (video)</source>
+        <translation>要保存的文件：.gif（动态 GIF）或 .mp4（视频）</translation>
+    </message>
+    <message>
+        <source>The file to write: .gif (animated GIF); .mp4 needs the video extra: pip install 'nnviz[video]'</source>
+        <translation>要保存的文件：.gif（动态 GIF）；.mp4 需要先安装视频扩展：pip install 'nnviz[video]'</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A rough guess from the pane's size and the frame rate; a busy pane makes more</source>
+        <translation>根据面板大小和帧率粗略估算；画面变化多的面板，文件会更大</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <source>Record until you press Esc or the red button again</source>
+        <translation>一直录制，直到你按 Esc 或再按一次红色按钮</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>choose a .gif or .mp4 file</source>
+        <translation>请选择 .gif 或 .mp4 文件</translation>
+    </message>
+    <message>
+        <source>about {size} for {seconds} s ({width}x{height}, {kind})</source>
+        <translation>{seconds} 秒约 {size}（{width}x{height}，{kind}）</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>动态 GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message>
+        <source>&amp;Record...</source>
+        <translation>录制(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>Record the window or a pane to an animated GIF or MP4 while it trains (press again, Esc or the red button to stop and save)</source>
+        <translation>在训练的同时，把窗口或某个面板录制成动态 GIF 或 MP4（再按一次、按 Esc 或按红色按钮即可停止并保存）</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Stop the recording and save it</source>
+        <translation>停止录制并保存</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy a picture of the pane you last clicked in (or of the window) to the clipboard</source>
+        <translation>把你最后点击的面板（或整个窗口）的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Writing the recording (training goes on)</source>
+        <translation>正在写入录制的文件（训练照常进行）</translation>
+    </message>
+    <message>
+        <source>The last recording is still being written</source>
+        <translation>上一次录制的文件还在写入</translation>
+    </message>
+    <message>
+        <source>Copied a picture of the whole window to the clipboard</source>
+        <translation>已把整个窗口的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copied a picture of the {name} pane ({what}) to the clipboard</source>
+        <translation>已把{what}（{name}）的图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recording {what} to {file}: Esc or the red button stops and saves</source>
+        <translation>正在录制{what}到 {file}，按 Esc 停止并保存</translation>
+    </message>
+    <message>
+        <source>writing %p%</source>
+        <translation>正在写入 %p%</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({size}, {frames} frames, {seconds} s)</source>
+        <translation>已保存 {path}（{size}，{frames} 帧，{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Could not save the recording</source>
+        <translation>无法保存录制的文件</translation>
     </message>
 </context>
 <context>
@@ -445,6 +684,59 @@
     </message>
 </context>
 <context>
+    <name>Share</name>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3D</name>
+    <message>
+        <source>3-D view needs OpenGL on a screen (this session is offscreen); showing 2-D</source>
+        <translation>3-D 视图需要在屏幕上使用 OpenGL（现在没有屏幕）；改为显示 2-D</translation>
+    </message>
+    <message>
+        <source>3-D view needs OpenGL (pip install PyOpenGL); showing 2-D</source>
+        <translation>3-D 视图需要 OpenGL（pip install PyOpenGL）；改为显示 2-D</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Rewind: drag back to see the network as it was at an earlier step (Left and Right arrows move one step; End returns to the newest)</source>
+        <translation>回放：往回拖，看看网络在之前某一步时的样子（左右方向键一次移动一步；End 键回到最新一步）</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+    <message>
+        <source>The step on display, how many steps it is behind the newest when rewound (End returns to the newest), and how many states the timeline keeps</source>
+        <translation>正在显示的步数；回看时比最新一步早多少步（按 End 回到最新一步）；以及时间轴保存了多少个状态</translation>
+    </message>
+    <message>
+        <source>({behind} behind; End returns)</source>
+        <translation>（比最新一步早 {behind} 步；按 End 返回）</translation>
+    </message>
+    <message>
+        <source>history {kept}/{capacity}</source>
+        <translation>历史记录 {kept}/{capacity}</translation>
+    </message>
+    <message>
+        <source>Recording: press to stop and save (Esc)</source>
+        <translation>正在录制：按下即停止并保存（Esc）</translation>
+    </message>
+    <message>
+        <source>Record the window or a pane to a GIF or MP4 while it trains or you scrub the timeline (Ctrl+Shift+R)</source>
+        <translation>在训练或拖动时间轴的同时，把窗口或某个面板录制成 GIF 或 MP4（Ctrl+Shift+R）</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeStrip</name>
     <message>
         <source>&lt;b&gt;Welcome to nnviz.&lt;/b&gt; This is the 3Blue1Brown network (784-16-16-10), already trained on handwritten digits. Where to start?</source>
@@ -490,6 +782,18 @@
         <source>This network is already trained: more training now overfits. It learns the training digits by heart, so the test loss (red in Curves) rises and nothing visibly improves. To watch a network learn, start from scratch.</source>
         <extracomment>The banner on Play of the shipped trained network.</extracomment>
         <translation>这个网络已经训练好了：继续训练只会过拟合。它会把训练集里的数字死记硬背下来，所以测试损失（曲线图中的红线）反而上升，看不出任何进步。想看网络是怎么学会的，请从头开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <extracomment>At most 30 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the frame rate adapts so that the trainer's thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
+        <translation>意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>Unexpected error while training: {kind}: {error}</source>
+        <translation>训练时出现意外错误：{kind}：{error}</translation>
     </message>
 </context>
 <context>
