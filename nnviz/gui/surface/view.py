@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -35,6 +35,29 @@ MEASURE_MS = 150  # the plane's true-vs-plane loss is measured this long after t
 def _from_model(name: str, doc: str) -> property:
     return property(lambda self: getattr(self.model, name), doc=doc + " (the model's, read-only)")
 
+
+
+#: Lines of text kept free under the map from the start: a text that rewraps while training plays
+#: then leaves the plot's size alone (a resized plot repaints everything, axes and surface included).
+INFO_LINES = 6
+
+
+class LinesLabel(QLabel):
+    """A word-wrapped label at least ``lines`` lines of its font tall, whatever the font (it grows
+    with presentation mode's larger one)."""
+
+    def __init__(self, lines: int):
+        super().__init__()
+        self.lines = lines
+        self._fit()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        self.setMinimumHeight(self.lines * self.fontMetrics().lineSpacing())
 
 class LossSurfaceView(QWidget):
     """The pane (objectName ``lossSurfaceView``); see the package docstring.
@@ -102,13 +125,10 @@ class LossSurfaceView(QWidget):
         self.message.setObjectName("surfaceMessage")
         self.message.setTextFormat(Qt.RichText)
         self.message.setWordWrap(True)
-        self.info = QLabel()
+        self.info = LinesLabel(INFO_LINES)
         self.info.setObjectName("surfaceInfo")
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.RichText)
-        # Room for five lines from the start: a text that rewraps while training plays then leaves
-        # the plot's size alone (a resized plot repaints everything, axes and surface included).
-        self.info.setMinimumHeight(5 * self.info.fontMetrics().lineSpacing())
         self.info.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
         self.plot = SurfacePlot()
