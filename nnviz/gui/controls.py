@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 from pyqtgraph.parametertree import Parameter, ParameterTree
@@ -102,24 +102,38 @@ def _param_tree_spec() -> list[dict]:
     ]
 
 
-def lesson_area(*widgets: QWidget) -> QScrollArea:
-    """The lesson's text and its guided steps, scrolling when the window is short: they take the room
-    they need when there is some, and never push the window past a small screen's height."""
-    holder = QWidget()
-    box = QVBoxLayout(holder)
-    box.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        box.addWidget(widget)
-    box.addStretch()
-    area = QScrollArea()
-    area.setObjectName("lessonArea")
-    area.setWidget(holder)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    area.setMinimumHeight(LESSON_MIN_HEIGHT)
-    area.hide()
-    return area
+class LessonArea(QScrollArea):
+    """The lesson's text and its guided steps: as tall as they are when there is room (the settings
+    tree below gives way first), scrolling when the window is short, never pushing it past a small
+    screen's height."""
+
+    def __init__(self, *widgets: QWidget):
+        super().__init__()
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            box.addWidget(widget)
+        box.addStretch()
+        self.setObjectName("lessonArea")
+        self.setWidget(holder)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setMinimumHeight(LESSON_MIN_HEIGHT)
+        holder.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget() and event.type() in (QEvent.LayoutRequest, QEvent.Resize):
+            self.updateGeometry()  # a new guided step or answer: the dock lays out again
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        """The whole content's height at the width the area has (QScrollArea caps it at 24 lines)."""
+        holder = self.widget()
+        height = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
+        return QSize(super().sizeHint().width(), max(height, holder.sizeHint().height()) + 2 * self.frameWidth())
 
 
 class ControlsPanel(QWidget):
@@ -206,7 +220,7 @@ class ControlsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.preset)
         self.guide = GuidePanel()
-        self.lesson_area = lesson_area(self.preset_text, self.guide)
+        self.lesson_area = LessonArea(self.preset_text, self.guide)
         layout.addWidget(self.lesson_area)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
