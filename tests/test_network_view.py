@@ -347,3 +347,19 @@ def test_while_live_edges_are_redrawn_at_most_twice_a_second(view, qtbot, digits
     assert close(color_at(view, view.neuron_center(2, 3)), activation_color(float(s.activations[2][3])))
     qtbot.waitUntil(lambda: view.canvas._edges is not edges, timeout=int(LIVE_EDGE_SECONDS * 1000) + 500)
     view.set_live(False)
+
+
+def test_a_drawing_left_on_the_pad_never_breaks_another_lessons_diagram(window, qtbot):
+    """The pad's activations belong to the network they were computed with: after a lesson of
+    another shape the diagram draws its own probe sample until the pad's input is recomputed (a
+    late pad input raised IndexError in the diagram's paint)."""
+    window.load_lesson(0)
+    window.pad_pane.pad.set_image(window.session.data.X_test[3].reshape(28, 28))
+    qtbot.wait(300)
+    view = window.network_view
+    for lesson in range(1, 10):
+        window.load_lesson(lesson)
+        view.canvas.repaint()  # paints every column now (an exception here fails the test)
+        acts, _ = view.shown_activations()
+        assert [len(a) for a in acts] == view.state.layer_sizes
+        qtbot.wait(100)

@@ -238,12 +238,13 @@ class NetworkView(QWidget):
 
     def shown_activations(self):
         """(activations, zs) on display: the lab's, the pad's, or the state's probe sample."""
+        probe = self._probe
+        if probe is not None and [len(a) for a in probe[0]] != self.state.layer_sizes:
+            probe = None  # an input of another network's shape, late after a new lesson: not shown
         if self._lab_net is not None:
-            x = self._probe[0][0] if self._probe is not None else self.state.activations[0]
+            x = probe[0][0] if probe is not None else self.state.activations[0]
             return self._lab_net.probe(np.asarray(x))
-        if self._probe is not None:
-            return self._probe
-        return self.state.activations, self.state.zs
+        return probe if probe is not None else (self.state.activations, self.state.zs)
 
     def shown_weights(self):
         """Per layer, (n_out, n_in) weights on display: the lab's, or the state's."""
