@@ -174,3 +174,17 @@ def test_the_surface_says_how_many_samples_it_measures_on(window):
     assert samples_text(512) == "512 training samples"
     window.load_lesson(1)  # Victor Zhou's four people
     assert len(window.loss_surface.model.sample()[0]) == 4
+
+
+def test_a_long_status_message_never_runs_into_the_status_labels(window):
+    from PySide6.QtWidgets import QStatusBar
+
+    bar = window.statusBar()
+    whole = "Autosave failed: " + "a long reason naming a folder " * 8
+    bar.showMessage(whole, 10000)
+    shown = QStatusBar.currentMessage(bar)  # what Qt draws
+    first_label = min(w.x() for w in window.status_labels.values() if w.isVisible())
+    assert shown.endswith("…") and bar.fontMetrics().horizontalAdvance(shown) < first_label
+    assert bar.currentMessage() == whole and bar.toolTip() == whole
+    bar.clearMessage()
+    assert bar.currentMessage() == "" and bar.toolTip() == ""

@@ -31,7 +31,7 @@ from .guide_panel import Guide
 from .language import add_language_menu
 from .layer_charts import LayerChartsView
 from .model_files import ModelFiles
-from .screen_fit import ScreenFit, StatusLabel, place_pad, preferred_size
+from .screen_fit import FittedStatusBar, ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
 from .point_editor import PointEditor
 from .record_menu import RecordActions
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
             pane.set_on_screen(seen)
 
     def _build_status(self) -> None:
+        self.setStatusBar(FittedStatusBar())  # long messages elided, never over the labels
         self.status_labels = {}
         for key, tip in STATUS:
             label = StatusLabel(90)  # as wide as its text, never cut

@@ -7,8 +7,8 @@ screen, or resized by a layout that asked for more room, it is clamped to
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QStatusBar, QWidget
 
 #: The size the window would like on a large screen.
 PREFERRED = QSize(1500, 950)
@@ -105,3 +105,38 @@ class StatusLabel(QLabel):
             bar = self.parentWidget()
             if bar is not None and bar.layout() is not None:
                 bar.layout().activate()
+
+
+class FittedStatusBar(QStatusBar):
+    """A status bar whose messages never run into its permanent labels (Qt draws a long one over
+    them): a message longer than the room left of them is drawn elided, the whole message in the
+    tooltip while it shows; ``currentMessage()`` is the whole message."""
+
+    def __init__(self):
+        super().__init__()
+        self._permanent: list[QWidget] = []
+        self._whole = ""
+        self.messageChanged.connect(self._message_changed)
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:
+        super().addPermanentWidget(widget, stretch)
+        self._permanent.append(widget)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:
+        self._whole = text
+        shown = self.fontMetrics().elidedText(text, Qt.ElideRight, self.message_room())
+        super().showMessage(shown, timeout)
+        self.setToolTip(text if shown != text else "")
+
+    def message_room(self) -> int:
+        """Pixels a message has: from the left edge to the first visible permanent label."""
+        right = min((w.x() for w in self._permanent if w.isVisible()), default=self.width())
+        return max(0, right - 12)
+
+    def currentMessage(self) -> str:
+        return self._whole if super().currentMessage() else ""
+
+    def _message_changed(self, text: str) -> None:
+        if not text:
+            self._whole = ""
+            self.setToolTip("")
