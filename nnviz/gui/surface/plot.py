@@ -7,9 +7,11 @@ paths (k, 2) arrays or lists of (x, y).
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QTransform
+from PySide6.QtGui import QFontMetrics, QTransform
 
 from .maths import log_ticks, upsample
 from ..fitted_text import SparseAxis
@@ -46,6 +48,8 @@ class SurfacePlot(pg.PlotWidget):
         self.velocity_arrow = pg.PlotCurveItem(pen=pg.mkPen("#00e5ff", width=2.5))
         for item in (self.trail, self.velocity_arrow, self.gradient_arrow, self.ball):
             self.addItem(item)
+        self._left_name, self._bar_name = "", "loss"
+        self.getViewBox().sigResized.connect(self._fit_labels)
         self.race_items = []  # (trail, ball) of each runner
         for color in RUNNER_COLORS:
             trail = pg.PlotDataItem(pen=pg.mkPen(color, width=2))
@@ -64,6 +68,18 @@ class SurfacePlot(pg.PlotWidget):
         for trail, ball in self.race_items:
             trail.setVisible(racing)
             ball.setVisible(racing)
+
+    def _fit_labels(self, *_) -> None:
+        """The vertical axes' names, without their bracketed details when the plot is too short for
+        them (a neuron clicked at 1280x720): shortened, never cut."""
+        for axis, name in ((self.getAxis("left"), self._left_name), (self.colorbar.axis, self._bar_name)):
+            room = axis.height() - 4
+            fits = QFontMetrics(axis.label.font()).horizontalAdvance
+            short = re.sub(r"\s*\(.*?\)", "", name)
+            text = name if fits(name) <= room else short if fits(short) <= room else ""
+            if axis.labelText != text or not axis.label.isVisible() and text:
+                axis.setLabel(text)
+            axis.showLabel(bool(text))
 
     def set_equal_axes(self, equal: bool) -> None:
         """One unit is as long on x as on y (a round bowl is drawn as a circle), or each axis fills the plot."""
@@ -86,7 +102,7 @@ class SurfacePlot(pg.PlotWidget):
         if log:
             shown, lo, hi = np.log10(shown), np.log10(lo), np.log10(hi)
         self.colorbar.axis.setTicks(log_ticks(lo, hi) if log else None)
-        self.colorbar.axis.setLabel("loss (log scale)" if log else "loss")
+        self._bar_name = "loss (log scale)" if log else "loss"
         fine = upsample(shown, UPSAMPLE)
         n, m = shown.shape
         dx, dy = (x1 - x0) / (m - 1), (y1 - y0) / (n - 1)
@@ -105,7 +121,8 @@ class SurfacePlot(pg.PlotWidget):
                 c.setData(None)
         self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.setLabel("bottom", axis_names[0])
-        self.setLabel("left", axis_names[1])
+        self._left_name = axis_names[1]
+        self._fit_labels()
         return shown
 
     def clear_surface(self) -> None:
