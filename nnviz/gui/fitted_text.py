@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QStyleOptionComboBox, QStylePainter
 
 #: Short names of activations for narrow captions ("L1 16 sig").
 SHORT_ACTIVATIONS = {"sigmoid": "sig", "softmax": "smax", "linear": "lin", "leaky_relu": "lrelu",
@@ -155,3 +155,32 @@ class DecadeAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         return [decade_text(int(round(v))) for v in values]
+
+
+class TallLabel(QLabel):
+    """A word-wrapped label that is never cut vertically, whatever its font (presentation mode's
+    is 1.5x): at least ``lines`` lines of its font tall (room kept from the start, so a text that
+    rewraps leaves the layout alone), and with ``whole`` at least as tall as its text at its width
+    (what is below gives way)."""
+
+    def __init__(self, text: str = "", lines: int = 0, whole: bool = False):
+        super().__init__(text)
+        self.lines, self.whole = lines, whole
+        self.setWordWrap(True)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        height = self.lines * self.fontMetrics().lineSpacing()
+        if self.whole:
+            height = max(height, self.heightForWidth(self.width()))
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnviz.core.network import holding
 
 from .curves import Series
-from .fitted_text import DecadeAxis, IntegerAxis, SparseAxis
+from .fitted_text import DecadeAxis, IntegerAxis, SparseAxis, TallLabel
 from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
@@ -56,24 +56,6 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) 
 
 
 
-class WrappedTitle(QLabel):
-    """A word-wrapped title as tall as its lines at its width: the charts below give way, the title
-    is never cut (with presentation mode's larger font it takes three lines in a narrow pane)."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
-            self._fit()
-
-    def _fit(self) -> None:
-        height = self.heightForWidth(self.width())
-        if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)
-
 class LayerChartsView(ThrottledRedraw, QWidget):
     """Three stacked charts for the network on display.
 
@@ -87,11 +69,10 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.setObjectName("layerChartsView")
         # The titles are Qt labels that wrap, not pyqtgraph titles: those never get narrower than their
         # text and cut the charts on the right in a narrow dock.
-        self.title = WrappedTitle("Gradient norm per layer (log): <span style='color:#6a3d9a'>first</span> "
-                            "... <span style='color:#b8a000'>last</span>")
+        self.title = TallLabel("Gradient norm per layer (log): <span style='color:#6a3d9a'>first</span> "
+                               "... <span style='color:#b8a000'>last</span>", whole=True)
         self.title.setObjectName("layersTitle")
         self.title.setTextFormat(Qt.RichText)
-        self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignCenter)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setMinimumWidth(0)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QTabBar
 
 from nnviz.core import datasets
 from nnviz.session import FIRST_ARCHITECTURE, Session

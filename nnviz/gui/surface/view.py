@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -21,7 +21,7 @@ from .modes import (COMPUTING_TEXT, GRID, MODES, NETWORK_RACE_TEXT, NETWORK_RACI
                     LossSurfaceModel)
 from .plot import CMAP, RUNNER_COLORS, SurfacePlot
 from .view_3d import Landscape3D, opengl_available
-from ..fitted_text import ElidedCombo
+from ..fitted_text import ElidedCombo, TallLabel
 from ..screen_fit import compact
 
 #: The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).
@@ -41,23 +41,6 @@ def _from_model(name: str, doc: str) -> property:
 #: then leaves the plot's size alone (a resized plot repaints everything, axes and surface included).
 INFO_LINES = 6
 
-
-class LinesLabel(QLabel):
-    """A word-wrapped label at least ``lines`` lines of its font tall, whatever the font (it grows
-    with presentation mode's larger one)."""
-
-    def __init__(self, lines: int):
-        super().__init__()
-        self.lines = lines
-        self._fit()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
-            self._fit()
-
-    def _fit(self) -> None:
-        self.setMinimumHeight(self.lines * self.fontMetrics().lineSpacing())
 
 class LossSurfaceView(QWidget):
     """The pane (objectName ``lossSurfaceView``); see the package docstring.
@@ -125,9 +108,8 @@ class LossSurfaceView(QWidget):
         self.message.setObjectName("surfaceMessage")
         self.message.setTextFormat(Qt.RichText)
         self.message.setWordWrap(True)
-        self.info = LinesLabel(INFO_LINES)
+        self.info = TallLabel(lines=INFO_LINES)
         self.info.setObjectName("surfaceInfo")
-        self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.RichText)
         self.info.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
