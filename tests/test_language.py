@@ -21,7 +21,7 @@ TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py"
                       "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
                       "playground.py", "timeline.py", "share.py", "record_dialog.py", "record_menu.py", "inputs.py",
                       "worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
-                      "surface/computations.py", "surface/jobs.py")
+                      "surface/computations.py", "surface/jobs.py", "controls.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
@@ -263,3 +263,23 @@ def test_the_pane_titles_are_the_panes_own_words():
     from nnviz.panes import PANES
 
     assert PANE_TITLES == {name: what for name, (_, _, what) in PANES.items()}
+
+
+def test_the_controls_in_chinese(qtbot, chinese, settings, tmp_path):
+    """The transport buttons, the speeds and the settings tree's titles and tooltips; the values a
+    setting holds (sigmoid, adam, cross_entropy) stay as they are."""
+    from conftest import close_and_delete
+    from nnviz.gui.main_window import MainWindow
+
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    try:
+        c = w.controls
+        assert c.buttons["playButton"].text() == "播放" and "空格键" in c.buttons["playButton"].toolTip()
+        assert c.speed.itemText(0) == "全速"
+        assert c.param("lr").title() == "学习率" and c.params.child("Training").title() == "训练"
+        assert "学习率" in c.param("lr").opts["tip"]
+        assert c.param("loss").value() == "cross_entropy" and c.param("activation").value() == "sigmoid"
+        c.param("loss").setValue("mse")  # the Chinese name shows, the value is the same
+        assert c.architecture()["loss"] == "mse"
+    finally:
+        close_and_delete(w)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 from pyqtgraph.parametertree import Parameter, ParameterTree
@@ -32,73 +32,120 @@ from .language import translate
 from .screen_fit import compact
 
 TIPS = {
-    "dataset": "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; "
-               "'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.",
-    "noise": "How much the 2-D toy points are jittered: more noise makes the classes overlap.",
-    "hidden": "Neurons in each hidden layer, comma separated (e.g. 16,16 gives 784-16-16-10). "
-              "The input and output sizes follow the data. Leave empty for no hidden layer.",
-    "activation": "The function each hidden neuron applies to its weighted sum z: sigmoid and tanh squash it, "
-                  "relu keeps positives and zeroes negatives, leaky relu lets a little of the negatives through.",
-    "loss": "How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; "
-            "mean squared error is the simplest and fits regression or Zhou's single output.",
-    "output": "The output layer's activation: softmax gives probabilities that sum to 1, sigmoid squashes each "
-              "output to 0..1, linear leaves them raw. 'auto' picks the one that matches the loss.",
-    "norm": "Normalisation of each hidden layer's weighted sums before the activation. Batch norm uses the "
-            "mini-batch's mean and spread (and running averages when testing); layer and group norm use each "
-            "sample's own neurons. All keep activations in a healthy range so deep networks train.",
-    "init": "How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu ('auto' picks "
-            "the one that matches the activation); 'large' doubles He's spread, the mistake that makes gradients "
-            "explode in a deep network.",
-    "seed": "The random seed for the initial weights and the shuffling: the same seed gives the same run.",
-    "optimizer": "How the gradient becomes a step. SGD steps straight downhill; momentum keeps rolling; "
-                 "Nesterov looks ahead before rolling; RMSProp and Adam adapt the step to each parameter.",
-    "lr": "The learning rate: how far each step moves the parameters along the negative gradient. "
-          "Too small crawls; too large overshoots and can diverge.",
-    "batch_size": "How many training samples each step averages the gradient over. Small batches are noisy "
-                  "but quick; large batches are smooth but slow.",
-    "momentum": "How much of the previous step's velocity carries over (0 = none, 0.9 is typical).",
-    "beta1": "Adam: how slowly the running average of the gradient forgets (0.9 is typical).",
-    "beta2": "Adam: how slowly the running average of the squared gradient forgets (0.999 is typical).",
-    "alpha": "RMSProp: how slowly the running average of the squared gradient forgets (0.99 is typical).",
-    "weight_decay": "L2 regularisation: pulls every weight a little towards zero each step.",
+    "dataset": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; 'zhou' "
+        "is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles."),
+    "noise": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How much the 2-D toy points are jittered: more noise makes the classes overlap."),
+    "hidden": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "Neurons in each hidden layer, comma separated (e.g. 16,16 gives 784-16-16-10). The input"
+        " and output sizes follow the data. Leave empty for no hidden layer."),
+    "activation": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The function each hidden neuron applies to its weighted sum z: sigmoid and tanh squash "
+        "it, relu keeps positives and zeroes negatives, leaky relu lets a little of the negatives"
+        " through."),
+    "loss": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; "
+        "mean squared error is the simplest and fits regression or Zhou's single output."),
+    "output": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The output layer's activation: softmax gives probabilities that sum to 1, sigmoid "
+        "squashes each output to 0..1, linear leaves them raw. 'auto' picks the one that matches "
+        "the loss."),
+    "norm": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "Normalisation of each hidden layer's weighted sums before the activation. Batch norm "
+        "uses the mini-batch's mean and spread (and running averages when testing); layer and "
+        "group norm use each sample's own neurons. All keep activations in a healthy range so "
+        "deep networks train."),
+    "init": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu "
+        "('auto' picks the one that matches the activation); 'large' doubles He's spread, the "
+        "mistake that makes gradients explode in a deep network."),
+    "seed": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The random seed for the initial weights and the shuffling: the same seed gives the same "
+        "run."),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How the gradient becomes a step. SGD steps straight downhill; momentum keeps rolling; "
+        "Nesterov looks ahead before rolling; RMSProp and Adam adapt the step to each parameter."),
+    "lr": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "The learning rate: how far each step moves the parameters along the negative gradient. "
+        "Too small crawls; too large overshoots and can diverge."),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How many training samples each step averages the gradient over. Small batches are noisy "
+        "but quick; large batches are smooth but slow."),
+    "momentum": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "How much of the previous step's velocity carries over (0 = none, 0.9 is typical)."),
+    "beta1": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "Adam: how slowly the running average of the gradient forgets (0.9 is typical)."),
+    "beta2": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "Adam: how slowly the running average of the squared gradient forgets (0.999 is typical)."),
+    "alpha": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "RMSProp: how slowly the running average of the squared gradient forgets (0.99 is "
+        "typical)."),
+    "weight_decay": QT_TRANSLATE_NOOP(
+        "ControlsPanel",
+        "L2 regularisation: pulls every weight a little towards zero each step."),
 }
 
 #: The lesson's text and guide shrink to this height (px) and scroll on a short screen.
 LESSON_MIN_HEIGHT = 110
 
-SPEEDS = [("Full speed", 0), ("100 steps/s", 100), ("30 steps/s", 30), ("10 steps/s", 10),
-          ("3 steps/s", 3), ("1 step/s", 1)]
+SPEEDS = [(QT_TRANSLATE_NOOP("ControlsPanel", "Full speed"), 0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "100 steps/s"), 100), (QT_TRANSLATE_NOOP("ControlsPanel", "30 steps/s"), 30),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "10 steps/s"), 10), (QT_TRANSLATE_NOOP("ControlsPanel", "3 steps/s"), 3),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "1 step/s"), 1)]
 
 
 
 def _param_tree_spec() -> list[dict]:
     def item(name, type_, value, title, **opts):
-        return {"name": name, "type": type_, "value": value, "title": title, "tip": TIPS[name], **opts}
+        return {"name": name, "type": type_, "value": value, "title": title,
+                "tip": translate("ControlsPanel", TIPS[name]), **opts}
+
+    def group(name, title, children):
+        return {"name": name, "title": title, "type": "group", "children": children}
 
     return [
-        {"name": "Data", "type": "group", "children": [
-            item("dataset", "list", "digits", "Data set", limits=list(datasets.NAMES)),
-            item("noise", "float", 0.1, "Noise (2-D toys)", limits=(0.0, 5.0), step=0.05),
-        ]},
-        {"name": "Network", "type": "group", "children": [
-            item("hidden", "str", "16,16", "Hidden layers"),
-            item("activation", "list", "sigmoid", "Activation", limits=list(ACTIVATIONS)),
-            item("loss", "list", "cross_entropy", "Loss", limits={"cross-entropy": "cross_entropy", "mean squared error": "mse"}),
-            item("output", "list", "auto", "Output activation", limits=["auto", "softmax", "sigmoid", "linear"]),
-            item("norm", "list", "none", "Normalisation", limits=list(NORMS)),
-            item("init", "list", "auto", "Initial weights", limits=["auto", *INITS]),
-            item("seed", "int", 0, "Seed", limits=(0, 2**31 - 1)),
-        ]},
-        {"name": "Training", "type": "group", "children": [
-            item("optimizer", "list", "adam", "Optimiser", limits=list(optimizers.NAMES)),
-            item("lr", "float", 1e-3, "Learning rate", limits=(1e-7, 1e3), dec=True, step=0.5, decimals=4),
-            item("batch_size", "int", 32, "Batch size", limits=(1, 60000)),
-            item("momentum", "float", 0.9, "Momentum", limits=(0.0, 0.999), step=0.05),
-            item("beta1", "float", 0.9, "Adam beta1", limits=(0.0, 0.999), step=0.01),
-            item("beta2", "float", 0.999, "Adam beta2", limits=(0.0, 0.99999), step=0.001, decimals=5),
-            item("alpha", "float", 0.99, "RMSProp alpha", limits=(0.0, 0.9999), step=0.01),
-            item("weight_decay", "float", 0.0, "Weight decay", limits=(0.0, 1.0), step=1e-4, decimals=5),
-        ]},
+        group("Data", translate("ControlsPanel", "Data"), [
+            item("dataset", "list", "digits", translate("ControlsPanel", "Data set"), limits=list(datasets.NAMES)),
+            item("noise", "float", 0.1, translate("ControlsPanel", "Noise (2-D toys)"), limits=(0.0, 5.0), step=0.05),
+        ]),
+        group("Network", translate("ControlsPanel", "Network"), [
+            item("hidden", "str", "16,16", translate("ControlsPanel", "Hidden layers")),
+            item("activation", "list", "sigmoid", translate("ControlsPanel", "Activation"), limits=list(ACTIVATIONS)),
+            item("loss", "list", "cross_entropy", translate("ControlsPanel", "Loss"),
+                 limits={translate("ControlsPanel", "cross-entropy"): "cross_entropy",
+                         translate("ControlsPanel", "mean squared error"): "mse"}),
+            item("output", "list", "auto", translate("ControlsPanel", "Output activation"), limits=["auto", "softmax", "sigmoid", "linear"]),
+            item("norm", "list", "none", translate("ControlsPanel", "Normalisation"), limits=list(NORMS)),
+            item("init", "list", "auto", translate("ControlsPanel", "Initial weights"), limits=["auto", *INITS]),
+            item("seed", "int", 0, translate("ControlsPanel", "Seed"), limits=(0, 2**31 - 1)),
+        ]),
+        group("Training", translate("ControlsPanel", "Training"), [
+            item("optimizer", "list", "adam", translate("ControlsPanel", "Optimiser"), limits=list(optimizers.NAMES)),
+            item("lr", "float", 1e-3, translate("ControlsPanel", "Learning rate"), limits=(1e-7, 1e3), dec=True, step=0.5, decimals=4),
+            item("batch_size", "int", 32, translate("ControlsPanel", "Batch size"), limits=(1, 60000)),
+            item("momentum", "float", 0.9, translate("ControlsPanel", "Momentum"), limits=(0.0, 0.999), step=0.05),
+            item("beta1", "float", 0.9, translate("ControlsPanel", "Adam beta1"), limits=(0.0, 0.999), step=0.01),
+            item("beta2", "float", 0.999, translate("ControlsPanel", "Adam beta2"), limits=(0.0, 0.99999), step=0.001, decimals=5),
+            item("alpha", "float", 0.99, translate("ControlsPanel", "RMSProp alpha"), limits=(0.0, 0.9999), step=0.01),
+            item("weight_decay", "float", 0.0, translate("ControlsPanel", "Weight decay"), limits=(0.0, 1.0), step=1e-4, decimals=5),
+        ]),
     ]
 
 
@@ -167,27 +214,35 @@ class ControlsPanel(QWidget):
 
         buttons = self.button_grid = QGridLayout()
         self.buttons = {}
-        spec = [("stepButton", "Step", "Exactly one mini-batch update (Right arrow)", 0, 0),
-                ("step10Button", "Step x10", "Ten updates (Shift+Right)", 0, 1),
-                ("step100Button", "Step x100", "A hundred updates", 0, 2),
-                ("epochButton", "One epoch", "Updates until every training sample has been seen once", 0, 3),
-                ("playButton", "Play", "Train continuously (Space)", 1, 0),
-                ("pauseButton", "Pause", "Stop after the current step (Space)", 1, 1),
-                ("resetButton", "Reset", "Start again from fresh random weights (Ctrl+R)", 1, 2)]
+        spec = [("stepButton", QT_TRANSLATE_NOOP("ControlsPanel", "Step"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Exactly one mini-batch update (Right arrow)"), 0, 0),
+                ("step10Button", QT_TRANSLATE_NOOP("ControlsPanel", "Step x10"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Ten updates (Shift+Right)"), 0, 1),
+                ("step100Button", QT_TRANSLATE_NOOP("ControlsPanel", "Step x100"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "A hundred updates"), 0, 2),
+                ("epochButton", QT_TRANSLATE_NOOP("ControlsPanel", "One epoch"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Updates until every training sample has been seen once"), 0, 3),
+                ("playButton", QT_TRANSLATE_NOOP("ControlsPanel", "Play"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Train continuously (Space)"), 1, 0),
+                ("pauseButton", QT_TRANSLATE_NOOP("ControlsPanel", "Pause"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Stop after the current step (Space)"), 1, 1),
+                ("resetButton", QT_TRANSLATE_NOOP("ControlsPanel", "Reset"),
+                 QT_TRANSLATE_NOOP("ControlsPanel", "Start again from fresh random weights (Ctrl+R)"), 1, 2)]
         for name, text, tip, row, col in spec:
-            b = QPushButton(text)
+            b = QPushButton(translate("ControlsPanel", text))
             b.setObjectName(name)
-            b.setToolTip(tip)
+            b.setToolTip(translate("ControlsPanel", tip))
             buttons.addWidget(b, row, col)
             self.buttons[name] = b
         self.buttons["pauseButton"].setEnabled(False)
         compact(*self.buttons.values())
         self.speed = ElidedCombo()
         self.speed.setObjectName("speedCombo")
-        self.speed.setToolTip("How fast Play trains: a few steps per second to watch every update, "
-                              "or as fast as the computer allows (the panes then show the newest step ~60 times a second)")
+        self.speed.setToolTip(translate("ControlsPanel", "How fast Play trains: a few steps per second to watch every "
+                                                         "update, or as fast as the computer allows (the panes then show "
+                                                         "the newest step ~60 times a second)"))
         for text, value in SPEEDS:
-            self.speed.addItem(text, value)
+            self.speed.addItem(translate("ControlsPanel", text), value)
         self.speed.currentIndexChanged.connect(self._speed_chosen)
         self.speed.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.speed.setMinimumContentsLength(9)

@@ -16,8 +16,248 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <source>Ready-made lessons: each sets the data, the network and the training, and says what to watch</source>
+        <source>What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; 'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.</source>
+        <translation>网络从什么数据中学习。“digits”是 10,000 个真实的 MNIST 手写数字；“zhou”是 Victor Zhou 教程里的四个人；其余是 TensorFlow Playground 的二维题目。</translation>
+    </message>
+    <message>
+        <source>How much the 2-D toy points are jittered: more noise makes the classes overlap.</source>
+        <translation>二维示例数据点的抖动程度：噪声越大，两类点重叠得越多。</translation>
+    </message>
+    <message>
+        <source>Neurons in each hidden layer, comma separated (e.g. 16,16 gives 784-16-16-10). The input and output sizes follow the data. Leave empty for no hidden layer.</source>
+        <translation>每个隐藏层的神经元个数，用逗号分隔（例如 16,16 得到 784-16-16-10）。输入层和输出层的大小由数据决定。留空表示没有隐藏层。</translation>
+    </message>
+    <message>
+        <source>The function each hidden neuron applies to its weighted sum z: sigmoid and tanh squash it, relu keeps positives and zeroes negatives, leaky relu lets a little of the negatives through.</source>
+        <translation>每个隐藏神经元作用在加权和 z 上的函数：sigmoid 和 tanh 把它压扁，relu 保留正数、把负数变成 0，leaky relu 让一小部分负数通过。</translation>
+    </message>
+    <message>
+        <source>How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; mean squared error is the simplest and fits regression or Zhou's single output.</source>
+        <translation>衡量错得有多厉害的方式。交叉熵（配合 softmax 输出）适合分类；均方误差最简单，适合回归或 Zhou 的单个输出。</translation>
+    </message>
+    <message>
+        <source>The output layer's activation: softmax gives probabilities that sum to 1, sigmoid squashes each output to 0..1, linear leaves them raw. 'auto' picks the one that matches the loss.</source>
+        <translation>输出层的激活函数：softmax 给出总和为 1 的概率，sigmoid 把每个输出压到 0 到 1 之间，linear 保持原值。“auto”会选与损失函数相配的那一个。</translation>
+    </message>
+    <message>
+        <source>Normalisation of each hidden layer's weighted sums before the activation. Batch norm uses the mini-batch's mean and spread (and running averages when testing); layer and group norm use each sample's own neurons. All keep activations in a healthy range so deep networks train.</source>
+        <translation>在激活函数之前，对每个隐藏层的加权和做归一化。批归一化使用小批量的均值和标准差（测试时使用滑动平均）；层归一化和组归一化使用每个样本自己的神经元。它们都让激活值保持在合适的范围，使深层网络能够训练。</translation>
+    </message>
+    <message>
+        <source>How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu ('auto' picks the one that matches the activation); 'large' doubles He's spread, the mistake that makes gradients explode in a deep network.</source>
+        <translation>初始随机权重的取法。Xavier 适合 sigmoid 和 tanh，He 适合 relu（“auto”会选与激活函数相配的那个）；“large”把 He 的标准差加倍，这正是让深层网络梯度爆炸的错误。</translation>
+    </message>
+    <message>
+        <source>The random seed for the initial weights and the shuffling: the same seed gives the same run.</source>
+        <translation>初始权重和打乱顺序所用的随机种子：种子相同，训练过程就完全相同。</translation>
+    </message>
+    <message>
+        <source>How the gradient becomes a step. SGD steps straight downhill; momentum keeps rolling; Nesterov looks ahead before rolling; RMSProp and Adam adapt the step to each parameter.</source>
+        <translation>梯度如何变成一步更新。SGD 沿最陡的方向直接下坡；动量法会继续往前滚；Nesterov 先往前看一步再滚；RMSProp 和 Adam 为每个参数调整步长。</translation>
+    </message>
+    <message>
+        <source>The learning rate: how far each step moves the parameters along the negative gradient. Too small crawls; too large overshoots and can diverge.</source>
+        <translation>学习率：每一步沿负梯度方向把参数移动多远。太小走得很慢；太大会越过谷底，甚至发散。</translation>
+    </message>
+    <message>
+        <source>How many training samples each step averages the gradient over. Small batches are noisy but quick; large batches are smooth but slow.</source>
+        <translation>每一步用多少个训练样本来平均梯度。小批量噪声大但快；大批量平滑但慢。</translation>
+    </message>
+    <message>
+        <source>How much of the previous step's velocity carries over (0 = none, 0.9 is typical).</source>
+        <translation>上一步的速度保留多少（0 表示不保留，常用 0.9）。</translation>
+    </message>
+    <message>
+        <source>Adam: how slowly the running average of the gradient forgets (0.9 is typical).</source>
+        <translation>Adam：梯度的滑动平均遗忘得有多慢（常用 0.9）。</translation>
+    </message>
+    <message>
+        <source>Adam: how slowly the running average of the squared gradient forgets (0.999 is typical).</source>
+        <translation>Adam：梯度平方的滑动平均遗忘得有多慢（常用 0.999）。</translation>
+    </message>
+    <message>
+        <source>RMSProp: how slowly the running average of the squared gradient forgets (0.99 is typical).</source>
+        <translation>RMSProp：梯度平方的滑动平均遗忘得有多慢（常用 0.99）。</translation>
+    </message>
+    <message>
+        <source>L2 regularisation: pulls every weight a little towards zero each step.</source>
+        <translation>L2 正则化：每一步都把每个权重往 0 拉一点。</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
         <extracomment>The lesson's text and guide shrink to this height (px) and scroll on a short screen.</extracomment>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>100 steps/s</source>
+        <translation>每秒 100 步</translation>
+    </message>
+    <message>
+        <source>30 steps/s</source>
+        <translation>每秒 30 步</translation>
+    </message>
+    <message>
+        <source>10 steps/s</source>
+        <translation>每秒 10 步</translation>
+    </message>
+    <message>
+        <source>3 steps/s</source>
+        <translation>每秒 3 步</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Noise (2-D toys)</source>
+        <translation>噪声（二维示例）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>Output activation</source>
+        <translation>输出层激活函数</translation>
+    </message>
+    <message>
+        <source>Normalisation</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam beta1</source>
+        <translation>Adam beta1</translation>
+    </message>
+    <message>
+        <source>Adam beta2</source>
+        <translation>Adam beta2</translation>
+    </message>
+    <message>
+        <source>RMSProp alpha</source>
+        <translation>RMSProp alpha</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Exactly one mini-batch update (Right arrow)</source>
+        <translation>恰好做一次小批量更新（右方向键）</translation>
+    </message>
+    <message>
+        <source>Step x10</source>
+        <translation>走 10 步</translation>
+    </message>
+    <message>
+        <source>Ten updates (Shift+Right)</source>
+        <translation>更新十次（Shift+右方向键）</translation>
+    </message>
+    <message>
+        <source>Step x100</source>
+        <translation>走 100 步</translation>
+    </message>
+    <message>
+        <source>A hundred updates</source>
+        <translation>更新一百次</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>一个轮次</translation>
+    </message>
+    <message>
+        <source>Updates until every training sample has been seen once</source>
+        <translation>一直更新，直到每个训练样本都被看过一次</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>连续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop after the current step (Space)</source>
+        <translation>在当前这一步之后停下（空格键）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start again from fresh random weights (Ctrl+R)</source>
+        <translation>用新的随机权重重新开始（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>How fast Play trains: a few steps per second to watch every update, or as fast as the computer allows (the panes then show the newest step ~60 times a second)</source>
+        <translation>“播放”训练的速度：每秒几步，可以看清每一次更新；或者让电脑尽可能快（这时各面板每秒约 60 次显示最新的一步）</translation>
+    </message>
+    <message>
+        <source>Ready-made lessons: each sets the data, the network and the training, and says what to watch</source>
         <translation>现成的课程：每一课都会设置好数据、网络和训练参数，并告诉你该看什么</translation>
     </message>
     <message>
