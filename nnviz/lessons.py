@@ -284,7 +284,8 @@ LESSONS: list[Lesson] = [
             dataset="digits", hidden="32,32,32", activation="sigmoid", norm="group", loss="cross_entropy",
             optimizer="adam", lr=3e-3, batch_size=1, pane="layers",
             steps=(
-                _ask("Group norm, one digit per step. Play until step 1000: will it learn?", LEARNS, ("until", 1000), "test_accuracy", "the test curve",
+                _ask("Group norm, one digit per step. Play until step 1000: will it learn?", LEARNS,
+                     ("until", 1000), "test_accuracy", "the test curve",
                      "It learns: group statistics come from the sample itself.", 1, "curves"),
             )),
     _lesson("MSE vs cross-entropy on digits",
