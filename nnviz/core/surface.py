@@ -117,6 +117,32 @@ def grid(extent, n: int = 41):
     return np.linspace(extent[0], extent[1], n), np.linspace(extent[2], extent[3], n)
 
 
+#: Work a network's loss surface may take (multiply-adds, see ``surface_resolution``): 784-16-16-10's
+#: and 784-128-64-10's full 41 x 41 grids on 512 samples take 0.4 G and 7.6 G.
+SURFACE_WORK = 8e9
+
+
+def surface_resolution(sizes, n_samples: int, grid: int = 41, samples: int = 512, min_grid: int = 15,
+                       min_samples: int = 32) -> tuple[int, int]:
+    """(grid points per side, training samples) for a loss surface of a network of layer ``sizes``
+    with ``n_samples`` training samples available, within SURFACE_WORK multiply-adds.
+
+    ``plane_loss_grid`` computes the first layer once per plane, then at every grid point the later
+    layers' weights (3 operations each) and every sample's pass through them: grid**2 * (samples + 3)
+    * (weights after the first layer).  Fewer samples go first (down to ``min_samples``), then a
+    coarser grid (odd, down to ``min_grid``): 784-512-512-512-10 gets 19 x 19 on 32 samples (6 G)
+    where 41 x 41 on 512 samples took 460 G, minutes of a core.
+    """
+    later = sum(a * b for a, b in zip(sizes[1:-1], sizes[2:])) or 1
+    samples = min(samples, n_samples)
+    fit = int(SURFACE_WORK // (grid * grid * later)) - 3
+    if fit >= samples:
+        return grid, samples
+    samples = max(min(samples, min_samples), fit)
+    side = int(np.sqrt(SURFACE_WORK / ((samples + 3) * later)))
+    return max(min_grid, min(grid, side - (side + 1) % 2)), samples  # odd: the centre is a grid point
+
+
 def analytic_grid(surface: Surface, n: int = 81) -> np.ndarray:
     """(n, n) values, rows along w2, columns along w1."""
     w1, w2 = grid(surface.extent, n)
@@ -179,21 +205,52 @@ class Plane:
         return self.center + a * self.d1 + b * self.d2
 
 
-def pca_plane(trajectory: np.ndarray, center: np.ndarray) -> Plane:
+#: Columns of a path handled at a time when a plane is fitted or the path projected: a few MB of
+#: temporaries whatever the network's size (a float64 copy of a 400-point path of 784-512-512-512-10
+#: would take 3 GB).
+PATH_CHUNK = 1 << 16
+
+
+def centred_chunks(rows, center: np.ndarray, chunk: int = PATH_CHUNK):
+    """Yield (slice, (n, w) float64 ``rows[:, slice] - center[slice]``) over the P columns of ``rows``
+    (n arrays of (P,), or an (n, P) array) in slices of ``chunk`` columns."""
+    center = np.asarray(center, float)
+    for start in range(0, len(center), chunk):
+        part = slice(start, min(len(center), start + chunk))
+        yield part, np.array([np.asarray(r)[part] for r in rows], float) - center[part]
+
+
+def project_rows(rows, center: np.ndarray, directions: np.ndarray) -> np.ndarray:
+    """(n, k) ``(rows - center) @ directions.T`` of n rows (P,) onto k directions (k, P), in chunks."""
+    out = np.zeros((len(rows), len(directions)))
+    for part, M in centred_chunks(rows, center):
+        out += M @ np.asarray(directions)[:, part].T
+    return out
+
+
+def pca_plane(trajectory, center: np.ndarray) -> Plane:
     """The plane through ``center`` (P,) along the top two principal directions of
-    ``trajectory`` (n, P) relative to it (Li et al. 2018, section 7)."""
-    M = np.array(trajectory, dtype=float)  # (n, P), centred in place
-    M -= center
+    ``trajectory`` (n, P) (an array, or n arrays of (P,)) relative to it (Li et al. 2018, section 7)."""
+    n, P = len(trajectory), len(center)
     # From the (n, n) Gram matrix M M^T, not an SVD of M: the same directions in a fraction of the
-    # memory and time (n = 400, P = 13,002: 49 MB and 47 ms, where the SVD took 189 MB and 0.8 s).
-    var, U = np.linalg.eigh(M @ M.T)  # ascending (n,), eigenvectors (n, n)
+    # memory and time (n = 400, P = 13,002: 49 MB and 47 ms, where the SVD took 189 MB and 0.8 s),
+    # M's columns a chunk at a time.
+    gram = np.zeros((n, n))
+    for _, M in centred_chunks(trajectory, center):
+        gram += M @ M.T
+    var, U = np.linalg.eigh(gram)  # ascending (n,), eigenvectors (n, n)
     var, U = np.clip(var[::-1], 0, None), U[:, ::-1]
     total = float(var.sum())
     if len(var) >= 2 and var[1] > 1e-12 * total > 0:
-        d1, d2 = U[:, 0] @ M, U[:, 1] @ M  # (P,) each, of length sqrt(var)
+        d = np.zeros((2, P))
+        for part, M in centred_chunks(trajectory, center):
+            d[:, part] = U[:, :2].T @ M  # (2, w): the directions, of length sqrt(var)
+        d1, d2 = d
         return Plane(np.array(center, float), d1 / np.linalg.norm(d1), d2 / np.linalg.norm(d2),
                      (float(var[0] / total), float(var[1] / total)))
     # Fewer than two directions of movement: the SVD still gives orthonormal ones.
+    M = np.array(trajectory, dtype=float)
+    M -= center
     _, s, Vt = np.linalg.svd(M, full_matrices=False)
     var = s ** 2
     explained = tuple(float(v / var.sum()) for v in var[:2]) if var.sum() > 0 else (0.0, 0.0)

@@ -311,7 +311,7 @@ class Controller(QObject):
             self.worker.pause()
         state = history[index]
         self.viewing_old = index < len(history) - 1
-        self.show_state(state)
+        self.show_state(state, rewound=True)
         self.w.loss_surface.show_step(state)
 
     def back_one_step(self) -> None:
@@ -333,12 +333,15 @@ class Controller(QObject):
         self.w.formulas.set_input(x, label, caption)
         self.w.network_view.set_input_caption(caption)
 
-    def show_state(self, state) -> None:
-        """Hand ``state`` to every view, and its figures to the status bar and the timeline."""
+    def show_state(self, state, rewound: bool = False) -> None:
+        """Hand ``state`` to every view, and its figures to the status bar and the timeline.  ``rewound``:
+        a kept state shown again from the timeline, not a new point of the loss surface's path (the
+        ball goes back along the path, which is neither cut nor projected again)."""
         w = self.w
         self.current_state = state
         w.network_view.set_state(state)
-        w.loss_surface.set_state(state)
+        if not rewound:
+            w.loss_surface.set_state(state)
         if w.network_view.lab_network() is None:
             w.pad_pane.set_state(state)
         w.layer_charts.set_state(state)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from nnviz.core import Network
+from nnviz.core.network import holding
 
 from .language import translate
 
@@ -34,19 +35,21 @@ def _f(x: float) -> str:
     return f"({x:.4g})" if x < 0 else f"{x:.4g}"
 
 
-def sample_gradients(state, target: np.ndarray, x=None):
+def sample_gradients(state, target: np.ndarray, x=None, net: Network | None = None):
     """The forward and backward pass of input ``x`` (default: the probe sample) in float64.
 
     Returns (net, dW, dB): net holds every layer's zs and activations for the
     sample; dB[l] (n_{l+1},) is dL/dz of layer l+1 for this one sample and
-    dW[l] = outer(dB[l], a_l).
+    dW[l] = outer(dB[l], a_l).  ``net``: a float64 network to reuse when it has the state's
+    architecture (its buffers are overwritten, and dW, dB are its own until the next call): a new
+    network costs a random initialisation, 50 ms for 784-512-512-512-10.
     """
-    net = Network(**{**dict(state.config), "dtype": "float64"}).load_state(state.theta, state.norm_stats)
+    net = holding(net, {**dict(state.config), "dtype": "float64"}, state.theta, state.norm_stats)
     x = np.asarray(state.activations[0] if x is None else x, np.float64).reshape(1, -1)
     with np.errstate(all="ignore"):
-        _, dW, dB = net.backward(x, target[None, :])
+        net.backprop(x, target[None, :])
         net.forward(x)  # evaluation mode, as the diagram shows it
-    return net, dW, dB
+    return net, net.dW, net.dB
 
 
 def target_for(state, label: int | None = None) -> np.ndarray:
@@ -63,20 +66,21 @@ def target_for(state, label: int | None = None) -> np.ndarray:
     return y
 
 
-def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: int = -1) -> str:
+def neuron_html(state, layer: int, j: int, k: int | None = None, x=None, label: int = -1,
+                net: Network | None = None) -> str:
     """HTML for neuron j of weight layer ``layer`` (0-based; its output is layer+1's activations)
     and the chain rule of weight w_jk (k defaults to the input with the largest |w a| term), for
     input ``x`` of class ``label`` (default: the state's probe sample).  An input without a label
     (a drawing) takes the network's own answer as its class, and the pane says so."""
     note = ""
     if x is not None and label < 0:
-        p = sample_gradients(state, np.zeros(state.layer_sizes[-1]), x)[0].activations[-1][0]
+        p = sample_gradients(state, np.zeros(state.layer_sizes[-1]), x, net)[0].activations[-1][0]
         label = int(p[0] >= 0.5) if len(p) == 1 else int(np.argmax(p))
         note = "<p style='color:#666'>" + translate(
             "FormulaView", "A drawing has no true class: the loss and the chain rule take the network's answer, "
             "{label}, as the class.").format(label=label) + "</p>"
     target = target_for(state, label if x is not None else None)
-    net, dW, dB = sample_gradients(state, target, x)
+    net, dW, dB = sample_gradients(state, target, x, net)
     W, b = net.weights[layer], net.biases[layer]
     a_in = net.activations[layer][0]
     z = net.zs[layer][0, j]
@@ -174,6 +178,7 @@ class FormulaView(QWidget):
         self.setObjectName("formulaView")
         self.state = None
         self.input = None  # (x, label) of the pad's input, or None: the state's probe sample
+        self._net: Network | None = None  # float64, for the formulas' passes (reused from state to state)
         self.caption = QLabel()
         self.caption.setObjectName("formulaInput")
         self.caption.setWordWrap(True)
@@ -243,4 +248,8 @@ class FormulaView(QWidget):
         self.source.setMaximum(sizes[layer - 1] - 1)
         k = self.source.value()
         x, label = self.input if self.input is not None and len(self.input[0]) == sizes[0] else (None, -1)
-        self.text.setHtml(neuron_html(self.state, layer - 1, self.neuron.value(), None if k < 0 else k, x, label))
+        config = {**dict(self.state.config), "dtype": "float64"}
+        if self._net is None or self._net.frozen_config != config:  # the pane's own, reused: see sample_gradients
+            self._net = Network(**config)
+        self.text.setHtml(neuron_html(self.state, layer - 1, self.neuron.value(), None if k < 0 else k, x, label,
+                                      self._net))

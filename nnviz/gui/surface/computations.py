@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core import Network
-from nnviz.core.surface import losses_at, network_race, pca_plane, plane_loss_grid, random_plane, two_weight_grid
+from nnviz.core.surface import (losses_at, network_race, pca_plane, plane_loss_grid, project_rows, random_plane,
+                                two_weight_grid)
 
 
 def plane_surface(net: Network, thetas: list, steps: list, X, Y, grid: int, pending: dict):
@@ -21,11 +22,10 @@ def plane_surface(net: Network, thetas: list, steps: list, X, Y, grid: int, pend
     seed = len(thetas)
 
     def compute(should_stop, on_row):
-        stored = np.array(thetas)
         center = net.theta.astype(float)
-        moved = np.unique(np.round(stored - center, 12), axis=0) if len(stored) else stored
-        plane = pca_plane(stored, center) if len(moved) >= 3 else random_plane(net, seed=seed)
-        coords = (stored - center) @ plane.projector.T if len(stored) else np.zeros((1, 2))
+        plane = pca_plane(thetas, center) if distinct_points(thetas) >= 3 else random_plane(net, seed=seed)
+        # The path is read a chunk of columns at a time: no (n, P) copy (3 GB for 784-512-512-512-10).
+        coords = project_rows(thetas, center, plane.projector) if len(thetas) else np.zeros((1, 2))
         r = max(float(np.abs(coords).max()) * 1.3, 1e-3) if plane.explained is not None else 1.0
         pending["plane"], pending["extent"] = plane, (-r, r, -r, r)
         pending["coords"] = {step: (float(a), float(b)) for step, (a, b) in zip(steps, coords)}
@@ -33,6 +33,17 @@ def plane_surface(net: Network, thetas: list, steps: list, X, Y, grid: int, pend
         return plane_loss_grid(net, plane, X, Y, xs, xs, should_stop, on_row)
 
     return compute
+
+
+def distinct_points(thetas: list, at_most: int = 3) -> int:
+    """How many distinct points the path ``thetas`` [(P,)] holds, counting up to ``at_most``."""
+    seen: list = []
+    for theta in reversed(thetas):
+        if not any(np.array_equal(theta, s) for s in seen):
+            seen.append(theta)
+            if len(seen) >= at_most:
+                break
+    return len(seen)
 
 
 def pair_extent(net: Network, pair: tuple[int, int]) -> tuple[float, float, float, float]:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import bisect
 import time
+import weakref
 
 import numpy as np
 
 from nnviz.core import Network
-from nnviz.core.surface import SURFACES, Race, analytic_grid, neuron_surface, two_weight_grid, zhou_surface
+from nnviz.core.surface import (SURFACES, Race, analytic_grid, neuron_surface, surface_resolution, two_weight_grid,
+                                zhou_surface)
 
 from .computations import ball_losses, pair_extent, pair_surface, plane_surface, race_on_network
 from .maths import ThetaOnly, default_pair, flat_gradient
@@ -26,10 +28,12 @@ from .maths import ThetaOnly, default_pair, flat_gradient
 GRID = 41
 SAMPLES = 512
 MAX_TRAJECTORY = 400
+PROJECTIONS = 2000  # states whose projections on the plane on display are remembered
 TRAJECTORY_BYTES = 64 * 2**20  # big networks keep fewer points of their path (784-256-128-10: 70)
 RECOMPUTE_EVERY = 150  # states on display between two planes
 RECOMPUTE_EXACT_EVERY = 10  # Zhou's mode: the other seven parameters move, the surface follows them
 LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
+LIVE_JOB_SHARE = 0.1  # ... and surfaces take at most this share of the time (a slow one waits longer)
 #: The modes, in the combo box's order: key -> (title, tooltip).
 MODES = {
     "plane": ("This network (PCA plane)",
@@ -98,11 +102,13 @@ class LossSurfaceModel:
         self._probe = None  # scratch network for measuring the loss at the ball
         self._since_plane = 0
         self._last_request = 0.0
+        self._job_seconds = 0.0  # how long the last surface took, from its request
         self._job_coords: dict = {}  # step -> (a, b) of the path, worked out by the job that made the plane
         self._trail_key = _NO_PLANE  # the plane the cached trail coordinates belong to
         self._trail_steps: list = []
         self._trail_xy: list = []
         self._exact_surfaces: dict = {}  # mode -> Surface of the pane's own exact model
+        self._projections: tuple = (None, {})  # (plane, {(kind, id(array)): (weak ref, (a, b))}): see _projected
 
     # ----------------------------------------------------------------- modes
     def following(self) -> bool:
@@ -176,9 +182,14 @@ class LossSurfaceModel:
         n = self._probe.n_params * self._probe.theta.itemsize
         return int(np.clip(TRAJECTORY_BYTES // n, 20, MAX_TRAJECTORY))
 
+    def resolution(self) -> tuple[int, int]:
+        """(grid points per side, training samples) of this network's surfaces: GRID and SAMPLES, fewer
+        for big networks (``nnviz.core.surface.surface_resolution``: a bounded amount of work)."""
+        return surface_resolution(self.config["sizes"], len(self.data.X_train), GRID, SAMPLES)
+
     def sample(self):
         """The training samples the surfaces are computed on: X (n, n_in), Y (n, n_out), n <= SAMPLES."""
-        n = min(SAMPLES, len(self.data.X_train))
+        n = self.resolution()[1]
         return self.data.X_train[:n], self.data.Y_train[:n]
 
     def network_now(self) -> Network:
@@ -202,7 +213,8 @@ class LossSurfaceModel:
             return True
         if busy or self.extent is None:
             return False
-        if self.live and time.perf_counter() - self._last_request < LIVE_RECOMPUTE_SECONDS:
+        wait = max(LIVE_RECOMPUTE_SECONDS, self._job_seconds / LIVE_JOB_SHARE)
+        if self.live and time.perf_counter() - self._last_request < wait:
             return False
         x, y = self.point(self.state)
         x0, x1, y0, y1 = self.extent
@@ -227,10 +239,14 @@ class LossSurfaceModel:
         X, Y = self.sample()
         pending = self.pending = {"net": net, "step": self.state.step}
         if self.mode == "plane":
-            return plane_surface(net, [t for _, t in self.thetas], [step for step, _ in self.thetas], X, Y, GRID,
-                                 pending)
+            return plane_surface(net, [t for _, t in self.thetas], [step for step, _ in self.thetas], X, Y,
+                                 self.resolution()[0], pending)
         pending["plane"], pending["extent"] = None, pair_extent(net, self.pair)
-        return pair_surface(net, self.pair, pending["extent"], X, Y, GRID)
+        return pair_surface(net, self.pair, pending["extent"], X, Y, self.resolution()[0])
+
+    def surface_done(self) -> None:
+        """The requested surface is complete: how long it took paces the next ones while training plays."""
+        self._job_seconds = time.perf_counter() - self._last_request
 
     def adopt(self, pending: dict) -> None:
         """Switch to a newly computed plane, with the trail's coordinates the job worked out."""
@@ -288,7 +304,24 @@ class LossSurfaceModel:
             return float(theta[self.pair[0]]), float(theta[self.pair[1]])
         if self.plane is None:
             return 0.0, 0.0
-        return self.plane.project(theta)
+        return self._projected("xy", theta, self.plane.project)
+
+    def _projected(self, kind: str, array: np.ndarray, project) -> tuple[float, float]:
+        """``project(array)`` on the plane on display, once per array: scrubbing the timeline shows the
+        same states again, and a projection reads every parameter (6 ms for 784-512-512-512-10).
+        Bounded (PROJECTIONS entries; weak references, so no array is kept alive by it)."""
+        if self._projections[0] is not self.plane:
+            self._projections = (self.plane, {})
+        cache = self._projections[1]
+        key = (kind, id(array))
+        hit = cache.get(key)
+        if hit is not None and hit[0]() is array:
+            return hit[1]
+        ab = project(array)
+        if len(cache) >= PROJECTIONS:
+            cache.clear()
+        cache[key] = (weakref.ref(array), ab)
+        return ab
 
     def point(self, state) -> tuple[float, float]:
         """The state's coordinates: from the path's cache when the state is on the path."""
@@ -304,7 +337,7 @@ class LossSurfaceModel:
             g = flat_gradient(state)
             return float(g[self.pair[0]]), float(g[self.pair[1]])
         pieces = [x for pair in zip(state.grad_weights, state.grad_biases) for x in pair]
-        return self.plane.project_layers(pieces)
+        return self._projected("gradient", state.grad_weights[0], lambda _: self.plane.project_layers(pieces))
 
     def last_move(self, state, x: float, y: float) -> tuple[float, float] | None:
         """(dx, dy) of the update that brought the ball to (x, y), for momentum-like optimisers; else None."""
@@ -443,7 +476,7 @@ class LossSurfaceModel:
         if self.state is None or self.config is None:
             return None
         X, Y = self.sample()
-        return race_on_network(self.network_now(), self.data, X, Y, NETWORK_RACE_STEPS, GRID)
+        return race_on_network(self.network_now(), self.data, X, Y, NETWORK_RACE_STEPS, self.resolution()[0])
 
     def network_race_done(self, result) -> str:
         """Adopt the network race's result (its first points shown); returns the text."""

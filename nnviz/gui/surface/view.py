@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushB
 from nnviz.core.surface import SURFACES
 
 from .jobs import SurfaceJobs
-from .modes import (COMPUTING_TEXT, GRID, MODES, NETWORK_RACE_TEXT, NETWORK_RACING_TEXT, NO_NETWORK_TEXT, THIS_NETWORK,
+from .modes import (COMPUTING_TEXT, MODES, NETWORK_RACE_TEXT, NETWORK_RACING_TEXT, NO_NETWORK_TEXT, THIS_NETWORK,
                     LossSurfaceModel)
 from .plot import CMAP, RUNNER_COLORS, SurfacePlot
 from .view_3d import Landscape3D, opengl_available
@@ -279,7 +279,7 @@ class LossSurfaceView(QWidget):
             return
         if i == 0:  # the first row of a new surface: switch over to it
             model.adopt(model.pending)
-            model.surface_values = np.full((GRID, GRID), np.nan)
+            model.surface_values = np.full((len(values), len(values)), np.nan)  # grid x grid
             self.plot.show_trail(model.trail_points())
         if model.surface_values is None:
             return
@@ -295,6 +295,7 @@ class LossSurfaceView(QWidget):
                 self._network_race_done(values)
             return
         self.model.adopt(self.model.pending)
+        self.model.surface_done()
         self.model.surface_values = values
         self._show_surface()
         if self.model.state is not None:

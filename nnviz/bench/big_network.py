@@ -1,0 +1,134 @@
+"""``nnviz bench --gui``'s ``big_network`` section: what the GUI thread does on a big network.
+
+The network 784-512-512-512-10 (932,362 parameters) at batch 1, built as a user builds it (the
+hidden layers and the batch size typed into the controls), plays at full speed in a 1500x950
+window; then the timeline slider is moved to other kept states, the window redrawn each time.
+Measured: the lateness of a 10 ms QTimer on the GUI thread while playing (p50, p99, max), the
+process's peak memory (RSS, sampled at every tick), each scrub's time (slider moved -> events
+processed, the window repainted) and the memory before and after the scrubs.  The same run on the
+3Blue1Brown network (784-16-16-10, batch 32) is the reference: the figures are given as ratios to it
+too, since the build machines are shared.
+
+``profile=True`` (``NNVIZ_BENCH_PROFILE=1``) adds the GUI thread's top functions by cumulative time.
+"""
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import time
+
+import numpy as np
+
+from .gui import _rss_mb
+
+BIG = "512,512,512"
+TARGETS = {"gap_p99_ms_max": 25, "gap_max_ms_max": 100, "peak_rss_mb_max": 1024, "scrub_p99_ms_max": 50}
+
+
+def _percentiles(values: list) -> dict:
+    a = np.asarray(values, float) if values else np.zeros(1)
+    return {"p50": round(float(np.percentile(a, 50)), 1), "p99": round(float(np.percentile(a, 99)), 1),
+            "max": round(float(a.max()), 1)}
+
+
+def _top_functions(profile: cProfile.Profile, n: int = 25) -> list:
+    """The n functions with the most cumulative time, then the n with the most time of their own."""
+    lines = []
+    for key in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats(key).print_stats(n)
+        lines += [line for line in out.getvalue().splitlines() if line.strip()][-n:]
+    return lines
+
+
+def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
+    """Build the window's network ``hidden`` at ``batch_size``, play ``seconds`` at full speed, then
+    ``scrubs`` timeline moves; the figures (milliseconds and MB)."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from nnviz.gui.app import application
+    from nnviz.gui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow(remember=False)
+    window.resize(1500, 950)
+    window.show()
+    app.processEvents()
+    window.controller.apply_settings({"hidden": hidden, "batch_size": batch_size})
+    app.processEvents()
+    sizes = window.current_state.layer_sizes
+    rss_start = _rss_mb()
+
+    gaps, peak, interval = [], [rss_start], 10
+    clock, timer = QElapsedTimer(), QTimer()
+    timer.setInterval(interval)
+
+    def tick():
+        gaps.append(max(0.0, clock.restart() - interval))
+        peak[0] = max(peak[0], _rss_mb())
+
+    timer.timeout.connect(tick)
+    profiler = cProfile.Profile() if profile else None
+    loop = QEventLoop()
+    start_step = window.session.history.latest().step
+    window.play()
+    clock.start()
+    timer.start()
+    if profiler:
+        profiler.enable()
+    t0 = time.perf_counter()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    elapsed = time.perf_counter() - t0
+    timer.stop()
+    window.pause()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+    steps = window.session.history.latest().step - start_step
+    kept = len(window.session.history)
+
+    slider = window.timeline.slider
+    rng = np.random.default_rng(0)
+    if profiler:
+        profiler.disable()
+        play_profile, profiler = _top_functions(profiler), cProfile.Profile()
+        profiler.enable()
+    rss_before, times = _rss_mb(), []
+    for _ in range(scrubs if kept > 1 else 0):
+        target = int(rng.integers(0, kept - 1))
+        target += target >= slider.value()  # always another kept state
+        t = time.perf_counter()
+        slider.setValue(target)
+        app.processEvents()  # the panes repaint what changed (Qt's update requests), as on a user's drag
+        times.append(1000 * (time.perf_counter() - t))
+        peak[0] = max(peak[0], _rss_mb())
+    rss_after = _rss_mb()
+    if profiler:
+        profiler.disable()
+    window.close()
+    result = {"network": "-".join(map(str, sizes)), "batch_size": batch_size, "play_seconds": seconds,
+              "steps_per_s": round(steps / elapsed), "gap_ms": _percentiles(gaps),
+              "rss_mb_start_peak": [round(rss_start), round(peak[0])], "history_states": kept,
+              "scrubs": len(times), "scrub_ms": _percentiles(times),
+              "rss_mb_before_after_scrubs": [round(rss_before), round(rss_after)]}
+    if profiler:
+        result["gui_thread_profile_play"], result["gui_thread_profile_scrubs"] = play_profile, _top_functions(profiler)
+    return result
+
+
+def run(quick: bool = False, profile: bool | None = None) -> dict:
+    """The big network beside the 3Blue1Brown reference, with the targets and the ratios."""
+    profile = os.environ.get("NNVIZ_BENCH_PROFILE") == "1" if profile is None else profile
+    seconds, scrubs = (5.0, 200) if quick else (20.0, 1000)
+    reference = measure("16,16", 32, seconds, scrubs)
+    big = measure(BIG, 1, seconds, scrubs, profile=profile)
+    ratio = {key: round(big[key]["p99"] / max(reference[key]["p99"], 0.1), 1) for key in ("gap_ms", "scrub_ms")}
+    return {"big": big, "reference_3b1b": reference, "targets": TARGETS,
+            "met": {"gap_p99": big["gap_ms"]["p99"] <= TARGETS["gap_p99_ms_max"],
+                    "gap_max": big["gap_ms"]["max"] <= TARGETS["gap_max_ms_max"],
+                    "peak_rss": big["rss_mb_start_peak"][1] <= TARGETS["peak_rss_mb_max"],
+                    "scrub_p99": big["scrub_ms"]["p99"] <= TARGETS["scrub_p99_ms_max"]},
+            "p99_ratio_big_to_reference": ratio}
