@@ -211,10 +211,10 @@ class Plane:
 PATH_CHUNK = 1 << 16
 
 
-def centred_chunks(rows, center: np.ndarray, chunk: int = PATH_CHUNK):
+def centred_chunks(rows, center: np.ndarray, chunk: int | None = None):
     """Yield (slice, (n, w) float64 ``rows[:, slice] - center[slice]``) over the P columns of ``rows``
-    (n arrays of (P,), or an (n, P) array) in slices of ``chunk`` columns."""
-    center = np.asarray(center, float)
+    (n arrays of (P,), or an (n, P) array) in slices of ``chunk`` columns (default PATH_CHUNK)."""
+    center, chunk = np.asarray(center, float), chunk or PATH_CHUNK
     for start in range(0, len(center), chunk):
         part = slice(start, min(len(center), start + chunk))
         yield part, np.array([np.asarray(r)[part] for r in rows], float) - center[part]

@@ -108,6 +108,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.plots, 1)
         self.data = None
+        self.state = None  # the state on display; its network is loaded into ``net`` when redrawn
         self.net = None
         self.confusion = None
         self._norms: list[Series] = []
@@ -149,13 +150,17 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.schedule_redraw()
 
     def set_state(self, state) -> None:
-        """Chart the network of ``state`` (copied into the pane's own network)."""
-        self.net = holding(self.net, state.config, state.theta, state.norm_stats)
+        """Chart the network of ``state`` (copied into the pane's own network at the next redraw: a pane
+        behind a tab, or one redrawing twice a second, copies no parameters at every frame)."""
+        self.state = state
         self.schedule_redraw()
 
     def redraw_now(self) -> None:
         for curve, series in zip(self._grad_curves, self._norms):
             curve.setData(*series.data())
+        state = self.state
+        if state is not None:
+            self.net = holding(self.net, state.config, state.theta, state.norm_stats)
         if self.net is None or self.data is None or self.net.sizes[0] != self.data.n_inputs:
             return
         self._draw_histograms()

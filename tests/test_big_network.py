@@ -1,0 +1,116 @@
+"""Big networks (issue #19): bounded work and memory on the GUI thread, the same pictures and numbers."""
+import numpy as np
+import pytest
+
+from nnviz.core import Network, Trainer, datasets
+from nnviz.core import surface
+from nnviz.core.surface import SURFACE_WORK, pca_plane, project_rows, surface_resolution
+
+
+def path(steps=8, sizes=(784, 16, 16, 10)):
+    """A short training path: (n, P) float32 parameters, one row per step."""
+    tr = Trainer(Network(list(sizes), seed=0), datasets.load("digits"), lr=3e-3, batch_size=32)
+    return np.array([tr.step().theta for _ in range(steps)])
+
+
+@pytest.mark.parametrize("sizes", [[784, 16, 16, 10], [784, 128, 64, 10], [2, 8, 8, 1], [784, 10]])
+def test_small_networks_keep_the_full_surface(sizes):
+    assert surface_resolution(sizes, 60_000) == (41, 512)
+    assert surface_resolution(sizes, 100) == (41, 100)  # no more samples than the data have
+
+
+@pytest.mark.parametrize("sizes", [[784, 512, 512, 512, 10], [784, 256, 128, 10], [784, 2048, 2048, 10]])
+def test_big_networks_get_a_coarser_surface_within_the_work_budget(sizes):
+    grid, samples = surface_resolution(sizes, 60_000)
+    later = sum(a * b for a, b in zip(sizes[1:-1], sizes[2:]))
+    assert grid % 2 == 1 and 15 <= grid <= 41 and 32 <= samples <= 512  # the centre is a grid point
+    # Within the budget, unless already at the coarsest allowed.
+    assert grid * grid * (samples + 3) * later <= SURFACE_WORK or (grid, samples) == (15, 32)
+    assert (grid, samples) != (41, 512)
+
+
+def test_the_plane_and_the_projections_do_not_depend_on_the_chunk_of_columns(monkeypatch):
+    T = path().astype(float)
+    center = T[-1]
+    whole = pca_plane(T, center)
+    whole_coords = (T - center) @ whole.projector.T
+    monkeypatch.setattr(surface, "PATH_CHUNK", 1000)  # 13 chunks of 13,002 parameters, the last a short one
+    chunked = pca_plane(list(T), center)
+    assert abs(np.dot(chunked.d1, whole.d1)) == pytest.approx(1, abs=1e-9)
+    assert abs(np.dot(chunked.d2, whole.d2)) == pytest.approx(1, abs=1e-9)
+    assert chunked.explained == pytest.approx(whole.explained, rel=1e-9)
+    assert np.allclose(project_rows(list(T), center, whole.projector), whole_coords, atol=1e-9)
+
+
+def test_the_formulas_reuse_their_network_and_give_each_states_numbers(qtbot):
+    from nnviz.gui.formula_view import FormulaView, neuron_html
+
+    tr = Trainer(Network([784, 16, 16, 10], seed=0), datasets.load("digits"), lr=0.05, batch_size=8)
+    first, second = tr.step(), tr.step()
+    view = FormulaView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_state(first)
+    net = view._net
+    assert view.text.toPlainText() and net is not None
+    view.set_state(second)
+    assert view._net is net  # no new network (a random initialisation) per state
+    plain = FormulaView()  # the same neuron, computed from scratch
+    qtbot.addWidget(plain)
+    k = view.source.value()
+    plain.text.setHtml(neuron_html(second, view.layer.value() - 1, view.neuron.value(), None if k < 0 else k))
+    assert view.text.toPlainText() == plain.text.toPlainText()
+    # A reused network of another state gives that state's numbers, not the previous ones.
+    assert neuron_html(first, 1, 3, net=net) == neuron_html(first, 1, 3)
+
+
+def test_a_timeline_scrub_leaves_the_loss_surfaces_path_whole(qtbot, window):
+    window.controls.set_values(optimizer="sgd", lr=0.5)
+    window.controller.set_training(window.controls.training())
+    window.step(6)
+    qtbot.waitUntil(lambda: window.current_state.step == 6 and not window.controller.worker.running,
+                    timeout=10000)
+    model = window.loss_surface.model
+    steps = [step for step, _ in model.thetas]
+    assert steps[-1] == 6
+    window.timeline.slider.setValue(2)
+    window.timeline.slider.setValue(4)
+    assert window.current_state.step == 4
+    assert [step for step, _ in model.thetas] == steps  # seen again, not a branch: nothing cut
+    assert model.state is window.current_state  # the ball is at the state on display
+
+
+def test_each_state_is_projected_on_the_plane_once(qtbot):
+    from nnviz.gui.surface import LossSurfaceView
+
+    view = LossSurfaceView()
+    view.resize(560, 460)
+    qtbot.addWidget(view)
+    view.show()
+    d = datasets.load("digits")
+    tr = Trainer(Network([784, 16, 16, 10], seed=0), d, lr=3e-3)
+    view.set_context(tr.net.config(), d)
+    states = [tr.step() for _ in range(10)]
+    for state in states:
+        view.set_state(state)
+    view.request_surface()
+    qtbot.waitUntil(lambda: view.plane is not None and not view.jobs.busy(), timeout=20000)
+    model, calls = view.model, []
+    real = model.plane.project
+    model.plane.project = lambda theta: calls.append(1) or real(theta)
+    other = tr.step()  # not on the path
+    first = model.coordinates(other)
+    assert model.coordinates(other) == first == pytest.approx(real(other.theta)) and len(calls) == 1
+    view.shutdown()
+
+
+def test_the_big_network_bench_measures_its_figures(qtbot):
+    from nnviz.bench import big_network
+
+    result = big_network.measure("8", 1, seconds=0.5, scrubs=4)
+    assert result["network"] == "784-8-10" and result["batch_size"] == 1 and result["scrubs"] == 4
+    for key in ("gap_ms", "scrub_ms"):
+        figures = result[key]
+        assert 0 <= figures["p50"] <= figures["p99"] <= figures["max"]
+    start, peak = result["rss_mb_start_peak"]
+    assert 0 < start <= peak
