@@ -1,4 +1,6 @@
 """Big networks (issue #19): bounded work and memory on the GUI thread, the same pictures and numbers."""
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -114,3 +116,17 @@ def test_the_big_network_bench_measures_its_figures(qtbot):
         assert 0 <= figures["p50"] <= figures["p99"] <= figures["max"]
     start, peak = result["rss_mb_start_peak"]
     assert 0 < start <= peak
+
+
+def test_the_timeline_keeps_a_big_networks_states_within_its_byte_budget():
+    from nnviz.core.history import MAX_BYTES, History, state_nbytes
+    from factories import make_state
+
+    history = History()
+    big = make_state([784, 512, 512, 512, 10])
+    states = [dataclasses.replace(big, step=k) for k in range(40)]  # the same arrays: counted as 40 states
+    for state in states:
+        history.append(state)
+    size = state_nbytes(states[0])
+    assert len(history) == history.capacity == MAX_BYTES // size < 40  # by bytes, not by count
+    assert len(history) * size <= MAX_BYTES and history.latest() is states[-1]

@@ -21,6 +21,11 @@ def state_nbytes(state: StepState) -> int:
             + sum(a.nbytes for a in state.activations) + sum(z.nbytes for z in state.zs))
 
 
+#: The kept states' budget: 784-512-512-512-10's states are 7.5 MB each (25 kept), and the window
+#: as a whole stays under 1 GB with it (``nnviz bench --gui``'s big_network section).
+MAX_BYTES = 192 * 2**20
+
+
 class Rows(NamedTuple):
     """Figures of n steps, oldest first: what the curves plot.
 
@@ -46,7 +51,7 @@ class History:
     Steps are increasing but need not be consecutive.
     """
 
-    def __init__(self, max_states: int = 500, max_bytes: int = 256 * 2**20, max_rows: int = 20_000):
+    def __init__(self, max_states: int = 500, max_bytes: int = MAX_BYTES, max_rows: int = 20_000):
         self.max_states, self.max_bytes, self.max_rows = max_states, max_bytes, max_rows
         self._states: deque[StepState] = deque()
         self._steps: deque[int] = deque()  # the kept states' step numbers, for bisect
