@@ -130,7 +130,7 @@ def surface_resolution(sizes, n_samples: int, grid: int = 41, samples: int = 512
     ``plane_loss_grid`` computes the first layer once per plane, then at every grid point the later
     layers' weights (3 operations each) and every sample's pass through them: grid**2 * (samples + 3)
     * (weights after the first layer).  Fewer samples go first (down to ``min_samples``), then a
-    coarser grid (odd, down to ``min_grid``): 784-512-512-512-10 gets 19 x 19 on 32 samples (6 G)
+    coarser grid (odd, down to ``min_grid``): 784-512-512-512-10 gets 19 x 19 on 32 samples (7 G)
     where 41 x 41 on 512 samples took 460 G, minutes of a core.
     """
     later = sum(a * b for a, b in zip(sizes[1:-1], sizes[2:])) or 1

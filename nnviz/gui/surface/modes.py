@@ -108,7 +108,7 @@ class LossSurfaceModel:
         self._trail_steps: list = []
         self._trail_xy: list = []
         self._exact_surfaces: dict = {}  # mode -> Surface of the pane's own exact model
-        self._projections: tuple = (None, {})  # (plane, {(kind, id(array)): (weak ref, (a, b))}): see _projected
+        self._projections: tuple = (lambda: None, {})  # (plane, {(kind, id(array)): (array, (a, b))}), weakly: see _projected
 
     # ----------------------------------------------------------------- modes
     def following(self) -> bool:
@@ -310,8 +310,8 @@ class LossSurfaceModel:
         """``project(array)`` on the plane on display, once per array: scrubbing the timeline shows the
         same states again, and a projection reads every parameter (6 ms for 784-512-512-512-10).
         Bounded (PROJECTIONS entries; weak references, so no array is kept alive by it)."""
-        if self._projections[0] is not self.plane:
-            self._projections = (self.plane, {})
+        if self._projections[0]() is not self.plane:  # a weak reference: an old plane is not kept alive
+            self._projections = (weakref.ref(self.plane), {})
         cache = self._projections[1]
         key = (kind, id(array))
         hit = cache.get(key)
