@@ -130,3 +130,30 @@ def test_the_timeline_keeps_a_big_networks_states_within_its_byte_budget():
     size = state_nbytes(states[0])
     assert len(history) == history.capacity == MAX_BYTES // size < 40  # by bytes, not by count
     assert len(history) * size <= MAX_BYTES and history.latest() is states[-1]
+
+
+@pytest.mark.parametrize("sizes, data, kwargs", [
+    ([784, 12, 9, 10], "digits", {}),
+    ([2, 6, 5, 2], "xor", {"activation": "tanh"}),
+    ([1, 4, 3, 1], "line", {"activation": "relu", "loss": "mse", "output": "linear"}),
+    ([2, 6, 5, 2], "xor", {"activation": "relu", "norm": "batch"}),
+])
+def test_the_formulas_gradients_are_the_networks_backward_pass(sizes, data, kwargs):
+    from nnviz.gui.formula_view import sample_gradients, target_for
+
+    d = datasets.load(data)
+    tr = Trainer(Network(sizes, seed=1, **kwargs), d, lr=0.01, batch_size=8)
+    for _ in range(3):
+        state = tr.step()
+    target = target_for(state)
+    x = np.asarray(state.activations[0], np.float64)
+    reference = Network(**{**state.config, "dtype": "float64"}).load_state(state.theta, state.norm_stats)
+    _, dW_ref, dB_ref = reference.backward(x[None], target[None])
+    net, dW, dB = sample_gradients(state, target)
+    for l in range(len(sizes) - 1):
+        assert np.allclose(dB[l], dB_ref[l], rtol=1e-10, atol=1e-14)
+        assert np.allclose(dW[l][:, :], dW_ref[l], rtol=1e-10, atol=1e-14)
+        j, k = dW_ref[l].shape[0] - 1, dW_ref[l].shape[1] // 2
+        assert dW[l][j, k] == pytest.approx(dW_ref[l][j, k], rel=1e-10, abs=1e-14)
+    reference.forward(x[None])  # evaluation mode: what the pane writes out
+    assert np.allclose(net.activations[-1], reference.activations[-1])
