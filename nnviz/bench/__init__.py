@@ -162,9 +162,13 @@ def run_gui(quick: bool = False, long: bool = False) -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from nnviz.bench import big_network
     from nnviz.bench.gui import run_gui_bench
 
-    return run_gui_bench(quick=quick, long=long)
+    result = run_gui_bench(quick=quick, long=long)
+    if not long:
+        result["big_network"] = big_network.run(quick=quick)
+    return result
 
 
 def summary(result: dict) -> str:

@@ -5,8 +5,9 @@
   frames drawn per second;
 * memory growth over a long full-speed run, once the timeline's history is full (it holds 500 states,
   one per 20 ms of full-speed play: filling it is not growth);
-* each pane's own figures (``nnviz.bench.<pane>.run``);
-* the GUI thread on a big network, 784-512-512-512-10 at batch 1 (``nnviz.bench.big_network``).
+* each pane's own figures (``nnviz.bench.<pane>.run``).
+
+``nnviz.bench.run_gui`` adds the GUI thread on a big network (``nnviz.bench.big_network``).
 """
 from __future__ import annotations
 
@@ -204,7 +205,4 @@ def run_gui_bench(quick: bool = False, long: bool = False) -> dict:
     result = {"startup": startup(rounds=2 if quick else 3)}
     result["full_speed"] = full_speed(seconds=2.0 if quick else 5.0, rounds=2, memory_seconds=5.0 if quick else 20.0)
     result["panes"] = pane_benchmarks(quick)
-    from nnviz.bench import big_network
-
-    result["big_network"] = big_network.run(quick=quick)
     return result
