@@ -116,7 +116,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     result = {"network": "-".join(map(str, sizes)), "batch_size": batch_size, "play_seconds": seconds,
               "steps_per_s": round(steps / elapsed), "gap_ms": _percentiles(gaps),
               "rss_mb_start_peak": [round(rss_start), round(peak[0])], "history_states": kept,
-              "scrubs": len(times), "scrub_ms": _percentiles(times),
+              "scrubs": len(times), "scrub_ms": _percentiles(times), "slowest_scrub": int(np.argmax(times)) if times else -1,
               "rss_mb_before_after_scrubs": [round(rss_before), round(rss_after)]}
     if profiler:
         result["gui_thread_profile_play"], result["gui_thread_profile_scrubs"] = play_profile, _top_functions(profiler)

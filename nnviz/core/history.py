@@ -21,8 +21,8 @@ def state_nbytes(state: StepState) -> int:
             + sum(a.nbytes for a in state.activations) + sum(z.nbytes for z in state.zs))
 
 
-#: The kept states' budget: 784-512-512-512-10's states are 7.5 MB each (26 kept), and the window
-#: as a whole stays under 1 GB with it (``nnviz bench --gui``'s big_network section).
+#: The kept states' budget: 784-512-512-512-10's states are 7.5 MB each (26 kept); with it the whole
+#: window peaked at 783 and 1,072 MB in two runs of ``nnviz bench --gui``'s big_network section.
 MAX_BYTES = 192 * 2**20
 
 
