@@ -20,7 +20,7 @@ GUI = Path(language.__file__).parent
 TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py", "neuron_detail.py",
                       "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
                       "playground.py", "timeline.py", "share.py", "record_dialog.py", "record_menu.py", "inputs.py",
-                      "worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
+                      "../training/worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
                       "surface/computations.py", "surface/jobs.py", "controls.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
@@ -101,7 +101,7 @@ def literal_texts(path: Path):
 
 def test_the_catalogue_translates_every_wrapped_text():
     done = update.translations()
-    missing = [f"{p.name}:{line} [{ctx}] {text}" for p in GUI.rglob("*.py") if "translations" not in p.parts
+    missing = [f"{p.name}:{line} [{ctx}] {text}" for p in update.sources()
                for ctx, text, line in literal_texts(p) if (ctx, text) not in done]
     missing += [f"data [{ctx}] {text}" for ctx, text in update.data_texts() if (ctx, text) not in done]
     assert not missing, "\n".join(missing)

@@ -42,7 +42,7 @@ class History:
 
     The trainer's thread calls :meth:`append` for a state the timeline keeps
     and :meth:`record` for one it only counts (while playing at full speed
-    the worker keeps one state per 20 ms of training: see ``nnviz.gui.worker``).
+    the worker keeps one state per 20 ms of training: see ``nnviz.training.worker``).
     Steps are increasing but need not be consecutive.
     """
 

@@ -21,7 +21,7 @@ from .inputs import shown_input
 from .screen_fit import place_pad
 from .language import translate
 from .welcome import OVERFIT_HINT
-from .worker import TrainerWorker, start_worker, stop_worker
+from nnviz.training.worker import TrainerWorker, start_worker, stop_worker
 
 #: The pane a lesson raises -> the window's dock.
 PANE_DOCKS = {"network": None, "surface": "lossSurfaceDock", "curves": "curvesDock", "layers": "layersDock",

@@ -53,13 +53,19 @@ def tool(name: str) -> str:
     return found
 
 
+def sources() -> list[Path]:
+    """The Python files whose texts are translated: the window's and the trainer's (nnviz.training)."""
+    return sorted(p for folder in (GUI, GUI.parent / "training") for p in folder.rglob("*.py")
+                  if "translations" not in p.parts)
+
+
 def update_catalogue() -> None:
-    sources = sorted(str(p) for p in GUI.rglob("*.py") if "translations" not in p.parts)
+    sources_ = [str(p) for p in sources()]
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data_texts.py"
         data.write_text("\n".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})" for c, t in data_texts()) + "\n",
                         encoding="utf-8")
-        subprocess.run([tool("pyside6-lupdate"), *sources, str(data), "-locations", "none", "-no-obsolete",
+        subprocess.run([tool("pyside6-lupdate"), *sources_, str(data), "-locations", "none", "-no-obsolete",
                         "-target-language", "zh_CN", "-ts", str(CATALOGUE)], check=True)
 
 

@@ -35,7 +35,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from nnviz.core import NNVizError
 from nnviz.session import Session
 
-from .language import translate
+translate = QCoreApplication.translate  # nnviz.gui.language's, without importing the widgets
+
 
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
