@@ -191,6 +191,16 @@ class Session:
         self.history.append(trainer.state)
         self.tests = TestFigures()
 
+    def __getstate__(self) -> dict:
+        """Pickled (to start the trainer's process) without its history and test figures."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("history", "tests")}
+
+    def __setstate__(self, values: dict) -> None:
+        self.__dict__.update(values)
+        self.history = History()
+        self.history.append(self.trainer.state)
+        self.tests = TestFigures()
+
     # ---------------------------------------------------------------- building
     @classmethod
     def build(cls, spec: dict, training: dict | None = None, network: Network | None = None,
@@ -296,13 +306,19 @@ class Session:
         """Train on ``data`` from now on, keeping the network (points drawn on the plane); the
         batch size is clamped to it.  The new state is kept on the timeline; the test figures of the
         step are measured again (on the new test split)."""
+        state = self.use_data(data)
+        self.history.append(state)
+        self.tests.forget_after(state.step - 1)
+        return state
+
+    def use_data(self, data: Dataset) -> StepState:
+        """The trainer and the session's settings switch to ``data`` (the history is left alone: see
+        :meth:`replace_data`); returns the trainer's new state."""
         state = self.trainer.set_data(data)
         self.data = data
         self.spec = {**self.spec, "dataset": data.name}
         self.training = {**self.training, "batch_size": self.trainer.batch_size}
         self.probe_index = self.trainer.probe_index
-        self.history.append(state)
-        self.tests.forget_after(state.step - 1)
         return state
 
     def resume(self, lr: float) -> None:

@@ -151,6 +151,10 @@ class Network:
         """Number of trainable parameters (13,002 for 784-16-16-10)."""
         return int(self.theta.size)
 
+    def __reduce__(self):
+        """Pickled as its architecture, parameters and running statistics (weights stay views of theta)."""
+        return _rebuilt, (self.config(), self.theta, [(n.running_mean, n.running_var) for n in self.norms])
+
     def config(self) -> dict:
         """The architecture as a plain dict; ``Network(**config)`` rebuilds it."""
         return dict(self.frozen_config)
@@ -307,3 +311,8 @@ def classify(P: np.ndarray) -> np.ndarray:
     if P.shape[1] == 1:
         return (P[:, 0] > 0.5).astype(np.int64)
     return P.argmax(axis=1)
+
+
+def _rebuilt(config: dict, theta: np.ndarray, norm_stats: list) -> Network:
+    """A pickled Network back (see :meth:`Network.__reduce__`)."""
+    return Network(**config).load_state(theta, norm_stats)

@@ -12,7 +12,7 @@ from . import optimizers
 from .dataset import Dataset
 from .errors import ConfigError
 from .network import Network, classify
-from .state import Probe, ProbeArrays, StepState, frozen
+from .state import Probe, ProbeArrays, StepState, frozen, pack_state, unpack_state
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,22 @@ class Trainer:
         self.step_count = state.step
         self.diverged = False
         self.state = state
+
+    def __getstate__(self) -> dict:
+        """Pickled (to start the trainer's process): everything, the newest state packed."""
+        return {**self.__dict__, "state": pack_state(self.state)}
+
+    def __setstate__(self, values: dict) -> None:
+        self.__dict__.update(values)
+        packed, config = values["state"], self.net.frozen_config
+        self.state = unpack_state(packed, config, partial(probe_pass, config, packed["theta"], packed["norm_stats"],
+                                                          self.data.X_test[self._probe_index]))
+
+    def follow(self, state: StepState) -> None:
+        """Take ``state`` as the newest, computed by a twin of this trainer elsewhere (the window's
+        copy of a trainer that runs in its own process): its step count and divergence follow, the
+        network's parameters stay as they were (a restart loads them with :meth:`restore`)."""
+        self.step_count, self.diverged, self.state = state.step, state.diverged, state
 
     def evaluate(self, split: str = "test") -> Evaluation:
         """Loss and accuracy over the whole test (or train) split, evaluation mode."""

@@ -15,13 +15,15 @@ from PySide6.QtCore import QObject, QTimer
 from nnviz.core import NNVizError, Network, datasets
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settings, spec_of
+from nnviz.training import trainer_place
+from nnviz.training.remote import ProcessWorker
+from nnviz.training.worker import TrainerWorker, start_worker, stop_worker
 
 from .fitted_text import short_number
 from .inputs import shown_input
 from .screen_fit import place_pad
-from .language import translate
+from .language import current_language, translate
 from .welcome import OVERFIT_HINT
-from nnviz.training.worker import TrainerWorker, start_worker, stop_worker
 
 #: The pane a lesson raises -> the window's dock.
 PANE_DOCKS = {"network": None, "surface": "lossSurfaceDock", "curves": "curvesDock", "layers": "layersDock",
@@ -48,8 +50,11 @@ class Controller(QObject):
         self.closing = False
         self._animate_next = False
         self.overfit_hinted = False
-        self.worker = TrainerWorker(session)
-        self.thread = start_worker(self.worker)
+        if trainer_place() == "process":
+            self.worker, self.thread = ProcessWorker(session, lang=current_language()), None
+        else:
+            self.worker = TrainerWorker(session)
+            self.thread = start_worker(self.worker)
         worker = self.worker
         worker.stepped.connect(self._on_stepped)
         worker.evaluated.connect(self._on_evaluated)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QTabBar
 
@@ -123,6 +124,17 @@ class MainWindow(QMainWindow):
 
     def step(self, n: int = 1) -> None:
         self.controller.step(n)
+
+    def wait_for_step(self, step: int, timeout: float = 30.0) -> bool:
+        """For scripts: handle events until the window shows step ``step`` or later (the trainer runs
+        in its own process and starts with the window); False after ``timeout`` seconds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.AllEvents, 10)
+            if self.current_state is not None and self.current_state.step >= step:
+                return True
+            time.sleep(0.002)
+        return False
 
     def step_epoch(self) -> None:
         self.controller.step_epoch()

@@ -5,3 +5,13 @@ light.  :mod:`.worker` runs a session in a thread; :mod:`.remote` runs it in a c
 (:mod:`.child`) and mirrors what it does into the window's session; :mod:`.wire` is what
 travels between the two.
 """
+import os
+
+#: Where the window's trainer runs: "process" (default) or "thread" (NNVIZ_TRAINER, ``nnviz --trainer``).
+PLACES = ("process", "thread")
+
+
+def trainer_place() -> str:
+    """Where the window's trainer runs: NNVIZ_TRAINER if it names a place, else "process"."""
+    place = os.environ.get("NNVIZ_TRAINER", "process")
+    return place if place in PLACES else "process"
