@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
+from threadpoolctl import threadpool_limits
 
 from nnviz.core import NNVizError, Network, datasets
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settings, spec_of
-from nnviz.training import trainer_place
+from nnviz.training import trainer_blas_threads, trainer_place
 from nnviz.training.remote import ProcessWorker
 from nnviz.training.worker import TrainerWorker, start_worker, stop_worker
 
@@ -50,9 +51,13 @@ class Controller(QObject):
         self.closing = False
         self._animate_next = False
         self.overfit_hinted = False
+        # BLAS threads on purpose: the trainer never fights the GUI thread for a core (the window's own
+        # NumPy runs one thread beside a trainer process; a trainer thread takes every other core).
         if trainer_place() == "process":
+            threadpool_limits(1)
             self.worker, self.thread = ProcessWorker(session, lang=current_language()), None
         else:
+            threadpool_limits(trainer_blas_threads())
             self.worker = TrainerWorker(session)
             self.thread = start_worker(self.worker)
         worker = self.worker

@@ -6,7 +6,7 @@ socket, a named pipe on Windows), prints that address as its one line of output,
 window: a :class:`TrainerWorker` runs the session it is sent, in this process's main thread, under
 Qt's core event loop; the window's requests arrive on a reader thread; every signal of the worker
 goes back over the connection with the history and test-figure events before it (see
-:mod:`nnviz.training.wire`).  BLAS runs one thread: the window's process has the other core.
+:mod:`nnviz.training.wire`).  BLAS runs on every core but one: the window's GUI thread has that one.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from threadpoolctl import threadpool_limits
 
 from nnviz.core.state import pack_state
 
+from . import trainer_blas_threads
 from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
 from .worker import TrainerWorker
 
@@ -122,7 +123,7 @@ def main() -> int:
         print(listener.address, flush=True)
         sys.stdout = sys.stderr  # the one line is said; anything else is for a person
         conn = listener.accept()
-    with conn, threadpool_limits(1):
+    with conn, threadpool_limits(trainer_blas_threads()):
         serve(conn)
     return 0
 
