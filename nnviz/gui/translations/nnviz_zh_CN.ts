@@ -1028,8 +1028,16 @@
     <name>Worker</name>
     <message>
         <source>Unexpected error: {kind}: {error}</source>
-        <extracomment>At most 30 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the frame rate adapts so that the trainer's thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
+        <extracomment>At most 60 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the timeline keeps a state at the end of a chunk, but at most this many bytes of states a second: a 784-512-512-512-10 network's state is 7.5 MB (one every 0.12 s), the 3Blue1Brown network's 0.1 MB (one every chunk). At full speed the frame rate adapts so that the trainer's thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
         <translation>意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>The trainer's process stopped (exit code {code}) {n} times in a row; training is not possible now. Save your work and restart nnviz.</source>
+        <translation>训练进程已连续 {n} 次停止（退出码 {code}），目前无法训练。请保存你的工作并重新启动 nnviz。</translation>
+    </message>
+    <message>
+        <source>The trainer's process stopped (exit code {code}); it was restarted from step {step} (the optimiser starts afresh).</source>
+        <translation>训练进程意外停止（退出码 {code}），已从第 {step} 步重新启动（优化器的状态从头开始）。</translation>
     </message>
     <message>
         <source>Unexpected error while training: {kind}: {error}</source>
