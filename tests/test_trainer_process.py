@@ -180,3 +180,22 @@ def test_a_script_that_trains_and_never_closes_the_window_leaves_no_process_behi
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert list(tmp_path.glob("autosave-*.npz"))  # the child's newest state reached the window at exit
+
+
+def test_the_thread_design_still_trains_the_window(monkeypatch, qtbot, settings, tmp_path):
+    from conftest import close_and_delete
+    from nnviz.gui.main_window import MainWindow
+    from nnviz.training.worker import TrainerWorker
+
+    monkeypatch.setenv("NNVIZ_TRAINER", "thread")
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    assert isinstance(w.controller.worker, TrainerWorker)
+    w.step(3)
+    assert w.wait_for_step(3)
+    w.play()
+    assert w.wait_for_step(50)
+    w.pause()
+    worker = w.controller.worker
+    w.close()
+    assert worker.stopped
+    close_and_delete(w)

@@ -32,19 +32,6 @@ def application() -> QApplication:
     return app
 
 
-def wait_for_step(window, step: int, timeout: float = SCREENSHOT_TIMEOUT) -> bool:
-    """Process events until the window shows ``step`` (or the run stops)."""
-    app = QApplication.instance()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents()
-        state = window.current_state
-        if state is not None and (state.step >= step or state.diverged) and not window.controller.worker.running:
-            return True
-        time.sleep(0.005)
-    return False
-
-
 def _yes(_title: str, _text: str) -> bool:
     return True
 
@@ -96,7 +83,7 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     app.processEvents()
     if steps > 0:
         window.step(steps)
-        if not wait_for_step(window, steps):
+        if not window.wait_for_step(steps, SCREENSHOT_TIMEOUT, stopped=True):
             print(f"nnviz: timed out after {SCREENSHOT_TIMEOUT:.0f} s waiting for {steps} steps", file=sys.stderr)
     deadline = time.monotonic() + 20
     for i in range(2000):  # let the loss surface finish (it is computed in the background)

@@ -125,13 +125,16 @@ class MainWindow(QMainWindow):
     def step(self, n: int = 1) -> None:
         self.controller.step(n)
 
-    def wait_for_step(self, step: int, timeout: float = 30.0) -> bool:
-        """For scripts: handle events until the window shows step ``step`` or later (the trainer runs
-        in its own process and starts with the window); False after ``timeout`` seconds."""
+    def wait_for_step(self, step: int, timeout: float = 30.0, stopped: bool = False) -> bool:
+        """For scripts: handle events until the window shows step ``step`` or later (or the run
+        diverged), with ``stopped`` until training has stopped too (the trainer runs in its own
+        process, which starts with the window); False after ``timeout`` seconds."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             QCoreApplication.processEvents(QEventLoop.AllEvents, 10)
-            if self.current_state is not None and self.current_state.step >= step:
+            state = self.current_state
+            if (state is not None and (state.step >= step or state.diverged)
+                    and not (stopped and self.controller.worker.running)):
                 return True
             time.sleep(0.002)
         return False

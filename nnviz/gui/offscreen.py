@@ -63,7 +63,7 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
     screen = None
     if QApplication.instance() is None:
         screen = use_offscreen_screen(size[0] + 64, size[1] + 64)  # room for the window's frame
-    from .app import application, prepare, wait_for_step
+    from .app import SCREENSHOT_TIMEOUT, application, prepare
     from .main_window import MainWindow
     from .share import frame_of, pane_widget
 
@@ -84,7 +84,7 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
             shown = window.current_state.step if window.current_state is not None else 0
             if target > shown:
                 window.step(target - shown)
-                if not wait_for_step(window, target):
+                if not window.wait_for_step(target, SCREENSHOT_TIMEOUT, stopped=True):
                     raise TimeoutError(f"timed out waiting for step {target}")
             settle(window, widget, app, surface)
             clip.add(frame_of(widget, window.current_state.step), period, window.current_state.step)

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -90,18 +91,25 @@ class ProcessWorker(QObject):
         if address:
             try:
                 conn = Client(address, authkey=authkey)
-            except OSError:
+            except (OSError, EOFError, AuthenticationError):
                 conn = None
         if conn is None:
             return self._lost(process)
         with self._send_lock:
             self._child_session = self.session
-            conn.send(("load_session", (pickle.dumps(self.session, protocol=pickle.HIGHEST_PROTOCOL),)))
-            for name, args in self._backlog:
-                if name != "load_session":
-                    conn.send((name, args))
-            self._backlog.clear()
-            self._conn = conn
+            try:
+                conn.send(("load_session", (pickle.dumps(self.session, protocol=pickle.HIGHEST_PROTOCOL),)))
+                for name, args in self._backlog:
+                    if name != "load_session":
+                        conn.send((name, args))
+            except OSError:  # ended while starting (the window closed at once, or a crash)
+                conn.close()
+                conn = None
+            else:
+                self._backlog.clear()
+                self._conn = conn
+        if conn is None:
+            return self._lost(process)
         self._connected.set()
         while True:
             try:
@@ -186,9 +194,10 @@ class ProcessWorker(QObject):
                 process.kill()
                 process.wait()
                 ok = not self._connected.is_set()  # killed before it had anything: nothing lost
-            process.stdout.close()
         if reader is not None:
             reader.join(1.0)
+        if process is not None:
+            process.stdout.close()
         self._process = None
         self.finished.emit()
         return ok
