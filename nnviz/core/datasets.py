@@ -15,7 +15,7 @@ import numpy as np
 
 from . import toy
 from .dataset import Dataset
-from .errors import ConfigError, DataFileError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError
 from .idx import load_idx_folder
 
 NAMES = ("digits", "zhou", "line", "circle", "xor", "gaussians", "spiral")
@@ -61,13 +61,14 @@ def load_digits_file(path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
         with np.load(path, allow_pickle=False) as f:
             arrays = tuple(f[k] for k in keys)
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file (the bundled digits are missing; reinstall nnviz)") from None
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no such file (the bundled digits are missing; reinstall "
+                                              "nnviz)"), path=path) from None
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
-        raise DataFileError(f"{path}: not a valid digits file ({e})") from None
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: not a valid digits file ({why})"), path=path, why=e) from None
     for images, labels in (arrays[:2], arrays[2:]):
         if images.dtype != np.uint8 or images.ndim != 3 or labels.shape != (len(images),) \
                 or labels.min(initial=0) < 0 or labels.max(initial=0) > 9:
-            raise DataFileError(f"{path}: arrays have the wrong type or shape")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: arrays have the wrong type or shape"), path=path)
     return arrays
 
 
@@ -135,7 +136,7 @@ def load_idx(folder) -> Dataset:
     folder = Path(folder).expanduser()
     arrays = load_idx_folder(folder)
     if arrays[1].max() > 255 or arrays[3].max() > 255:
-        raise DataFileError(f"{folder}: labels above 255")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: labels above 255"), folder=folder)
     return from_images(folder.name or "idx", *arrays, description=(
         f"IDX data from {folder}: {len(arrays[0]):,} training and {len(arrays[2]):,} test images of "
         f"{arrays[0].shape[1]}x{arrays[0].shape[2]} pixels."))

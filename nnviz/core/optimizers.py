@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 #: name -> default settings (torch's defaults; lr is set by the trainer).
 DEFAULTS = {
@@ -183,11 +183,14 @@ def check_lr(value) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"the learning rate must be a number, got {value!r}") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the learning rate must be a number, got {value}"),
+                          value=repr(value)) from None
     if not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"the learning rate must be a finite number > 0, got {value}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the learning rate must be a finite number > 0, got {value}"),
+                          value=value)
     if value > 1e6:
-        raise ConfigError(f"a learning rate of {value:g} is beyond any use; the limit is 1e6")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a learning rate of {value} is beyond any use; the limit is 1e6"),
+                          value=f"{value:g}")
     return value
 
 
