@@ -72,77 +72,90 @@ def build_parser() -> argparse.ArgumentParser:
     from nnviz.core.activations import ACTIVATIONS
     from nnviz.core.normalization import NORMS
 
-    parser = _Parser(prog="nnviz", description=translate("CLI", "See a neural network think and learn. "
-                     "With no command, opens the window."))
-    parser.add_argument("--lang", metavar="LANG", type=_language,
-                        help=translate("CLI", "the window's language: zh_CN (简体中文) or en; default: View > Language, else the system's"))
-    parser.add_argument("--screenshot", metavar="FILE", help=translate("CLI", "build the window offscreen, save a PNG of it and exit"))
-    parser.add_argument("--steps", type=int, default=0, help=translate("CLI", "with --screenshot: train this many steps first"))
-    parser.add_argument("--pane", choices=list(PANES), default="window",
-                        help=translate("CLI", "with --screenshot: only this pane (default: the whole window)"))
-    parser.add_argument("--preset", metavar="LESSON",
-                        help=translate("CLI", "open on a lesson, by the start of its title (e.g. 'Playground: spiral')"))
-    parser.add_argument("--tab", choices=["curves", "layers", "formulas"],
-                        help=translate("CLI", "bring this tab of the bottom pane to the front"))
-    parser.add_argument("--open", metavar="FILE", dest="open_path",
-                        help=translate("CLI", "open a saved model (.npz) with its data set, or an ONNX model of dense layers "
-                        "(.onnx); `nnviz FILE` does the same"))
+    parser = _Parser(prog="nnviz", description=translate(
+        "CLI", "See a neural network think and learn. With no command, opens the window."))
+    parser.add_argument("--lang", metavar="LANG", type=_language, help=translate(
+        "CLI", "the window's language: zh_CN (简体中文) or en; default: View > Language, else the system's"))
+    parser.add_argument("--screenshot", metavar="FILE", help=translate(
+        "CLI", "build the window offscreen, save a PNG of it and exit"))
+    parser.add_argument("--steps", type=int, default=0, help=translate(
+        "CLI", "with --screenshot: train this many steps first"))
+    parser.add_argument("--pane", choices=list(PANES), default="window", help=translate(
+        "CLI", "with --screenshot: only this pane (default: the whole window)"))
+    parser.add_argument("--preset", metavar="LESSON", help=translate(
+        "CLI", "open on a lesson, by the start of its title (e.g. 'Playground: spiral')"))
+    parser.add_argument("--tab", choices=["curves", "layers", "formulas"], help=translate(
+        "CLI", "bring this tab of the bottom pane to the front"))
+    parser.add_argument("--open", metavar="FILE", dest="open_path", help=translate(
+        "CLI", "open a saved model (.npz) with its data set, or an ONNX model of dense layers (.onnx); "
+               "`nnviz FILE` does the same"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     train = sub.add_parser("train", help=translate("CLI", "train a network and optionally save it"))
     source = train.add_mutually_exclusive_group()
-    source.add_argument("--dataset", default="digits", choices=datasets.NAMES, help=translate("CLI", "a bundled data set"))
-    source.add_argument("--data", metavar="DIR|FILE.csv",
-                        help=translate("CLI", "a folder of MNIST-format IDX files, or a CSV table (a header row; numeric columns "
-                             "are the inputs, the last column the target)"))
-    train.add_argument("--target", metavar="NAME", help=translate("CLI", "with a CSV table: the column to predict (default: the last)"))
-    train.add_argument("--test-fraction", type=float, default=0.2,
-                       help=translate("CLI", "with a CSV table: the share of rows held out for testing (stratified, seed 0; default 0.2)"))
-    train.add_argument("--max-rows", type=int, default=None,
-                       help=translate("CLI", "with a CSV table: read only the first N rows (needed above 1,000,000)"))
-    train.add_argument("--layers", type=_sizes, default=None,
-                       help=translate("CLI", "layer sizes, input first, e.g. 784,16,16,10 (default fits the data: N,16,16,K)"))
+    source.add_argument("--dataset", default="digits", choices=datasets.NAMES,
+                        help=translate("CLI", "a bundled data set"))
+    source.add_argument("--data", metavar="DIR|FILE.csv", help=translate(
+        "CLI", "a folder of MNIST-format IDX files, or a CSV table (a header row; numeric columns are the inputs, "
+               "the last column the target)"))
+    train.add_argument("--target", metavar="NAME", help=translate(
+        "CLI", "with a CSV table: the column to predict (default: the last)"))
+    train.add_argument("--test-fraction", type=float, default=0.2, help=translate(
+        "CLI", "with a CSV table: the share of rows held out for testing (stratified, seed 0; default 0.2)"))
+    train.add_argument("--max-rows", type=int, default=None, help=translate(
+        "CLI", "with a CSV table: read only the first N rows (needed above 1,000,000)"))
+    train.add_argument("--layers", type=_sizes, default=None, help=translate(
+        "CLI", "layer sizes, input first, e.g. 784,16,16,10 (default fits the data: N,16,16,K)"))
     train.add_argument("--activation", default="sigmoid", choices=list(ACTIVATIONS))
-    train.add_argument("--loss", default=None, choices=["cross_entropy", "mse"],
-                       help=translate("CLI", "default: cross_entropy, or mse for a regression (a table whose target is a number)"))
+    train.add_argument("--loss", default=None, choices=["cross_entropy", "mse"], help=translate(
+        "CLI", "default: cross_entropy, or mse for a regression (a table whose target is a number)"))
     train.add_argument("--output", default=None, choices=["linear", "sigmoid", "softmax"])
     train.add_argument("--optimizer", default="adam", choices=optimizers.NAMES)
     train.add_argument("--lr", type=float, default=1e-3, help=translate("CLI", "learning rate"))
-    train.add_argument("--momentum", type=float, default=None, help=translate("CLI", "momentum for momentum/nesterov/rmsprop"))
+    train.add_argument("--momentum", type=float, default=None,
+                       help=translate("CLI", "momentum for momentum/nesterov/rmsprop"))
     train.add_argument("--weight-decay", type=float, default=0.0, help=translate("CLI", "L2 weight decay"))
     train.add_argument("--batch-size", type=int, default=32)
-    train.add_argument("--epochs", type=float, default=5, help=translate("CLI", "passes over the training split (may be fractional)"))
+    train.add_argument("--epochs", type=float, default=5,
+                       help=translate("CLI", "passes over the training split (may be fractional)"))
     train.add_argument("--norm", default="none", choices=NORMS)
     train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--augment", action="store_true",
-                       help=translate("CLI", "random shifts, rotations and stroke widths on digit images while training"))
+    train.add_argument("--augment", action="store_true", help=translate(
+        "CLI", "random shifts, rotations and stroke widths on digit images while training"))
     train.add_argument("--save", metavar="PATH", help=translate("CLI", "write the trained model here (.npz)"))
     train.add_argument("--json", action="store_true", help=translate("CLI", "print one JSON object as the last line"))
 
     ev = sub.add_parser("eval", help=translate("CLI", "accuracy and loss of a saved model on a test split"))
-    ev.add_argument("--model", required=True, metavar="PATH", help=translate("CLI", "a saved model (.npz) or an ONNX model (.onnx)"))
+    ev.add_argument("--model", required=True, metavar="PATH",
+                    help=translate("CLI", "a saved model (.npz) or an ONNX model (.onnx)"))
     src = ev.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="digits", choices=datasets.NAMES)
-    src.add_argument("--data", metavar="DIR|FILE.csv",
-                     help=translate("CLI", "a folder of MNIST-format IDX files, or a CSV table like the model's (read with its "
-                          "standardisation; the model's test split is measured)"))
+    src.add_argument("--data", metavar="DIR|FILE.csv", help=translate(
+        "CLI", "a folder of MNIST-format IDX files, or a CSV table like the model's (read with its "
+               "standardisation; the model's test split is measured)"))
     ev.add_argument("--json", action="store_true")
 
-    pr = sub.add_parser("predict", help=translate("CLI", "classify a digit image (PNG, JPG...), or the rows of a CSV table"))
-    pr.add_argument("--model", default=None, metavar="PATH",
-                    help=translate("CLI", "a saved model (.npz) or an ONNX model (.onnx); default: the shipped strong model"))
-    pr.add_argument("image", help=translate("CLI", "a picture of a digit; for a model trained on a table, a CSV file with its input "
-                                  "columns (standardised as in training)"))
+    pr = sub.add_parser("predict", help=translate(
+        "CLI", "classify a digit image (PNG, JPG...), or the rows of a CSV table"))
+    pr.add_argument("--model", default=None, metavar="PATH", help=translate(
+        "CLI", "a saved model (.npz) or an ONNX model (.onnx); default: the shipped strong model"))
+    pr.add_argument("image", help=translate(
+        "CLI", "a picture of a digit; for a model trained on a table, a CSV file with its input columns "
+               "(standardised as in training)"))
     pr.add_argument("--json", action="store_true")
 
-    rec = sub.add_parser("record", help=translate("CLI", "train offscreen and write an animated GIF (or MP4) of the window or a pane"))
-    rec.add_argument("--preset", metavar="LESSON", help=translate("CLI", "the lesson to train, by the start of its title "
-                     "(e.g. 'Playground: spiral'; default: the first network, on digits)"))
+    rec = sub.add_parser("record", help=translate(
+        "CLI", "train offscreen and write an animated GIF (or MP4) of the window or a pane"))
+    rec.add_argument("--preset", metavar="LESSON", help=translate(
+        "CLI", "the lesson to train, by the start of its title (e.g. 'Playground: spiral'; default: the first "
+               "network, on digits)"))
     rec.add_argument("--steps", type=int, default=300, help=translate("CLI", "training steps to record (default 300)"))
-    rec.add_argument("--out", required=True, metavar="FILE", help=translate("CLI", "the animation: .gif, or .mp4 with nnviz[video]"))
-    rec.add_argument("--pane", choices=list(PANES), default="window", help=translate("CLI", "what to record (default: the window)"))
-    rec.add_argument("--fps", type=float, default=15, help=translate("CLI", "frames a second (1-60, default 15); the clip "
-                     "lasts about 10 s, one frame every steps/(10*fps) steps"))
+    rec.add_argument("--out", required=True, metavar="FILE",
+                     help=translate("CLI", "the animation: .gif, or .mp4 with nnviz[video]"))
+    rec.add_argument("--pane", choices=list(PANES), default="window",
+                     help=translate("CLI", "what to record (default: the window)"))
+    rec.add_argument("--fps", type=float, default=15, help=translate(
+        "CLI", "frames a second (1-60, default 15); the clip lasts about 10 s, one frame every steps/(10*fps) steps"))
     rec.add_argument("--size", type=_size, default=(1280, 720), metavar="WxH",
                      help=translate("CLI", "the window's size in pixels (default 1280x720)"))
     rec.add_argument("--json", action="store_true")
@@ -150,8 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser("bench", help=translate("CLI", "speed benchmarks (against PyTorch when installed)"))
     be.add_argument("--quick", action="store_true", help=translate("CLI", "shorter runs (less precise)"))
     be.add_argument("--gui", action="store_true", help=translate("CLI", "also benchmark the window and its panes"))
-    be.add_argument("--long", action="store_true",
-                    help=translate("CLI", "only the long run: 200,000 steps at full speed with the window open (minutes)"))
+    be.add_argument("--long", action="store_true", help=translate(
+        "CLI", "only the long run: 200,000 steps at full speed with the window open (minutes)"))
     be.add_argument("--json", action="store_true")
     return parser
 

@@ -1,6 +1,8 @@
 """The Help menu's texts: the keyboard shortcuts and the About box, in the installed language."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QKeySequence
 
 from .language import translate
@@ -8,12 +10,18 @@ from .language import translate
 
 def shortcuts_text(window) -> str:
     """Every action of ``window`` with a key, as lines "key: what it does", then the panes' own keys."""
-    lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
+    line = translate("MainWindow", "{key}: {what}")
+    lines = [line.format(key=a.shortcut().toString(QKeySequence.NativeText), what=plain(a.text()))
              for a in window.actions() if not a.shortcut().isEmpty()]
     lines += [translate("MainWindow", "Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke"),
               translate("MainWindow", "Esc (on the pad): clear it (in presentation mode: leave presentation mode)"),
               translate("MainWindow", "1-9 / B / Del / Ctrl+Alt+S (on the points): class / brush / clear / save them")]
     return "\n".join(lines)
+
+
+def plain(text: str) -> str:
+    """A menu entry's text without its mnemonic: "&Open model..." -> "Open model...", "打开模型(&O)……" -> "打开模型……"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def about_html() -> str:

@@ -41,9 +41,11 @@ def build_menus(w) -> None:
     _action(w, pre, translate("MainWindow", "3Blue1Brown 784-16-16-10 (sigmoid)"), w._open_3b1b,
             translate("MainWindow", "The network of 3Blue1Brown's videos, trained on the bundled digits"))
     _action(w, pre, translate("MainWindow", "Strong 784-256-128-10 (relu, augmented)"), w._open_strong,
-            translate("MainWindow", "A larger network, trained on shifted and rotated digits: it reads drawings well"))
-    _action(w, f, translate("MainWindow", "Open &data (CSV table)..."), w.data_files.open_dialog, shortcut="Ctrl+Shift+O",
-            tip=translate("MainWindow", "Learn from a CSV table: a header row, numeric inputs, the last column the target"))
+            translate("MainWindow", "A larger network, trained on shifted and rotated digits: it reads drawings "
+                                    "well"))
+    _action(w, f, translate("MainWindow", "Open &data (CSV table)..."), w.data_files.open_dialog,
+            shortcut="Ctrl+Shift+O", tip=translate("MainWindow", "Learn from a CSV table: a header row, numeric "
+                                                                 "inputs, the last column the target"))
     _action(w, f, translate("MainWindow", "Open &IDX data folder..."), files.open_idx_dialog,
             translate("MainWindow", "Use a folder of MNIST-format files (train-images-idx3-ubyte...)"))
     w.recent_menu = f.addMenu(translate("MainWindow", "&Recent files"))
@@ -53,7 +55,8 @@ def build_menus(w) -> None:
     export = f.addMenu(translate("MainWindow", "Export &pane"))
     for name, dock in w.docks.items():
         _action(w, export, dock.windowTitle(), w._export_pane,
-                translate("MainWindow", "Save a picture of this pane at full size, even behind a tab"), name=f"export_{name}")
+                translate("MainWindow", "Save a picture of this pane at full size, even behind a tab"),
+                name=f"export_{name}")
     f.addSeparator()
     w.recording = RecordActions(w, f)  # Record..., Stop recording, Copy image
     w.recorder = w.recording.recorder
@@ -64,7 +67,8 @@ def build_menus(w) -> None:
     t = bar.addMenu(translate("MainWindow", "&Train"))
     _action(w, t, translate("MainWindow", "Step"), w._step1, shortcut="Right",
             tip=translate("MainWindow", "One mini-batch update"), name="stepAction")
-    _action(w, t, translate("MainWindow", "Step x10"), w._step10, shortcut="Shift+Right", tip=translate("MainWindow", "Ten updates"))
+    _action(w, t, translate("MainWindow", "Step x10"), w._step10, shortcut="Shift+Right",
+            tip=translate("MainWindow", "Ten updates"))
     _action(w, t, translate("MainWindow", "Step x100"), w._step100, translate("MainWindow", "A hundred updates"))
     _action(w, t, translate("MainWindow", "One epoch"), w.step_epoch,
             translate("MainWindow", "Until every training sample was seen once"))
