@@ -147,6 +147,10 @@ def test_the_window_frame_speaks_chinese(qtbot, chinese, settings, tmp_path):
         w.reset()
         assert asked[-1] == ("重置网络？", "已经训练了 3 步的网络将被丢弃。")
 
+        w.controls.param("hidden").setValue("16,x")
+        assert w.controls.message.text() == "隐藏层必须是用逗号隔开的整数，例如 16,16（而不是 '16,x'）"
+        w.controls.param("hidden").setValue("16")
+
         path = bad_table(tmp_path)
         assert not w.data_files.open(path)
         assert w.banner.text.text() == f"{path}：第 3 行，第 2 列 'kind'：标签是空的（每一行都需要写出它的类别）"

@@ -35,7 +35,8 @@ def _read_bytes(path: Path) -> bytes:
         raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no such file"), path=path) from None
     except OSError as e:
         if isinstance(e, gzip.BadGzipFile):
-            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot read it ({why})"), path=path, why=e) from None
+            raise DataFileError(QT_TRANSLATE_NOOP(
+                "Errors", "{path}: cannot read it ({why})"), path=path, why=e) from None
         raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read: {reason}"), path=path,
                             reason=os_reason(e)) from None
     except EOFError as e:
@@ -54,8 +55,9 @@ def read_idx(path) -> np.ndarray:
         raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: too short to be an IDX file ({n} bytes)"), path=path,
                             n=len(raw))
     if raw[0] != 0 or raw[1] != 0:
-        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: not an IDX file (magic number {magic} should start 0000)"),
-                            path=path, magic=raw[:4].hex())
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: not an IDX file (magic number {magic} should start 0000)"),
+            path=path, magic=raw[:4].hex())
     type_code, ndim = raw[2], raw[3]
     if type_code not in TYPES:
         raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: unknown IDX element type {code}"), path=path,
@@ -65,8 +67,8 @@ def read_idx(path) -> np.ndarray:
                             path=path, n=ndim)
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: truncated header ({n} bytes, need {needed})"), path=path,
-                            n=len(raw), needed=header)
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: truncated header ({n} bytes, need {needed})"), path=path, n=len(raw), needed=header)
     shape = tuple(int(d) for d in np.frombuffer(raw, ">u4", ndim, 4))
     dtype = TYPES[type_code]
     n = int(np.prod(shape, dtype=np.int64))
@@ -77,8 +79,9 @@ def read_idx(path) -> np.ndarray:
     if len(raw) != expected:
         what = (QT_TRANSLATE_NOOP("Errors", "truncated") if len(raw) < expected
                 else QT_TRANSLATE_NOOP("Errors", "has extra bytes"))
-        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: {what}: shape {shape} needs {needed} bytes, file has {n}"),
-                            path=path, what=Message(what), shape=shape, needed=f"{expected:,}", n=f"{len(raw):,}")
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: {what}: shape {shape} needs {needed} bytes, file has {n}"),
+            path=path, what=Message(what), shape=shape, needed=f"{expected:,}", n=f"{len(raw):,}")
     return np.frombuffer(raw, dtype, n, header).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -102,7 +105,8 @@ def find_file(folder: Path, stem: str) -> Path:
     for name in (stem, stem + ".gz", stem.replace("-idx", ".idx"), stem.replace("-idx", ".idx") + ".gz"):
         if (folder / name).is_file():
             return folder / name
-    raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: missing {stem} (or {stem}.gz)"), folder=folder, stem=stem)
+    raise DataFileError(QT_TRANSLATE_NOOP(
+        "Errors", "{folder}: missing {stem} (or {stem}.gz)"), folder=folder, stem=stem)
 
 
 def load_idx_folder(folder) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -138,6 +142,7 @@ def load_idx_folder(folder) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
             raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: holds no images"), path=images_path)
         arrays += [images, labels.astype(np.int64)]
     if arrays[0].shape[1:] != arrays[2].shape[1:]:
-        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: train images are {train} but test images are {test}"),
-                            folder=folder, train=arrays[0].shape[1:], test=arrays[2].shape[1:])
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{folder}: train images are {train} but test images are {test}"),
+            folder=folder, train=arrays[0].shape[1:], test=arrays[2].shape[1:])
     return tuple(arrays)

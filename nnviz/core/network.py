@@ -36,7 +36,8 @@ def check_sizes(sizes) -> list[int]:
                                             "(e.g. 784,16,16,10)"))
     for i, n in enumerate(sizes):
         if n < 1:
-            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "layer {i} has {n} neurons; every layer needs at least 1"), i=i, n=n)
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "Errors", "layer {i} has {n} neurons; every layer needs at least 1"), i=i, n=n)
         if n > MAX_LAYER_SIZE:
             raise ConfigError(QT_TRANSLATE_NOOP("Errors", "layer {i} has {n} neurons; the limit is {limit} per layer"),
                               i=i, n=f"{n:,}", limit=f"{MAX_LAYER_SIZE:,}")
@@ -87,7 +88,8 @@ class Network:
         self.loss, self.output = loss, output
         self.norm = "none" if norm in (None, "", "none") else norm
         if self.norm not in NORMS:
-            raise ConfigError(f"unknown normalisation {norm!r}; choose one of {', '.join(NORMS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown normalisation {name}; choose one of {names}"),
+                              name=repr(norm), names=", ".join(NORMS))
         dtype = np.dtype(dtype)
         if dtype not in (np.float32, np.float64):
             raise ConfigError("dtype must be float32 or float64")
@@ -95,7 +97,8 @@ class Network:
         if init is None:
             init = default_init(activation)
         if init not in INITS:
-            raise ConfigError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown initialisation {name}; choose one of {names}"),
+                              name=repr(init), names=", ".join(INITS))
         self.init = init
 
         hidden = self.sizes[1:-1]

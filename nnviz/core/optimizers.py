@@ -35,11 +35,13 @@ class Optimizer:
     def __init__(self, lr: float, weight_decay: float = 0.0, **settings):
         unknown = set(settings) - set(DEFAULTS[self.name])
         if unknown:
-            raise ConfigError(f"{self.name} has no setting {', '.join(sorted(unknown))}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{optimizer} has no setting {names}"), optimizer=self.name,
+                              names=", ".join(sorted(unknown)))
         self.settings = {**DEFAULTS[self.name], **settings}
         for key, v in self.settings.items():
             if not (isinstance(v, (int, float)) and math.isfinite(v) and v >= 0):
-                raise ConfigError(f"{self.name} setting {key} must be a finite number >= 0, got {v!r}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{optimizer} setting {key} must be a finite number >= 0, "
+                                                    "got {value}"), optimizer=self.name, key=key, value=repr(v))
         self.lr = lr
         self.weight_decay = weight_decay
         self.t = 0
@@ -60,7 +62,8 @@ class Optimizer:
     def weight_decay(self, value: float) -> None:
         value = float(value)
         if not (math.isfinite(value) and value >= 0):
-            raise ConfigError(f"weight decay must be a finite number >= 0, got {value}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "weight decay must be a finite number >= 0, got {value}"),
+                              value=value)
         self._wd = value
 
     def _gradient(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
@@ -198,5 +201,6 @@ def make(name: str, lr: float, weight_decay: float = 0.0, **settings) -> Optimiz
     """Build an optimiser by name: sgd, momentum, nesterov, rmsprop, adam."""
     classes = {c.name: c for c in (SGD, Momentum, Nesterov, RMSprop, Adam)}
     if name not in classes:
-        raise ConfigError(f"unknown optimiser {name!r}; choose one of {', '.join(NAMES)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown optimiser {name}; choose one of {names}"),
+                          name=repr(name), names=", ".join(NAMES))
     return classes[name](lr, weight_decay, **settings)

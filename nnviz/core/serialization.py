@@ -218,8 +218,9 @@ def load_network(path, with_metadata: bool = False):
     except OSError as exc:
         raise bad(QT_TRANSLATE_NOOP("Errors", "cannot be read: {reason}"), reason=os_reason(exc)) from None
     except (EOFError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, RuntimeError) as exc:
-        raise bad(QT_TRANSLATE_NOOP("Errors", "a damaged or truncated zip archive, not a readable model ({kind}: {why})"),
-                  kind=type(exc).__name__, why=exc) from None
+        raise bad(QT_TRANSLATE_NOOP(
+            "Errors", "a damaged or truncated zip archive, not a readable model ({kind}: {why})"),
+            kind=type(exc).__name__, why=exc) from None
     if "format" not in fields:
         names = ", ".join(sorted(fields)[:6]) + (", ..." if len(fields) > 6 else "")
         if not names:

@@ -196,7 +196,8 @@ class _Reader:
         if block or columns is None:
             columns = self._take(block, rows, columns)
         if rows_read == 0:
-            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no data rows after the header (row 1)"), path=self.path)
+            raise DataFileError(QT_TRANSLATE_NOOP(
+                "Errors", "{path}: no data rows after the header (row 1)"), path=self.path)
         return columns
 
     def _take(self, block: list, rows: list, columns: list[_Column] | None) -> list[_Column]:
@@ -330,8 +331,8 @@ def split(n: int, labels: np.ndarray | None, test_fraction: float, seed: int) ->
     round(count * test_fraction) of them (at least one, never all) in the test split; a class of
     one row trains.  The shuffle is ``np.random.default_rng(seed)``'s: the same seed, the same split."""
     if not 0 < test_fraction < 1:
-        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the test fraction must be between 0 and 1 (e.g. 0.2), got {value}"),
-                          value=test_fraction)
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "Errors", "the test fraction must be between 0 and 1 (e.g. 0.2), got {value}"), value=test_fraction)
     rng = np.random.default_rng(seed)
     groups = ([np.flatnonzero(labels == c) for c in np.unique(labels)] if labels is not None
               else [np.arange(n)])

@@ -20,7 +20,8 @@ def shortcuts_text(window) -> str:
 
 
 def plain(text: str) -> str:
-    """A menu entry's text without its mnemonic: "&Open model..." -> "Open model...", "打开模型(&O)……" -> "打开模型……"."""
+    """A menu entry's text without its mnemonic: "&Open model..." -> "Open model...",
+    "打开模型(&O)……" -> "打开模型……"."""
     return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 

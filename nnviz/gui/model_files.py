@@ -363,13 +363,14 @@ class ModelFiles(QObject):
         if not self.keep_on_close or self.autosave() or not self.autosave_error:
             return True
         message = translate("ModelFiles", "The trained network could not be kept for the next launch ({why}). Save it "
-                                          "with Save as..., or close without keeping it.").format(why=self.autosave_error)
+                                          "with Save as..., or close without keeping it.")
+        message = message.format(why=self.autosave_error)
         if exiting:
             print(f"nnviz: {message}", file=sys.stderr)
             return True
         self.w.banner.show_message(message, [
-            (translate("ModelFiles", "Save as..."), translate("ModelFiles", "Save the network to a file of your choice"),
-             self.save_as),
+            (translate("ModelFiles", "Save as..."),
+             translate("ModelFiles", "Save the network to a file of your choice"), self.save_as),
             (translate("ModelFiles", "Close without keeping it"),
              translate("ModelFiles", "Close the window; the network is lost"), self.close_without_keeping)])
         return False

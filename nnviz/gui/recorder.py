@@ -78,8 +78,8 @@ class Recorder(QObject):
                 raise ConfigError(QT_TRANSLATE_NOOP("Errors", "no pane {pane}: choose one of {panes}"), pane=repr(pane),
                                   panes=", ".join(PANES))
             if not 0 < fps <= 60:
-                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the frame rate must be between 1 and 60 frames a second, "
-                                                    "not {fps}"), fps=fps)
+                raise ConfigError(QT_TRANSLATE_NOOP(
+                    "Errors", "the frame rate must be between 1 and 60 frames a second, not {fps}"), fps=fps)
             check_target(path)
             writable_target(path, ConfigError)
         except NNVizError as exc:

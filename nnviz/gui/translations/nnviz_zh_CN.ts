@@ -696,6 +696,18 @@
         <translation>{path}：数组的类型或形状不对</translation>
     </message>
     <message>
+        <source>noise must be between 0 and 5, got {noise}</source>
+        <translation>噪声必须在 0 到 5 之间，现在是 {noise}</translation>
+    </message>
+    <message>
+        <source>number of points must be between 8 and 1,000,000, got {n}</source>
+        <translation>数据点的个数必须在 8 到 1,000,000 之间，现在是 {n}</translation>
+    </message>
+    <message>
+        <source>unknown data set {name}; choose one of {names}</source>
+        <translation>未知的数据集 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
         <source>{folder}: labels above 255</source>
         <translation>{folder}：有大于 255 的标签</translation>
     </message>
@@ -781,8 +793,16 @@
         <translation>{folder}：训练集图片是 {train}，测试集图片却是 {test}</translation>
     </message>
     <message>
-        <source>cross-entropy needs probabilities: use a softmax or sigmoid output, or the mse loss</source>
+        <source>unknown loss {name}; choose one of {names}</source>
         <extracomment>The output activation each loss gets unless told otherwise.</extracomment>
+        <translation>未知的损失函数 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>unknown output activation {name}; choose linear, sigmoid or softmax</source>
+        <translation>未知的输出层激活函数 {name}；请从 linear、sigmoid、softmax 中选择</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs probabilities: use a softmax or sigmoid output, or the mse loss</source>
         <translation>交叉熵需要概率：输出层请用 softmax 或 sigmoid，或者改用 mse 损失函数</translation>
     </message>
     <message>
@@ -811,6 +831,14 @@
         <translation>只有一个输出时，softmax 永远是 1；请把输出层换成 sigmoid，或者增加输出</translation>
     </message>
     <message>
+        <source>unknown normalisation {name}; choose one of {names}</source>
+        <translation>未知的归一化方式 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>unknown initialisation {name}; choose one of {names}</source>
+        <translation>未知的初始化方式 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
         <source>reading ONNX models needs the onnx package: pip install "nnviz[onnx]" (or pip install onnx)</source>
         <translation>读取 ONNX 模型需要 onnx 包：pip install "nnviz[onnx]"（或 pip install onnx）</translation>
     </message>
@@ -827,8 +855,20 @@
         <translation>{path}：无法读取的 ONNX 模型（{kind}）</translation>
     </message>
     <message>
-        <source>the learning rate must be a number, got {value}</source>
+        <source>{optimizer} has no setting {names}</source>
         <extracomment>name -&gt; default settings (torch's defaults; lr is set by the trainer).</extracomment>
+        <translation>{optimizer} 没有 {names} 这个设置</translation>
+    </message>
+    <message>
+        <source>{optimizer} setting {key} must be a finite number &gt;= 0, got {value}</source>
+        <translation>{optimizer} 的设置 {key} 必须是大于等于 0 的有限数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>weight decay must be a finite number &gt;= 0, got {value}</source>
+        <translation>权重衰减必须是大于等于 0 的有限数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a number, got {value}</source>
         <translation>学习率必须是一个数，现在是 {value}</translation>
     </message>
     <message>
@@ -838,6 +878,10 @@
     <message>
         <source>a learning rate of {value} is beyond any use; the limit is 1e6</source>
         <translation>学习率 {value} 大得没有意义；上限是 1e6</translation>
+    </message>
+    <message>
+        <source>unknown optimiser {name}; choose one of {names}</source>
+        <translation>未知的优化器 {name}；请从 {names} 中选择</translation>
     </message>
     <message>
         <source>no such file or folder</source>
@@ -1218,6 +1262,15 @@
     <message>
         <source>no lesson starts with {which}; the lessons are: {titles}</source>
         <translation>没有以 {which} 开头的课程；现有的课程是：{titles}</translation>
+    </message>
+    <message>
+        <source>unknown activation {name}; choose one of {names}</source>
+        <extracomment>Output activations: the hidden ones plus softmax (handled jointly with the loss).</extracomment>
+        <translation>未知的激活函数 {name}；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>group norm: {n} neurons cannot be split into {groups} equal groups</source>
+        <translation>组归一化：{n} 个神经元无法平均分成 {groups} 组</translation>
     </message>
 </context>
 <context>
