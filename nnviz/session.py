@@ -27,6 +27,7 @@ import numpy as np
 
 from nnviz.core import ConfigError, Evaluation, Network, NNVizError, Trainer, datasets, load_pretrained
 from nnviz.core.dataset import Dataset
+from nnviz.core.errors import QT_TRANSLATE_NOOP, Message
 from nnviz.core.network import default_init
 from nnviz.core.history import History
 from nnviz.core.state import StepState
@@ -75,22 +76,25 @@ def parse_hidden(text) -> list[int]:
     try:
         sizes = [int(p) for p in parts]
     except ValueError:
-        raise ValueError(f"hidden layers must be whole numbers separated by commas, like 16,16 (not {text!r})")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "hidden layers must be whole numbers separated by commas, like "
+                                            "16,16 (not {text})"), text=repr(text)) from None
     for n in sizes:
         if not 1 <= n <= MAX_LAYER_SIZE:
-            raise ValueError(f"each hidden layer needs 1 to {MAX_LAYER_SIZE:,} neurons, not {n:,}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "each hidden layer needs 1 to {limit} neurons, not {n}"),
+                              limit=f"{MAX_LAYER_SIZE:,}", n=f"{n:,}")
     if len(sizes) > 12:
-        raise ValueError("at most 12 hidden layers")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "at most 12 hidden layers"))
     return sizes
 
 
-def clamp_batch(batch_size: int, data: Dataset) -> tuple[int, str]:
+def clamp_batch(batch_size: int, data: Dataset) -> tuple[int, Message]:
     """The batch size a data set allows, and a sentence when it had to change ("" otherwise)."""
     n = len(data.X_train)
     if batch_size <= n:
-        return batch_size, ""
-    return n, (f"A batch of {batch_size:,} is more than the {n:,} training samples of {data.name!r}: "
-               f"using {n:,} (the whole set each step).")
+        return batch_size, Message("")
+    return n, Message(QT_TRANSLATE_NOOP("Errors", "A batch of {batch} is more than the {n} training samples of "
+                                        "{name}: using {n} (the whole set each step)."),
+                      batch=f"{batch_size:,}", n=f"{n:,}", name=repr(data.name))
 
 
 def lesson_settings(lesson: Lesson) -> tuple[dict, dict]:

@@ -21,7 +21,10 @@ TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py"
                       "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
                       "playground.py", "timeline.py", "share.py", "record_dialog.py", "record_menu.py", "inputs.py",
                       "../training/worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
-                      "surface/computations.py", "surface/jobs.py", "controls.py")
+                      "surface/computations.py", "surface/jobs.py", "controls.py", "main_window.py", "menus.py",
+                      "help_texts.py", "controller.py", "model_files.py", "data_files.py", "app.py",
+                      "presentation_mode.py", "presentation.py", "picture_export.py", "screen_fit.py", "fitted_text.py",
+                      "recorder.py", "lifetime.py", "offscreen.py", "throttled.py", "heap.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
@@ -101,7 +104,7 @@ def literal_texts(path: Path):
 
 def test_the_catalogue_translates_every_wrapped_text():
     done = update.translations()
-    missing = [f"{p.name}:{line} [{ctx}] {text}" for p in update.sources()
+    missing = [f"{p.name}:{line} [{ctx}] {text}" for p in update.source_files()
                for ctx, text, line in literal_texts(p) if (ctx, text) not in done]
     missing += [f"data [{ctx}] {text}" for ctx, text in update.data_texts() if (ctx, text) not in done]
     assert not missing, "\n".join(missing)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelFileError
+from .errors import QT_TRANSLATE_NOOP, Message, ModelFileError
 from .mlp_import import LayerChain
 from .network import Network
 from .paths import os_reason, readable_file
@@ -24,7 +24,8 @@ from .paths import os_reason, readable_file
 ACTIVATIONS = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "LeakyRelu": "leaky_relu",
                "Softmax": "softmax"}
 SUPPORTED = ("Gemm", "MatMul", "Add", *ACTIVATIONS, "Flatten", "Reshape", "Identity", "Constant", "Transpose")
-INSTALL = 'reading ONNX models needs the onnx package: pip install "nnviz[onnx]" (or pip install onnx)'
+INSTALL = QT_TRANSLATE_NOOP("Errors", 'reading ONNX models needs the onnx package: pip install "nnviz[onnx]" '
+                                      '(or pip install onnx)')
 
 
 def _onnx():
@@ -39,18 +40,20 @@ def _onnx():
 def load_onnx(path) -> tuple[Network, str]:
     """The network an ONNX file holds, and a sentence on how it was read.  Raises ModelFileError
     naming the file and the problem (onnx missing, not an ONNX model, an unsupported operator...)."""
-    path = readable_file(Path(path), ModelFileError, "ONNX model (.onnx)")
+    path = readable_file(Path(path), ModelFileError, Message(QT_TRANSLATE_NOOP("Errors", "ONNX model (.onnx)")))
     onnx, numpy_helper = _onnx()
     if onnx is None:
-        raise ModelFileError(f"{path}: {INSTALL}")
+        raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "{path}: {why}"), path=path, why=Message(INSTALL))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ModelFileError(f"{path}: cannot be read: {os_reason(exc)}") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read: {reason}"), path=path,
+                             reason=os_reason(exc)) from None
     try:
         model = onnx.load_model_from_string(data)
     except Exception as exc:  # noqa: BLE001 - protobuf raises several types for a file that is not ONNX
-        raise ModelFileError(f"{path}: not a readable ONNX model ({type(exc).__name__})") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "{path}: not a readable ONNX model ({kind})"), path=path,
+                             kind=type(exc).__name__) from None
     net, described = read_graph(model.graph, str(path), numpy_helper)
     return net, f"{path.name} (ONNX): {described}"
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import optimizers
 from .dataset import Dataset
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from .network import Network, classify
 from .state import Probe, ProbeArrays, StepState, frozen, pack_state, unpack_state
 
@@ -45,9 +45,10 @@ def probe_pass(config, theta: np.ndarray, norm_stats, x: np.ndarray):
 def check_fits(net: Network, data: Dataset) -> None:
     """Refuse a data set whose input or output width differs from the network's."""
     if data.n_inputs != net.sizes[0] or data.n_outputs != net.sizes[-1]:
-        raise ConfigError(
-            f"the network is {'-'.join(map(str, net.sizes))} but the data set {data.name!r} has "
-            f"{data.n_inputs} inputs and {data.n_outputs} outputs")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the network is {sizes} but the data set {name} has {inputs} "
+                                            "inputs and {outputs} outputs"),
+                          sizes="-".join(map(str, net.sizes)), name=repr(data.name), inputs=data.n_inputs,
+                          outputs=data.n_outputs)
 
 
 def evaluate(net: Network, data: Dataset, split: str = "test", chunk: int = 2048) -> Evaluation:
@@ -125,7 +126,8 @@ class Trainer:
     def batch_size(self, value: int) -> None:
         n = len(self._X)
         if not isinstance(value, (int, np.integer)) or not 1 <= value <= n:
-            raise ConfigError(f"the batch size must be a whole number from 1 to {n:,} (the training set), got {value!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the batch size must be a whole number from 1 to {n} (the "
+                                                "training set), got {value}"), n=f"{n:,}", value=repr(value))
         self._batch_size = int(value)
 
     @property
@@ -218,14 +220,16 @@ class Trainer:
             for norm, (mean, var) in zip(net.norms, stats_before):
                 norm.running_mean[:], norm.running_var[:] = mean, var
             self.diverged = True
-            what = ("the loss" if not math.isfinite(loss) else
-                    "the gradient" if not np.isfinite(net.grad).all() else "the parameters")
+            what = (QT_TRANSLATE_NOOP("Errors", "the loss") if not math.isfinite(loss) else
+                    QT_TRANSLATE_NOOP("Errors", "the gradient") if not np.isfinite(net.grad).all() else
+                    QT_TRANSLATE_NOOP("Errors", "the parameters"))
             # The state on display stays finite: the parameters are the last good ones.
             self.state = replace(
                 self.state, diverged=True,
-                message=f"Training diverged at step {self.step_count + 1}: {what} became infinite or NaN "
-                        f"with learning rate {self.lr:g}. The update was not applied. "
-                        f"Lower the learning rate or reset the network.")
+                message=Message(QT_TRANSLATE_NOOP("Errors", "Training diverged at step {step}: {what} became infinite "
+                                                  "or NaN with learning rate {lr}. The update was not applied. Lower "
+                                                  "the learning rate or reset the network."),
+                                step=self.step_count + 1, what=Message(what), lr=f"{self.lr:g}"))
             return self.state
         self.step_count += 1
         new_theta.flags.writeable = False  # the optimiser's fresh copy: the state owns it

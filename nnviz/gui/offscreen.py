@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from nnviz.cli_language import translate
 from nnviz.core.animation import Clip, write_animation
 
 #: Seconds an animation made by ``nnviz record`` lasts (the last frame then stays one second more).
@@ -85,14 +86,15 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
             if target > shown:
                 window.step(target - shown)
                 if not window.wait_for_step(target, SCREENSHOT_TIMEOUT, stopped=True):
-                    raise TimeoutError(f"timed out waiting for step {target}")
+                    raise TimeoutError(translate("CLI", "timed out waiting for step {step}").format(step=target))
             settle(window, widget, app, surface)
             clip.add(frame_of(widget, window.current_state.step), period, window.current_state.step)
-            _progress(f"frame {len(clip)}, step {window.current_state.step:,}/{steps:,}")
+            _progress(translate("CLI", "frame {frame}, step {step}/{steps}").format(
+                frame=len(clip), step=f"{window.current_state.step:,}", steps=f"{steps:,}"))
             if window.current_state.diverged:
                 break  # the run cannot go on: the clip ends where it stopped
         clip.durations[-1] += HOLD_LAST_MS
-        _progress("writing...")
+        _progress(translate("CLI", "writing..."))
         size_bytes = write_animation(clip, out)
     finally:
         _progress("")

@@ -32,6 +32,7 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from nnviz.cli_language import error_text
 from nnviz.core import NNVizError
 from nnviz.core.history import state_nbytes
 from nnviz.session import Session
@@ -188,7 +189,7 @@ class TrainerWorker(QObject):
             try:
                 fn()
             except NNVizError as e:
-                self.failed.emit(str(e))
+                self.failed.emit(error_text(e))
             except Exception as e:  # a bug must not kill the thread: report it in words
                 traceback.print_exc()
                 self.failed.emit(translate("Worker", "Unexpected error: {kind}: {error}").format(
@@ -307,7 +308,7 @@ class TrainerWorker(QObject):
                     break
         except NNVizError as e:
             self._running.clear()
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
             self.runningChanged.emit(False)
             return
         except Exception as e:

@@ -2,7 +2,8 @@
 
     python -m nnviz.gui.translations.update [--font NotoSansCJK-Regular.ttc]
 
-1. ``pyside6-lupdate`` collects every ``translate("Context", "text")`` of ``nnviz/gui`` and the
+1. ``pyside6-lupdate`` collects every ``translate("Context", "text")`` and ``QT_TRANSLATE_NOOP`` of
+   ``nnviz`` (the window, the command line, and the error messages of ``nnviz.core``) and the
    texts kept as data (lesson titles, texts and guided steps under "lessons"; the guided figures'
    names under "guided") into ``nnviz_zh_CN.ts``, keeping the translations already there and
    dropping texts no longer used;
@@ -25,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GUI = HERE.parent
+PACKAGE = GUI.parent
 CATALOGUE = HERE / "nnviz_zh_CN.ts"
 COMPILED = HERE / "nnviz_zh_CN.qm"
 FONT = HERE / "NotoSansSC-nnviz.otf"
@@ -53,19 +55,18 @@ def tool(name: str) -> str:
     return found
 
 
-def sources() -> list[Path]:
-    """The Python files whose texts are translated: the window's and the trainer's (nnviz.training)."""
-    return sorted(p for folder in (GUI, GUI.parent / "training") for p in folder.rglob("*.py")
-                  if "translations" not in p.parts)
+def source_files() -> list[Path]:
+    """The modules whose texts are translated: every one of ``nnviz`` but this folder's."""
+    return sorted(p for p in PACKAGE.rglob("*.py") if "translations" not in p.relative_to(PACKAGE).parts)
 
 
 def update_catalogue() -> None:
-    sources_ = [str(p) for p in sources()]
+    sources = [str(p) for p in source_files()]
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data_texts.py"
         data.write_text("\n".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})" for c, t in data_texts()) + "\n",
                         encoding="utf-8")
-        subprocess.run([tool("pyside6-lupdate"), *sources_, str(data), "-locations", "none", "-no-obsolete",
+        subprocess.run([tool("pyside6-lupdate"), *sources, str(data), "-locations", "none", "-no-obsolete",
                         "-target-language", "zh_CN", "-ts", str(CATALOGUE)], check=True)
 
 
