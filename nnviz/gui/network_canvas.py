@@ -560,15 +560,20 @@ class NetworkCanvas(QWidget):
             painter.drawText(QRectF(x + swatch + 4, y, 140, 18), Qt.AlignLeft | Qt.AlignVCenter, text)
             x += swatch + 4 + fm.horizontalAdvance(text) + (18 if bar == 90 else 10)
         note = translate("NetworkCanvas", "(brighter: stronger)")
-        if x + fm.horizontalAdvance(note) <= self.width() - 6:  # only when it fits whole
+        if self._animation is None and x + fm.horizontalAdvance(note) <= self.width() - 6:  # whole; not in the banner's way
             painter.setPen(DIM_TEXT)
             painter.drawText(QRectF(x, y, 200, 18), Qt.AlignLeft | Qt.AlignVCenter, note)
             x += fm.horizontalAdvance(note) + 18
-        if self._animation is not None:
+        if self._animation is not None:  # the banner in the room left, shortened rather than cut
             painter.setPen(HIGHLIGHT)
             painter.setFont(self._font(0, bold=True))
-            painter.drawText(QRectF(x, y, self.width() - x - 10, 18), Qt.AlignRight | Qt.AlignVCenter,
-                             translate("NetworkCanvas", "◀ backward pass: the error flows back (click to skip)"))
+            room, fm = self.width() - x - 10, painter.fontMetrics()
+            texts = [translate("NetworkCanvas", "◀ backward pass: the error flows back (click to skip)"),
+                     translate("NetworkCanvas", "◀ backward pass (click to skip)"),
+                     translate("NetworkCanvas", "◀ backward pass")]
+            text = next((t for t in texts if fm.horizontalAdvance(t) <= room), texts[-1])
+            painter.drawText(QRectF(x, y, room, 18), Qt.AlignRight | Qt.AlignVCenter,
+                             fm.elidedText(text, Qt.ElideRight, int(room)))
 
     # -------------------------------------------------------------- mouse
     def _hit(self, pos: QPointF):

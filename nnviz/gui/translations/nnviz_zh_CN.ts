@@ -685,7 +685,7 @@
     <name>LayerCharts</name>
     <message>
         <source>Gradient norm per layer (log): &lt;span style='color:#6a3d9a'&gt;first&lt;/span&gt; ... &lt;span style='color:#b8a000'&gt;last&lt;/span&gt;</source>
-        <translation>每层的梯度范数（对数坐标）：&lt;span style='color:#6a3d9a'&gt;第一层&lt;/span&gt; …… &lt;span style='color:#b8a000'&gt;最后一层&lt;/span&gt;</translation>
+        <translation>每层梯度范数（对数）：&lt;span style='color:#6a3d9a'&gt;第一层&lt;/span&gt;…&lt;span style='color:#b8a000'&gt;最后一层&lt;/span&gt;</translation>
     </message>
     <message>
         <source>step</source>
@@ -1022,6 +1022,14 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <message>
         <source>◀ backward pass: the error flows back (click to skip)</source>
         <translation>◀ 反向传播：误差往回流（点击跳过）</translation>
+    </message>
+    <message>
+        <source>◀ backward pass (click to skip)</source>
+        <translation>◀ 反向传播（点击跳过）</translation>
+    </message>
+    <message>
+        <source>◀ backward pass</source>
+        <translation>◀ 反向传播</translation>
     </message>
     <message>
         <source>input pixel (row {row}, column {column}) = {value}</source>
