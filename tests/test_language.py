@@ -336,3 +336,56 @@ def test_the_controls_in_chinese(qtbot, chinese, settings, tmp_path):
         assert c.architecture()["loss"] == "mse"
     finally:
         close_and_delete(w)
+
+
+def test_the_panes_speak_chinese_and_keep_their_keys(qtbot, chinese, settings, tmp_path):
+    """The diagram, the drawing pad, the loss surface, the curves, the Layers charts and the points
+    editor in Chinese; what code looks up (edge colourings, surface modes, landscapes) stays English."""
+    from conftest import close_and_delete
+    from nnviz.core import datasets
+    from nnviz.gui.inputs import sample_caption
+    from nnviz.gui.main_window import MainWindow
+    from nnviz.gui.surface.maths import default_pair
+
+    digits = datasets.load("digits")
+    label = int(digits.labels_test[79])
+    w = MainWindow(settings=settings, data_dir=tmp_path)
+    w.show()
+    try:
+        view = w.network_view
+        assert [view.mode.itemText(i) for i in range(view.mode.count())] == ["权重", "梯度", "贡献"]
+        view.mode.setCurrentIndex(2)
+        assert view.edge_mode() == "contribution" and view.top_k.specialValueText() == "所有连线"
+        assert view.hover_text(1, 3).startswith("第 1 层，神经元 3\nz = Σ w·a + b = ")
+        assert "个输入，偏置 b = " in view.hover_text(1, 3)
+
+        pad = w.pad_pane
+        assert pad.source.text() == "写一个数字：它会按 MNIST 的方式居中并缩放"
+        pad.pad.set_sample(digits.X_test[79], sample_caption(digits, 79), label)
+        assert pad.source.text() == f"网络的输入：测试集数字 #79（是 {label}），原样输入"
+        assert view.input_caption == f"测试集数字 #79（是 {label}），原样输入，在画板上"
+
+        assert w.curves.loss_plot.titleLabel.text == "损失" and w.curves.acc_plot.getAxis("bottom").labelText == "步数"
+        charts = w.layer_charts
+        assert "每层梯度范数" in charts.title.text() and charts.hist_plot.getAxis("left").labelText == "隐藏层"
+        assert default_pair([3, 4, 2])[1] == ("w[第 1 层][0,0]", "w[第 2 层][0,0]")
+
+        surface = w.loss_surface
+        assert surface.mode.itemText(0) == "这个网络（PCA 平面）" and surface.mode.itemData(0) == "plane"
+        surface.set_mode("race")
+        assert surface.race_play.text() == "播放"
+        surface.landscape.setCurrentIndex(1)
+        assert surface.landscape.currentText() == "峡谷" and surface.model.landscape == "ravine"
+        assert surface.info.text().startswith("一条又长又窄的峡谷")
+        surface.step_race()
+        assert surface.message.text().startswith("第 1 步，损失：")
+        surface.landscape.setCurrentIndex(surface.landscape.count() - 1)
+        assert surface.landscape.currentText() == "这个网络" and surface.model.network_race_mode()
+
+        w.load_lesson("Playground: spiral")
+        points = w.points
+        held = int(points.test.sum())
+        assert points.info.text() == f"{len(points.X)} 个点，其中 {held} 个留作测试（空心）"
+        assert points.brush.text() == "笔刷" and points.clear_button.text() == "清空"
+    finally:
+        close_and_delete(w)
