@@ -1001,7 +1001,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     </message>
     <message>
         <source>#{first}-{last} of {total} (scroll)</source>
-        <translation>共 {total} 个中的 #{first}-{last}（可滚动）</translation>
+        <translation>#{first}-{last}/{total}（可滚动）</translation>
     </message>
     <message>
         <source>{shown} of {total}</source>
