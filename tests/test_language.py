@@ -1,6 +1,7 @@
 """The interface in Simplified Chinese through Qt's translation system: choosing the language,
 installing it, the catalogue complete and compiled, the bundled font, View > Language."""
 import ast
+import os
 import re
 import subprocess
 import sys
@@ -24,8 +25,10 @@ TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py"
                       "surface/computations.py", "surface/jobs.py", "controls.py", "point_editor.py", "curves.py",
                       "layer_charts.py", "fit_view.py", "surface/view.py", "surface/modes.py", "surface/plot.py",
                       "surface/maths.py", "network_view.py", "network_canvas.py", "drawing_pad.py")
-#: Every module of nnviz/gui (the catalogue's own tools aside), as a path relative to it.
-ALL_GUI = tuple(sorted(p.relative_to(GUI).as_posix() for p in GUI.rglob("*.py") if "translations" not in p.parts))
+#: Every module of nnviz/gui (the catalogue's own tools aside), and of nnviz/training when the trainer has a
+#: package of its own (as "../training/worker.py"), as a path relative to nnviz/gui.
+ALL_GUI = tuple(sorted(Path(os.path.relpath(p, GUI)).as_posix() for folder in (GUI, GUI.parent / "training")
+                       for p in folder.rglob("*.py") if "translations" not in p.parts))
 #: The modules of nnviz/gui that show no text of their own (offscreen.py: only the command line's progress);
 #: every other one must put its texts through translate().
 SILENT_MODULES = ("__init__.py", "elided_label.py", "heap.py", "lifetime.py", "network_edges.py", "offscreen.py",
@@ -179,7 +182,8 @@ def test_the_silent_modules_are_real_and_show_nothing():
 
 @pytest.mark.skip(reason="turned on at the merge of #16: main_window, controller, model_files, data_files, app, "
                          "presentation_mode, picture_export, recorder and fitted_text are translated on the other "
-                         "#16 branch")
+                         "#16 branch (and nnviz/training's __init__, child and wire, which show no text, join "
+                         "SILENT_MODULES)")
 def test_every_gui_module_that_shows_text_translates_it():
     """The whole of nnviz/gui, not a list: a new module with texts is checked from its first commit."""
     talking = [name for name in ALL_GUI if name not in SILENT_MODULES]
