@@ -516,7 +516,7 @@ class LossSurfaceModel:
         else:
             paths = [np.array(p) for p in self.race.trails]
             step, losses, labels = self.race.steps, self.race.losses(), self.race.labels
-        text = "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span> {l} {v:.3g}'
+        text = "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span>&nbsp;{l}&nbsp;{v:.3g}'
                               for l, v, c in zip(labels, losses, colors))
         what = (translate("LossSurface", "step {step}, batch loss: {runners}") if self.network_race is not None
                 else translate("LossSurface", "step {step}, loss: {runners}"))
