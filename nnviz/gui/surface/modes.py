@@ -1,9 +1,11 @@
-"""The loss-surface pane's modes and their logic, without widgets (plain Python + NumPy).
+"""The loss-surface pane's modes and their logic, without widgets (plain Python + NumPy; its texts
+in the window's language through Qt's translate()).
 
 :class:`LossSurfaceModel` knows which mode is active, keeps the path, builds the background jobs
 that compute a surface (or race the optimisers on this network), holds the plane, the surface and
 the race, works out where the ball and its trail go, and writes the texts below the plot.  The
-view (:mod:`.view`) sets ``mode`` and ``landscape`` from its combo boxes, runs the jobs and draws.
+view (:mod:`.view`) sets ``mode`` and ``landscape`` (keys: the combo boxes show them translated,
+keeping the keys as item data) from its combo boxes, runs the jobs and draws.
 
 Shapes: theta (P,), a network's parameters; the path ``thetas`` [(step, theta)], oldest first;
 ``surface_values`` (n, n) (GRID for a network, 81 for an analytic landscape), rows along y, over
