@@ -4,8 +4,8 @@ Every user-visible text in ``nnviz.gui`` goes through :func:`translate` (``trans
 "English text")``, which ``pyside6-lupdate`` finds in the source); the catalogue
 ``translations/nnviz_zh_CN.ts`` holds the Chinese and is compiled to ``nnviz_zh_CN.qm`` (shipped
 in the package; ``python -m nnviz.gui.translations.update`` remakes both).  Texts that live as data
-outside the GUI (lessons, guided steps) are translated where the GUI shows them, under the
-contexts "lessons" and "guided".
+outside the GUI (lessons, guided steps, the loss surface's landscapes) are translated where the GUI
+shows them, under the contexts "lessons", "guided" and "surfaces".
 
 The language is, in order: ``lang`` given (``nnviz --lang zh_CN``), the one chosen in View >
 Language (the ``language`` setting), the system's (``LANG=zh_CN.UTF-8`` gives Chinese), English.

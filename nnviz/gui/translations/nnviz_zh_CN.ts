@@ -605,6 +605,34 @@
     </message>
 </context>
 <context>
+    <name>CurvesView</name>
+    <message>
+        <source>Loss</source>
+        <extracomment>smooth() works in blocks of at most this many steps (SMOOTHING ** 10,000 = 1e-88: no underflow).</extracomment>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑后）</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy as training goes on. Blue: the training mini-batches (smoothed); red: the held-out test set, which the network never trains on.</source>
+        <translation>随着训练进行的损失和准确率。蓝线：训练用的小批量（平滑后）；红线：留出的测试集，网络从不在它上面训练。</translation>
+    </message>
+</context>
+<context>
     <name>DataFiles</name>
     <message>
         <source>CSV tables (*.csv *.tsv *.txt);;All files (*)</source>
@@ -626,6 +654,109 @@
     <message>
         <source>{path}: too large to hold in memory; read the first rows with nnviz train --max-rows</source>
         <translation>{path}：文件太大，内存放不下；可以用 nnviz train --max-rows 只读取前面几行</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPad</name>
+    <message>
+        <source>your drawing, centred and scaled like MNIST</source>
+        <translation>你画的图，已按 MNIST 的方式居中并缩放</translation>
+    </message>
+    <message>
+        <source>draw a digit: it is centred and scaled like MNIST</source>
+        <translation>写一个数字：它会按 MNIST 的方式居中并缩放</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the left mouse button; the right button erases. Esc or Delete clears; Ctrl+Z undoes. Drop an image file here to load it.</source>
+        <translation>按住鼠标左键写一个数字，右键是橡皮擦。Esc 或 Delete 清空，Ctrl+Z 撤销。把图片文件拖到这里即可载入。</translation>
+    </message>
+    <message>
+        <source>{caption}, as it is</source>
+        <translation>{caption}，原样输入</translation>
+    </message>
+    <message>
+        <source>a 28x28 image</source>
+        <translation>一张 28x28 的图片</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+    <message>
+        <source>Which input the network is given, and how: a test digit (or a 28x28 image) as it is, or your drawing after MNIST's preprocessing</source>
+        <translation>网络得到的是哪个输入、怎样处理过：测试集数字（或 28x28 的图片）原样输入，你画的图则先经过 MNIST 的预处理</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Empty the pad (Esc)</source>
+        <translation>清空画板（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>撤销上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Open image...</source>
+        <translation>打开图片……</translation>
+    </message>
+    <message>
+        <source>Load a PNG or JPG of a digit (or drop one on the pad)</source>
+        <translation>载入一张数字的 PNG 或 JPG 图片（也可以直接拖到画板上）</translation>
+    </message>
+    <message>
+        <source>Test digits...</source>
+        <translation>测试集数字……</translation>
+    </message>
+    <message>
+        <source>Pick a digit from the test set, or one the network gets wrong</source>
+        <translation>从测试集里挑一个数字，或者挑一个网络认错的</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Draw with the eraser (the right mouse button always erases)</source>
+        <translation>用橡皮擦来画（鼠标右键始终是橡皮擦）</translation>
+    </message>
+    <message>
+        <source>brush </source>
+        <translation>笔刷 </translation>
+    </message>
+    <message>
+        <source>Brush radius in pad pixels (one MNIST pixel is 10 pad pixels)</source>
+        <translation>笔刷半径，以画板像素计（一个 MNIST 像素等于 10 个画板像素）</translation>
+    </message>
+    <message>
+        <source>the network sees:</source>
+        <translation>网络看到的：</translation>
+    </message>
+    <message>
+        <source>the network is given: {input}</source>
+        <translation>网络的输入：{input}</translation>
+    </message>
+    <message>
+        <source>Open a picture of a digit</source>
+        <translation>打开一张数字图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1405,41 @@
     </message>
 </context>
 <context>
+    <name>FitView</name>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>the points and the network's answer</source>
+        <translation>数据点和网络的回答</translation>
+    </message>
+    <message>
+        <source>target {name}</source>
+        <translation>目标值 {name}</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>prediction against target (test)</source>
+        <translation>预测值与目标值对比（测试集）</translation>
+    </message>
+    <message>
+        <source>{line} (step {step})</source>
+        <translation>{line}（第 {step} 步）</translation>
+    </message>
+    <message>
+        <source>The data and the network's answer: each point is a training sample (filled) or a test sample (hollow); the red curve is what the network outputs for every input. Training moves it towards the points.</source>
+        <translation>数据和网络的回答：每个点是一个训练样本（实心）或测试样本（空心）；红色曲线是网络对每个输入给出的输出。训练会把它推向这些点。</translation>
+    </message>
+</context>
+<context>
     <name>FittedText</name>
     <message>
         <source>input: {side}x{side} pixels</source>
@@ -1560,6 +1726,275 @@
     <message>
         <source>{caption} (the pad is empty)</source>
         <translation>{caption}（画板是空的）</translation>
+    </message>
+</context>
+<context>
+    <name>LayerCharts</name>
+    <message>
+        <source>Gradient norm per layer (log): &lt;span style='color:#6a3d9a'&gt;first&lt;/span&gt; ... &lt;span style='color:#b8a000'&gt;last&lt;/span&gt;</source>
+        <translation>每层梯度范数（对数）：&lt;span style='color:#6a3d9a'&gt;第一层&lt;/span&gt;…&lt;span style='color:#b8a000'&gt;最后一层&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>hidden layer</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Top: how large each layer's weight gradient is (log scale) - vanishing gradients make the first layers' lines sink. Bottom left: how each hidden layer's activations are spread over {n} test samples (one row per layer). Bottom right: which class the network takes for which on the test set (rows: the truth).</source>
+        <translation>上图：每层权重梯度的大小（对数坐标）——梯度消失时，前面几层的线会沉下去。左下：每个隐藏层的激活值在 {n} 个测试样本上的分布（每层一行）。右下：在测试集上，网络把哪个类别认成了哪个类别（行：真实类别）。</translation>
+    </message>
+</context>
+<context>
+    <name>LossSurface</name>
+    <message>
+        <source>w[layer {layer}][0,0]</source>
+        <translation>w[第 {layer} 层][0,0]</translation>
+    </message>
+    <message>
+        <source>This network (PCA plane)</source>
+        <extracomment>The modes, in the combo box's order: key -&gt; (title, tooltip), in English (``translate("LossSurface", text)`` shows them in the window's language).</extracomment>
+        <translation>这个网络（PCA 平面）</translation>
+    </message>
+    <message>
+        <source>The loss of the network being trained, on the plane through its current parameters along the two directions its path moved most (principal components). A slice of a space with thousands of dimensions: the text below says how much of the path it holds.</source>
+        <translation>正在训练的网络的损失，画在一个平面上：平面经过它当前的参数，沿着它的训练路径移动最多的两个方向（主成分）。这只是几千维空间里的一个切片：下方的文字会说明它包含了路径的多少。</translation>
+    </message>
+    <message>
+        <source>Single neuron y = w x + b</source>
+        <translation>单个神经元 y = w x + b</translation>
+    </message>
+    <message>
+        <source>The exact loss of one neuron fitting a line (linear regression) over its only two parameters. Follows the trainer when the window trains the 'One neuron' network; otherwise four optimisers race on it here.</source>
+        <translation>一个神经元拟合一条直线（线性回归）时，损失随它仅有的两个参数变化的精确曲面。窗口训练的正是“一个神经元”网络时，小球跟随训练；否则四个优化器在这里自己比赛。</translation>
+    </message>
+    <message>
+        <source>Zhou's 2-2-1: two weights</source>
+        <translation>Zhou 的 2-2-1：两个权重</translation>
+    </message>
+    <message>
+        <source>The exact loss of Victor Zhou's 2-2-1 network over two weights (w1, w5), the other seven fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise four optimisers race on it here.</source>
+        <translation>Victor Zhou 的 2-2-1 网络的损失随两个权重（w1、w5）变化的精确曲面，其余七个参数固定。窗口训练的是 2-2-1 网络时，小球跟随训练；否则四个优化器在这里自己比赛。</translation>
+    </message>
+    <message>
+        <source>Optimiser race</source>
+        <translation>优化器比赛</translation>
+    </message>
+    <message>
+        <source>SGD, momentum, RMSProp and Adam rolling from one start on a made-up landscape (bowl, ravine, saddle, several minima, plateau) or on copies of this network, with their own Play and Step, independent of the trainer.</source>
+        <translation>SGD、momentum、RMSProp 和 Adam 从同一个起点出发，在虚构的地形（碗、峡谷、鞍点、多个极小值、平台）上或在这个网络的副本上往下滚；它们有自己的“播放”和“单步”按钮，与训练无关。</translation>
+    </message>
+    <message>
+        <source>computing the surface...</source>
+        <extracomment>The mode keys alone, in order: ("plane", "neuron", "zhou", "race"). Exact modes follow the trainer when the window's network has these sizes. The race's landscape that is this network (the others are the names of SURFACES). The texts below the plot, in English (shown through ``translate("LossSurface", text)``).</extracomment>
+        <translation>正在计算曲面……</translation>
+    </message>
+    <message>
+        <source>racing the optimisers on this network (in the background)...</source>
+        <translation>正在这个网络上让优化器比赛（后台运行）……</translation>
+    </message>
+    <message>
+        <source>Train or load a network first: the race starts from its current parameters.</source>
+        <translation>请先训练或载入一个网络：比赛从它当前的参数开始。</translation>
+    </message>
+    <message>
+        <source>The four optimisers train copies of this network from its current parameters, on the same mini-batches, for {steps} steps; the plane is the one their paths span together, and the loss is measured on the training samples (at most {samples}).</source>
+        <translation>四个优化器从这个网络当前的参数出发，在相同的小批量上各自训练它的一个副本，共 {steps} 步；平面由它们的路径共同张成，损失在训练样本上计算（最多 {samples} 个）。</translation>
+    </message>
+    <message>
+        <source>this network</source>
+        <translation>这个网络</translation>
+    </message>
+    <message>
+        <source>{n} training sample</source>
+        <translation>{n} 个训练样本</translation>
+    </message>
+    <message>
+        <source>{n} training samples</source>
+        <translation>{n} 个训练样本</translation>
+    </message>
+    <message>
+        <source>direction 1 ({share} of the path)</source>
+        <extracomment>"No trail computed yet" (None is a plane too: the one of no surface).</extracomment>
+        <translation>方向 1（占路径的 {share}）</translation>
+    </message>
+    <message>
+        <source>direction 2 ({share})</source>
+        <translation>方向 2（{share}）</translation>
+    </message>
+    <message>
+        <source>random direction 1</source>
+        <translation>随机方向 1</translation>
+    </message>
+    <message>
+        <source>random direction 2</source>
+        <translation>随机方向 2</translation>
+    </message>
+    <message>
+        <source>direction 1 ({share} of the paths)</source>
+        <translation>方向 1（占路径的 {share}）</translation>
+    </message>
+    <message>
+        <source>step {step}: {x_name} = {x}, {y_name} = {y}. Loss at the ball &lt;b&gt;{loss}&lt;/b&gt; (all {n} training samples)</source>
+        <translation>第 {step} 步：{x_name} = {x}，{y_name} = {y}。小球处的损失 &lt;b&gt;{loss}&lt;/b&gt;（全部 {n} 个训练样本）</translation>
+    </message>
+    <message>
+        <source>: w and b are the neuron's only parameters, so this surface is its whole loss.</source>
+        <translation>：w 和 b 是这个神经元仅有的参数，所以这个曲面就是它完整的损失。</translation>
+    </message>
+    <message>
+        <source>; the surface shows {shown} there: it holds the other {others} parameters as they were at step {step}.</source>
+        <translation>；曲面在那里显示的是 {shown}：它把其余 {others} 个参数固定在第 {step} 步时的值。</translation>
+    </message>
+    <message>
+        <source>A slice through the loss along two random directions (training has not moved far enough yet to say which directions matter).</source>
+        <translation>沿两个随机方向切出的损失切片（训练走得还不够远，还看不出哪些方向重要）。</translation>
+    </message>
+    <message>
+        <source>A slice through the loss along the two directions training moved the weights most (&lt;b&gt;{first} + {second}&lt;/b&gt; of their way so far).</source>
+        <translation>沿训练中权重移动最多的两个方向切出的损失切片（占目前路程的 &lt;b&gt;{first} + {second}&lt;/b&gt;）。</translation>
+    </message>
+    <message>
+        <source>last batch {loss}</source>
+        <translation>上一个小批量 {loss}</translation>
+    </message>
+    <message>
+        <source>not trained yet</source>
+        <translation>还没训练</translation>
+    </message>
+    <message>
+        <source>Step {step}: {batch}; measuring the loss at the ball...</source>
+        <translation>第 {step} 步：{batch}；正在计算小球处的损失……</translation>
+    </message>
+    <message>
+        <source>Step {step}: loss &lt;b&gt;{loss}&lt;/b&gt; on {samples} ({batch}).</source>
+        <translation>第 {step} 步：在 {samples}上的损失为 &lt;b&gt;{loss}&lt;/b&gt;（{batch}）。</translation>
+    </message>
+    <message>
+        <source> The weights have left the slice a little: the map reads {loss} at the ball.</source>
+        <translation>权重已稍稍离开这个切片：图上小球处的读数是 {loss}。</translation>
+    </message>
+    <message>
+        <source>Random filter-normalised directions through step {step} (the path is too short for principal ones yet).</source>
+        <translation>经过第 {step} 步的两个随机方向（按滤波器归一化；路径还太短，求不出主成分方向）。</translation>
+    </message>
+    <message>
+        <source>Plane through step {step} along the path's top two principal directions: {first} + {second} of its movement.</source>
+        <translation>经过第 {step} 步、沿路径前两个主成分方向的平面：占路径移动的 {first} + {second}。</translation>
+    </message>
+    <message>
+        <source>the parameters lie on the plane</source>
+        <translation>参数就在平面上</translation>
+    </message>
+    <message>
+        <source>of the parameters' move since step {step}, {share} is off the plane</source>
+        <translation>参数自第 {step} 步以来的移动中，有 {share} 不在平面上</translation>
+    </message>
+    <message>
+        <source>Step {step}, {samples}: true loss {true}, the plane's loss at the ball {plane} ({off}).
+A plane is a slice of a space with {n} dimensions: the loss off it can differ.</source>
+        <translation>第 {step} 步，{samples}：真实损失 {true}，平面上小球处的损失 {plane}（{off}）。
+平面只是 {n} 维空间里的一个切片：平面以外的损失可能不同。</translation>
+    </message>
+    <message>
+        <source> The window trains another network, so the balls here are the pane's own; load the One neuron lesson to follow the trainer.</source>
+        <translation>窗口正在训练另一个网络，所以这里的小球是这个面板自己的；载入“一个神经元”这一课，小球就会跟随训练。</translation>
+    </message>
+    <message>
+        <source> The window trains another network, so the balls here are the pane's own; load the Victor Zhou lesson to follow the trainer.</source>
+        <translation>窗口正在训练另一个网络，所以这里的小球是这个面板自己的；载入“Victor Zhou”这一课，小球就会跟随训练。</translation>
+    </message>
+    <message>
+        <source> The plane holds {share} of their movement. Play replays the race.</source>
+        <translation>这个平面包含了它们移动的 {share}。点“播放”重看比赛。</translation>
+    </message>
+    <message>
+        <source>step {step}, batch loss: {runners}</source>
+        <translation>第 {step} 步，小批量损失：{runners}</translation>
+    </message>
+    <message>
+        <source>step {step}, loss: {runners}</source>
+        <translation>第 {step} 步，损失：{runners}</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Dark = low loss. The ball is where the parameters are; the white arrow is the negative gradient of the last step, the cyan one the update the optimiser made (with momentum or Adam it points elsewhere).</source>
+        <translation>颜色越深，损失越低。小球是参数所在的位置；白色箭头是上一步的负梯度，青色箭头是优化器实际做的更新（用动量法或 Adam 时，它会指向别处）。</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#ff3d00'&gt;&amp;#9679;&lt;/span&gt; now &amp;nbsp;&lt;span style='color:#ff7043'&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; path &amp;nbsp;&lt;span style='background-color:#333; color:#ffffff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; downhill &amp;nbsp;&lt;span style='background-color:#333; color:#00e5ff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; last step</source>
+        <extracomment>The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).</extracomment>
+        <translation>&lt;span style='color:#ff3d00'&gt;&amp;#9679;&lt;/span&gt; 当前 &amp;nbsp;&lt;span style='color:#ff7043'&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; 路径 &amp;nbsp;&lt;span style='background-color:#333; color:#ffffff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 下坡方向 &amp;nbsp;&lt;span style='background-color:#333; color:#00e5ff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 上一步</translation>
+    </message>
+    <message>
+        <source>What the surface shows (hover over an entry for details)</source>
+        <extracomment>Lines of text kept free under the map from the start: a text that rewraps while training plays then leaves the plot's size alone (a resized plot repaints everything, axes and surface included).</extracomment>
+        <translation>曲面显示什么（把鼠标停在选项上可以看说明）</translation>
+    </message>
+    <message>
+        <source>The landscape the race runs on</source>
+        <translation>比赛所在的地形</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One step for every ball</source>
+        <translation>每个小球走一步</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Let the balls roll (the trainer is not involved)</source>
+        <translation>让小球滚起来（与训练无关）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Put every ball back at the start</source>
+        <translation>把每个小球放回起点</translation>
+    </message>
+    <message>
+        <source>3-D</source>
+        <translation>3-D</translation>
+    </message>
+    <message>
+        <source>Show the surface as a 3-D landscape (drag to turn it)</source>
+        <translation>把曲面显示成 3-D 地形（拖动可以旋转）</translation>
+    </message>
+    <message>
+        <source>The ball: the network's parameters now (on this map); the orange line: the way they came; the white arrow: downhill, the negative gradient of the last step; the cyan arrow: the step the optimiser actually took (with momentum or Adam it differs from the gradient)</source>
+        <translation>小球：网络现在的参数（在这张图上的位置）；橙色线：参数走过的路径；白色箭头：下坡方向，即上一步的负梯度；青色箭头：优化器实际走的一步（用动量法或 Adam 时，它与梯度方向不同）</translation>
+    </message>
+    <message>
+        <source>The surface could not be computed: {error}</source>
+        <translation>无法计算曲面：{error}</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2500,57 @@
     </message>
 </context>
 <context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>no network yet</source>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <source>the network's answer (dots: the data)</source>
+        <translation>网络的回答（圆点：数据）</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>#{first}-{last} of {total} (scroll)</source>
+        <translation>#{first}-{last}/{total}（可滚动）</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown}/{total}</translation>
+    </message>
+    <message>
+        <source>neuron output</source>
+        <translation>神经元输出</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>(brighter: stronger)</source>
+        <translation>（越亮越强）</translation>
+    </message>
+    <message>
+        <source>◀ backward pass: the error flows back (click to skip)</source>
+        <translation>◀ 反向传播：误差往回流（点击跳过）</translation>
+    </message>
+    <message>
+        <source>◀ backward pass (click to skip)</source>
+        <translation>◀ 反向传播（点击跳过）</translation>
+    </message>
+    <message>
+        <source>◀ backward pass</source>
+        <translation>◀ 反向传播</translation>
+    </message>
+    <message>
+        <source>input pixel (row {row}, column {column}) = {value}</source>
+        <translation>输入像素（第 {row} 行，第 {column} 列）= {value}</translation>
+    </message>
+</context>
+<context>
     <name>NetworkLayout</name>
     <message>
         <source>the input</source>
@@ -2086,6 +2572,98 @@
     <message>
         <source>showing {parts}</source>
         <translation>只画出了一部分：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>weight</source>
+        <extracomment>The edges' colourings: key -&gt; (name, tooltip), in English (shown through translate("NetworkView", text)).</extracomment>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Edges coloured by weight: blue positive, orange negative, brighter = stronger</source>
+        <translation>连线按权重着色：蓝色为正，橙色为负，越亮越强</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Edges coloured by the gradient of the last step (dLoss/dw): how hard, and which way, training pushed each weight</source>
+        <translation>连线按上一步的梯度（dLoss/dw）着色：训练把每个权重往哪个方向推、推得多用力</translation>
+    </message>
+    <message>
+        <source>contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>Edges coloured by weight x incoming activation: what each edge adds to the weighted sum z for the input on display</source>
+        <translation>连线按“权重 × 输入的激活值”着色：对当前显示的输入，每条连线给加权和 z 贡献了多少</translation>
+    </message>
+    <message>
+        <source>What the edges show: the weights, the last step's gradient, or each weight times its incoming activation</source>
+        <translation>连线显示什么：权重、上一步的梯度，或者每个权重乘以它的输入激活值</translation>
+    </message>
+    <message>
+        <source>all edges</source>
+        <translation>所有连线</translation>
+    </message>
+    <message>
+        <source>strongest </source>
+        <translation>每个神经元最强的 </translation>
+    </message>
+    <message>
+        <source> edges per neuron</source>
+        <translation> 条连线</translation>
+    </message>
+    <message>
+        <source>Draw only each neuron's k strongest incoming edges (largest |value| in the current colouring); 0 = all. Wide networks become readable.</source>
+        <translation>每个神经元只画 k 条最强的输入连线（按当前着色方式，|值| 最大的那些）；0 表示全部画出。这样很宽的网络也能看清。</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>After each single step, watch the error flow back from the outputs to the inputs, layer by layer, as the edges light up with their gradients</source>
+        <translation>每次单步之后，观看误差从输出层一层一层流回输入层，连线随着各自的梯度亮起来</translation>
+    </message>
+    <message>
+        <source>The input whose activations the neurons show: the drawing pad's, or the probe sample (a fixed test digit) when the pad is empty</source>
+        <translation>神经元显示的是哪个输入的激活值：画板上的输入；画板为空时，是用来观察的样本（一个固定的测试集数字）</translation>
+    </message>
+    <message>
+        <source>edges:</source>
+        <translation>连线：</translation>
+    </message>
+    <message>
+        <source>input: {input}</source>
+        <translation>输入：{input}</translation>
+    </message>
+    <message>
+        <source>input {j}: {name}</source>
+        <translation>输入 {j}：{name}</translation>
+    </message>
+    <message>
+        <source>output {j} ('{name}')</source>
+        <translation>输出 {j}（“{name}”）</translation>
+    </message>
+    <message>
+        <source>output {j}</source>
+        <translation>输出 {j}</translation>
+    </message>
+    <message>
+        <source>layer {layer}, neuron {j}</source>
+        <translation>第 {layer} 层，神经元 {j}</translation>
+    </message>
+    <message>
+        <source>({n} inputs, bias b = {b})</source>
+        <translation>（{n} 个输入，偏置 b = {b}）</translation>
+    </message>
+    <message>
+        <source>normalised ({norm}), then</source>
+        <translation>先做归一化（{norm}），再</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2803,78 @@
     <message>
         <source>the drawing pad and its prediction</source>
         <translation>画板和网络的预测</translation>
+    </message>
+</context>
+<context>
+    <name>PointEditor</name>
+    <message>
+        <source>Click: add a point of the chosen class. Right-click: remove the nearest point. With the brush (B), drag to paint many points.</source>
+        <extracomment>Milliseconds between the last edit and the update handed to the trainer. Every HOLD_OUT-th point drawn goes to the test split. The brush lays a point every this many pixels along the stroke, scattered this far (pixels). While training plays, the network's answer behind the points is redrawn at most this often (ms). The plane of a data set with no points, in input units.</extracomment>
+        <translation>单击：添加一个所选类别的点。右键单击：删除最近的点。用笔刷（B）拖动可以一次画出很多点。</translation>
+    </message>
+    <message>
+        <source>The class of the points you add (keys 1-9)</source>
+        <translation>你添加的点属于哪个类别（按键 1-9）</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>笔刷</translation>
+    </message>
+    <message>
+        <source>Drag to paint many points of the chosen class (B)</source>
+        <translation>拖动以画出很多所选类别的点（B）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every point (Del)</source>
+        <translation>删除所有的点（Del）</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>保存……</translation>
+    </message>
+    <message>
+        <source>Save the points as a CSV table (Ctrl+Alt+S)</source>
+        <translation>把这些点保存为 CSV 表格（Ctrl+Alt+S）</translation>
+    </message>
+    <message>
+        <source>Points are for data with two inputs</source>
+        <translation>只有两个输入的数据才能画点</translation>
+    </message>
+    <message>
+        <source>Points are drawn for classifiers; this data is a regression</source>
+        <translation>画点只适用于分类；这份数据是回归</translation>
+    </message>
+    <message>
+        <source>1 point: the network trains once there are training and test points (every {k}th point drawn is held out)</source>
+        <translation>1 个点：有了训练点和测试点，网络才开始训练（每画 {k} 个点，留出一个作测试）</translation>
+    </message>
+    <message>
+        <source>{n} points: the network trains once there are training and test points (every {k}th point drawn is held out)</source>
+        <translation>{n} 个点：有了训练点和测试点，网络才开始训练（每画 {k} 个点，留出一个作测试）</translation>
+    </message>
+    <message>
+        <source>{n} points, train and test alike</source>
+        <translation>{n} 个点，训练和测试用同一批</translation>
+    </message>
+    <message>
+        <source>{n} points, {held} held out (hollow)</source>
+        <translation>{n} 个点，其中 {held} 个留作测试（空心）</translation>
+    </message>
+    <message>
+        <source>Save points</source>
+        <translation>保存数据点</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {n} points to {path}</source>
+        <translation>已把 {n} 个点保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3731,57 @@
     <message>
         <source>Near 1: the weights have grown so that z is large and positive for Alice.</source>
         <translation>接近 1：权重已经变大，使 Alice 的 z 成为一个很大的正数。</translation>
+    </message>
+</context>
+<context>
+    <name>surfaces</name>
+    <message>
+        <source>bowl</source>
+        <translation>碗</translation>
+    </message>
+    <message>
+        <source>ravine</source>
+        <translation>峡谷</translation>
+    </message>
+    <message>
+        <source>saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>minima</source>
+        <translation>多个极小值</translation>
+    </message>
+    <message>
+        <source>plateau</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>A round bowl: every direction curves the same, so gradient descent heads straight to the bottom.</source>
+        <translation>一个圆碗：每个方向弯曲得一样，所以梯度下降径直走向碗底。</translation>
+    </message>
+    <message>
+        <source>A long narrow valley, 40 times steeper across than along. Plain SGD, with a step small enough for the steep walls, crawls along the nearly flat floor; momentum gathers speed along it (and swings across it), RMSProp and Adam scale each direction and run along it.</source>
+        <translation>一条又长又窄的峡谷，横向比纵向陡 40 倍。普通 SGD 的步长必须小到能应付陡峭的谷壁，于是在几乎平坦的谷底慢慢爬；动量法沿谷底越滚越快（同时在两壁之间来回摆动）；RMSProp 和 Adam 按方向分别缩放步长，沿谷底一路跑下去。</translation>
+    </message>
+    <message>
+        <source>A saddle: a minimum along w1, a maximum along w2. Started almost on the ridge, the gradient barely says which way to fall; the balls linger before rolling off to a valley.</source>
+        <translation>一个鞍点：沿 w1 方向是极小值，沿 w2 方向是极大值。小球几乎从山脊上出发，梯度几乎说不出该往哪边滚；小球会先徘徊一阵，再滚进某一侧的山谷。</translation>
+    </message>
+    <message>
+        <source>Two valleys: which one a ball ends in depends on where it starts and how it carries speed.</source>
+        <translation>两个山谷：小球最后落进哪一个，取决于它从哪里出发、怎样积累速度。</translation>
+    </message>
+    <message>
+        <source>A plateau: far from the minimum the ground is almost flat, the gradient tiny; plain SGD crawls, Adam's per-parameter scaling strides across.</source>
+        <translation>一片平台：远离极小值的地方几乎是平的，梯度很小；普通 SGD 慢慢爬，Adam 按每个参数缩放步长，大步跨过去。</translation>
+    </message>
+    <message>
+        <source>One neuron y = w x + b fitting 40 points (linear regression). It has only these two parameters, so this is the whole, exact loss: a tilted bowl whose bottom is the best line.</source>
+        <translation>一个神经元 y = w x + b 拟合 40 个点（线性回归）。它只有这两个参数，所以这就是完整而精确的损失：一个倾斜的碗，碗底就是最好的那条直线。</translation>
+    </message>
+    <message>
+        <source>Zhou's 2-2-1 network on his four people: w1 and w5 vary, the other seven parameters stay at a trained solution. Saturating sigmoids make flat plateaus and steep cliffs; from the plateau the balls take different valleys, and not every valley is as deep.</source>
+        <translation>Zhou 的 2-2-1 网络和他的四个人：w1 和 w5 变化，其余七个参数固定在一个训练好的解上。饱和的 sigmoid 造成了平坦的平台和陡峭的悬崖；小球从平台出发，走进不同的山谷，而这些山谷并不一样深。</translation>
     </message>
 </context>
 </TS>

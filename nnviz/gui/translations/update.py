@@ -5,8 +5,8 @@
 1. ``pyside6-lupdate`` collects every ``translate("Context", "text")`` and ``QT_TRANSLATE_NOOP`` of
    ``nnviz`` (the window, the command line, and the error messages of ``nnviz.core``) and the
    texts kept as data (lesson titles, texts and guided steps under "lessons"; the guided figures'
-   names under "guided") into ``nnviz_zh_CN.ts``, keeping the translations already there and
-   dropping texts no longer used;
+   names under "guided"; the loss surface's landscapes under "surfaces") into ``nnviz_zh_CN.ts``,
+   keeping the translations already there and dropping texts no longer used;
 2. ``pyside6-lrelease`` compiles it to ``nnviz_zh_CN.qm``;
 3. with ``--merge FILE.json`` ([[context, source, translation], ...]): those translations are
    written into the catalogue first (how a batch translated outside Qt Linguist comes in);
@@ -44,7 +44,16 @@ def data_texts() -> list[tuple[str, str]]:
             texts += [("lessons", step.question), ("lessons", step.look), ("lessons", step.explain)]
             texts += [("lessons", choice.text) for choice in step.choices]
     texts += [("guided", what) for what, _ in MEASURES.values()]
+    texts += surface_texts()
     return texts
+
+
+def surface_texts() -> list[tuple[str, str]]:
+    """("surfaces", text) of the loss surface's landscapes: their names and what each one is."""
+    from nnviz.core.surface import SURFACES, neuron_surface, zhou_surface
+
+    return [("surfaces", name) for name in SURFACES] + \
+        [("surfaces", s.text) for s in (*SURFACES.values(), neuron_surface(), zhou_surface())]
 
 
 def tool(name: str) -> str:
