@@ -497,12 +497,13 @@ class NetworkCanvas(QWidget):
             half = min(100.0, gap / 2 - 3)
             painter.setFont(self._font(0.5))
             painter.setPen(DIM_TEXT)
-            fm = painter.fontMetrics()
-            if fm.horizontalAdvance(texts[-1]) > 2 * half:  # not even the shortest: a smaller font ("32", not "…")
+            fm, room = painter.fontMetrics(), int(2 * half)  # whole pixels: a caption that fits is never elided
+            if fm.horizontalAdvance(texts[-1]) > room:  # not even the shortest: a smaller font ("32", not "…")
                 painter.setFont(self._font(-1.5))
                 fm = painter.fontMetrics()
-            text = next((t for t in texts if fm.horizontalAdvance(t) <= 2 * half), texts[-1])
-            shown = fm.elidedText(text, Qt.ElideRight, int(2 * half))
+            text = next((t for t in texts if fm.horizontalAdvance(t) <= room), texts[-1])
+            # elidedText measures Chinese (a fallback font) wider than horizontalAdvance: only what does not fit is cut
+            shown = text if fm.horizontalAdvance(text) <= room else fm.elidedText(text, Qt.ElideRight, room)
             painter.drawText(QRectF(cx - half, 6, 2 * half, 18), Qt.AlignCenter, shown)
             if shown != texts[0]:  # shortened: the hover gives the whole caption
                 self.caption_tips.append((QRectF(cx - half, 4, 2 * half, 22), texts[0]))
