@@ -24,13 +24,13 @@ import time
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from nnviz.core.state import pack_state
 from nnviz.session import Session
 
 from .wire import replay, unpack
-from .worker import _WORKERS
+from .worker import _WORKERS, Worker
 
 translate = QCoreApplication.translate  # nnviz.gui.language's, without importing the widgets
 
@@ -39,18 +39,9 @@ translate = QCoreApplication.translate  # nnviz.gui.language's, without importin
 MAX_RESTARTS, RESTART_RESET_SECONDS = 3, 30.0
 
 
-class ProcessWorker(QObject):
-    """Runs a Session's trainer in a child process; see the module's docstring.  Signals and
-    requests as :class:`~nnviz.training.worker.TrainerWorker`."""
-
-    stepped = Signal(object)
-    evaluated = Signal(int, int, float, float)
-    branched = Signal(object)
-    diverged = Signal(object)
-    failed = Signal(str)
-    runningChanged = Signal(bool)
-    speed = Signal(float)
-    finished = Signal()
+class ProcessWorker(Worker):
+    """Runs a Session's trainer in a child process; see the module's docstring.  Signals as
+    :class:`~nnviz.training.worker.Worker`, requests as :class:`~nnviz.training.worker.TrainerWorker`."""
 
     def __init__(self, session: Session, lang: str = "en"):
         super().__init__()

@@ -58,11 +58,12 @@ TRAINER_SHARE, PACE_SECONDS = 0.92, 0.25
 #: test digits takes ~3 ms, 30 of its training steps).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS, EVAL_SHARE = 50, 0.5, 0.02
 
-_WORKERS: "weakref.WeakSet[TrainerWorker]" = weakref.WeakSet()
+_WORKERS: "weakref.WeakSet[Worker]" = weakref.WeakSet()
 
 
-class TrainerWorker(QObject):
-    """Runs a Session's trainer in its own QThread.
+class Worker(QObject):
+    """What the window hears from its trainer, wherever the trainer runs (a thread here, a process
+    in :mod:`nnviz.training.remote`).
 
     Signals:
         stepped(StepState): a state to display (every state when stepping,
@@ -74,7 +75,7 @@ class TrainerWorker(QObject):
         failed(str): a readable error; the run stopped.
         runningChanged(bool): playing or not.
         speed(float): measured steps per second while playing.
-        finished(): the worker stopped for good (see :meth:`finish`).
+        finished(): the worker stopped for good.
     """
 
     stepped = Signal(object)
@@ -85,6 +86,11 @@ class TrainerWorker(QObject):
     runningChanged = Signal(bool)
     speed = Signal(float)
     finished = Signal()
+
+
+class TrainerWorker(Worker):
+    """Runs a Session's trainer in its own QThread (signals: see :class:`Worker`)."""
+
     _wake = Signal()
 
     def __init__(self, session: Session):
