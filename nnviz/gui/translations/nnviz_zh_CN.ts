@@ -847,8 +847,149 @@
         <translation>ONNX 模型（.onnx）</translation>
     </message>
     <message>
+        <source>{name} (ONNX): {described}</source>
+        <translation>{name}（ONNX）：{described}</translation>
+    </message>
+    <message>
+        <source>its weights cannot be read ({kind}: {detail})</source>
+        <translation>它的权重无法读取（{kind}：{detail}）</translation>
+    </message>
+    <message>
+        <source>has {inputs} inputs and {outputs} outputs: nnviz reads a model with one of each</source>
+        <translation>有 {inputs} 个输入和 {outputs} 个输出：nnviz 只读取各有一个输入和一个输出的模型</translation>
+    </message>
+    <message>
+        <source>{op} (node {name})</source>
+        <translation>{op}（节点 {name}）</translation>
+    </message>
+    <message>
+        <source>operator {where} is not supported: nnviz reads dense layers (Gemm, MatMul+Add) with Relu, Sigmoid, Tanh, LeakyRelu or Softmax</source>
+        <translation>不支持算子 {where}：nnviz 只读取全连接层（Gemm，或 MatMul 加 Add），以及 Relu、Sigmoid、Tanh、LeakyRelu 或 Softmax</translation>
+    </message>
+    <message>
+        <source>operator {where} of domain {domain} is not supported</source>
+        <translation>不支持域 {domain} 中的算子 {where}</translation>
+    </message>
+    <message>
+        <source>{where} holds no readable constant ({kind}: {detail})</source>
+        <translation>{where} 里没有可读取的常量（{kind}：{detail}）</translation>
+    </message>
+    <message>
+        <source>{where} is not on a single chain from the input to the output: nnviz reads one layer after another</source>
+        <translation>{where} 不在从输入到输出的单一链条上：nnviz 只读取一层接一层的网络</translation>
+    </message>
+    <message>
+        <source>{where} is not input x weights (batch, n_in) @ (n_in, n_out)</source>
+        <translation>{where} 不是“输入 × 权重”(batch, n_in) @ (n_in, n_out)</translation>
+    </message>
+    <message>
+        <source>{where} is not the bias of a MatMul: nnviz reads no other additions</source>
+        <translation>{where} 不是 MatMul 的偏置：nnviz 不读取其他加法</translation>
+    </message>
+    <message>
+        <source>{where} over axis {axis}: nnviz's softmax is over the outputs</source>
+        <translation>{where} 作用在第 {axis} 轴上：nnviz 的 softmax 作用在输出上</translation>
+    </message>
+    <message>
+        <source>{where} of the data: nnviz reads no transposed inputs</source>
+        <translation>{where} 作用在数据上：nnviz 不读取转置过的输入</translation>
+    </message>
+    <message>
+        <source>its output {name} is not the end of its chain of layers</source>
+        <translation>它的输出 {name} 不在各层链条的末端</translation>
+    </message>
+    <message>
+        <source>its input has {features} values but its first layer takes {n_in}</source>
+        <translation>它的输入有 {features} 个值，但第一层接收 {n_in} 个</translation>
+    </message>
+    <message>
+        <source>{where} on inputs of {rank} dimensions: nnviz reads (batch, features), or a Flatten of images before the first layer</source>
+        <translation>{where} 的输入是 {rank} 维的：nnviz 只读取 (batch, features)，或者在第一层之前用 Flatten 把图片展平</translation>
+    </message>
+    <message>
+        <source>{where} takes {n_in} inputs but the model's input has {features} values per sample</source>
+        <translation>{where} 接收 {n_in} 个输入，但模型的输入每个样本有 {features} 个值</translation>
+    </message>
+    <message>
+        <source>{where} with transA: nnviz reads the data as Gemm's first input</source>
+        <translation>{where} 用了 transA：nnviz 把数据当作 Gemm 的第一个输入来读取</translation>
+    </message>
+    <message>
+        <source>{where} has weights of shape {shape}, not a matrix</source>
+        <translation>{where} 的权重形状是 {shape}，不是矩阵</translation>
+    </message>
+    <message>
+        <source>{where} with axis {axis}: nnviz flattens each sample (axis 1)</source>
+        <translation>{where} 用的是第 {axis} 轴：nnviz 把每个样本展平（第 1 轴）</translation>
+    </message>
+    <message>
+        <source>{where} to shape {shape}: nnviz reads a flatten to (batch, features) only</source>
+        <translation>{where} 变形为 {shape}：nnviz 只读取展平成 (batch, features) 的变形</translation>
+    </message>
+    <message>
         <source>{path}: {why}</source>
+        <extracomment>The one-line PyTorch export an unsupported or pickled model is pointed to. dimensions of the model's input, batch included (2 for (batch, features)).</extracomment>
         <translation>{path}：{why}</translation>
+    </message>
+    <message>
+        <source>layer {layer} has weights of shape {shape}, not a matrix</source>
+        <translation>第 {layer} 层的权重形状是 {shape}，不是矩阵</translation>
+    </message>
+    <message>
+        <source>layer {layer} takes {n_in} inputs but the layer before gives {n_before}</source>
+        <translation>第 {layer} 层接收 {n_in} 个输入，但前一层给出 {n_before} 个</translation>
+    </message>
+    <message>
+        <source>layer {layer} has a bias of shape {shape} for {n} neurons</source>
+        <translation>第 {layer} 层有 {n} 个神经元，偏置的形状却是 {shape}</translation>
+    </message>
+    <message>
+        <source>{op} before any dense layer: nnviz's networks start with a dense layer</source>
+        <translation>{op} 出现在所有全连接层之前：nnviz 的网络以全连接层开头</translation>
+    </message>
+    <message>
+        <source>two activations in a row after layer {layer} ({first} then {second}): nnviz has one per layer</source>
+        <translation>第 {layer} 层之后连着两个激活函数（{first} 然后 {second}）：nnviz 每层只有一个激活函数</translation>
+    </message>
+    <message>
+        <source>{op} with a negative slope of {slope}: nnviz's leaky relu has {expected}</source>
+        <translation>{op} 的负半轴斜率是 {slope}：nnviz 的 leaky relu 是 {expected}</translation>
+    </message>
+    <message>
+        <source>holds no dense layer (Gemm, or MatMul with Add): nothing nnviz can show</source>
+        <translation>里面没有全连接层（Gemm，或 MatMul 加 Add）：没有 nnviz 能显示的内容</translation>
+    </message>
+    <message>
+        <source>a softmax after hidden layer {layer}: nnviz has one only at the output</source>
+        <translation>第 {layer} 个隐藏层之后有 softmax：nnviz 只在输出层用 softmax</translation>
+    </message>
+    <message>
+        <source>its hidden layers use different activations ({names}): nnviz gives every hidden layer the same one</source>
+        <translation>它的隐藏层用了不同的激活函数（{names}）：nnviz 让每个隐藏层都用同一个激活函数</translation>
+    </message>
+    <message>
+        <source>its linear output (the logits of {n} classes) is read through a softmax, which keeps its answers</source>
+        <translation>它的线性输出（{n} 个类别的 logits）经过 softmax 来读取，预测的答案不变</translation>
+    </message>
+    <message>
+        <source>its output goes through {name}: nnviz's outputs are linear, sigmoid or softmax</source>
+        <translation>它的输出经过 {name}：nnviz 的输出层只能是 linear、sigmoid 或 softmax</translation>
+    </message>
+    <message>
+        <source>layer {layer} has NaN or infinite weights</source>
+        <translation>第 {layer} 层的权重里有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>{sizes} {activation}, output {output}</source>
+        <translation>{sizes} {activation}，输出层 {output}</translation>
+    </message>
+    <message>
+        <source>one layer</source>
+        <translation>单层</translation>
+    </message>
+    <message>
+        <source>{described}; {note}</source>
+        <translation>{described}；{note}</translation>
     </message>
     <message>
         <source>{path}: not a readable ONNX model ({kind})</source>
@@ -1168,6 +1309,42 @@
         <translation>{rows}无法分成训练集和测试集：{why}</translation>
     </message>
     <message>
+        <source>{path}: the table has {n} inputs but the saved standardisation has {saved}</source>
+        <translation>{path}：表格有 {n} 个输入，但保存的标准化信息有 {saved} 个</translation>
+    </message>
+    <message>
+        <source>{n} classes: {names}</source>
+        <translation>{n} 个类别：{names}</translation>
+    </message>
+    <message>
+        <source>a number to predict (regression)</source>
+        <translation>要预测一个数值（回归）</translation>
+    </message>
+    <message>
+        <source>{n} rows (the first: --max-rows)</source>
+        <translation>{n} 行（前面的行：--max-rows）</translation>
+    </message>
+    <message>
+        <source>{n} input ({names})</source>
+        <translation>{n} 个输入（{names}）</translation>
+    </message>
+    <message>
+        <source>{n} inputs ({names})</source>
+        <translation>{n} 个输入（{names}）</translation>
+    </message>
+    <message>
+        <source>{name}: {rows}, {inputs}, target {target} ({what}); {train} for training, {test} for testing (seed {seed}); inputs standardised with the training split's mean and deviation.</source>
+        <translation>{name}：{rows}，{inputs}，目标 {target}（{what}）；{train} 行用于训练，{test} 行用于测试（随机种子 {seed}）；输入已用训练集的均值和标准差做了标准化。</translation>
+    </message>
+    <message>
+        <source>{description} Text columns left out: {names}.</source>
+        <translation>{description}没有使用的文本列：{names}。</translation>
+    </message>
+    <message>
+        <source>the saved table description is incomplete (csv, target...)</source>
+        <translation>保存的表格信息不完整（csv、target……）</translation>
+    </message>
+    <message>
         <source>{path}: no column {name}; the model's inputs are {names}</source>
         <translation>{path}：没有 {name} 这一列；模型的输入是 {names}</translation>
     </message>
@@ -1176,12 +1353,36 @@
         <translation>{path}：第 {column} 列 {name} 里是文本，但模型把它当作数值输入</translation>
     </message>
     <message>
+        <source>the saved table inputs do not match its standardisation</source>
+        <translation>保存的表格输入和它的标准化信息对不上</translation>
+    </message>
+    <message>
+        <source>the saved table's class names are missing</source>
+        <translation>保存的表格缺少类别名称</translation>
+    </message>
+    <message>
+        <source>the table's inputs ({names}) are not the model's ({saved})</source>
+        <translation>表格的输入（{names}）和模型的输入（{saved}）不一样</translation>
+    </message>
+    <message>
         <source>the network is {sizes} but the data set {name} has {inputs} inputs and {outputs} outputs</source>
         <translation>网络是 {sizes}，但数据集 {name} 有 {inputs} 个输入、{outputs} 个输出</translation>
     </message>
     <message>
         <source>the batch size must be a whole number from 1 to {n} (the training set), got {value}</source>
         <translation>批大小必须是 1 到 {n}（训练集的大小）之间的整数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>probe index {value} is outside the test split (0..{last})</source>
+        <translation>观察样本的编号 {value} 超出了测试集的范围（0..{last}）</translation>
+    </message>
+    <message>
+        <source>{n} parameters given; this network has {expected}</source>
+        <translation>给出了 {n} 个参数，但这个网络有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>a data set needs at least one training and one test sample</source>
+        <translation>数据集至少需要一个训练样本和一个测试样本</translation>
     </message>
     <message>
         <source>the loss</source>
@@ -1198,6 +1399,10 @@
     <message>
         <source>Training diverged at step {step}: {what} became infinite or NaN with learning rate {lr}. The update was not applied. Lower the learning rate or reset the network.</source>
         <translation>训练在第 {step} 步发散了：学习率为 {lr} 时，{what}变成了无穷大或 NaN。这次更新没有执行。请降低学习率，或者重置网络。</translation>
+    </message>
+    <message>
+        <source>that state belongs to a network of another shape</source>
+        <translation>那个状态属于另一个结构的网络</translation>
     </message>
     <message>
         <source>Qt cannot write {format} pictures</source>
@@ -1271,6 +1476,19 @@
     <message>
         <source>group norm: {n} neurons cannot be split into {groups} equal groups</source>
         <translation>组归一化：{n} 个神经元无法平均分成 {groups} 组</translation>
+    </message>
+    <message>
+        <source>a drawing must be a 2-D greyscale image, got shape {shape}</source>
+        <extracomment>Pixels at or below this are background when finding the bounding box.</extracomment>
+        <translation>手写图必须是二维的灰度图，实际形状是 {shape}</translation>
+    </message>
+    <message>
+        <source>the saved standardisation is not two lists of numbers (mean, std)</source>
+        <translation>保存的标准化信息不是两列数字（mean、std）</translation>
+    </message>
+    <message>
+        <source>the saved standardisation is malformed (mean and std of different lengths, or a deviation that is not a positive number)</source>
+        <translation>保存的标准化信息有误（mean 和 std 的长度不同，或者标准差不是正数）</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2805,106 @@
     <message>
         <source>Unexpected error while training: {kind}: {error}</source>
         <translation>训练时出现意外错误：{kind}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <extracomment>The languages of the interface: code -&gt; its own name. Where the compiled catalogues are (nnviz_&lt;code&gt;.qm), beside the window's code. The messages argparse shows a user (its ``_("...")`` and ``ngettext`` texts, Python 3.11 to 3.13; the ones only a programmer meets, such as conflicting option strings, stay English), with their %-placeholders, which a translation keeps.</extracomment>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation>（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示这份帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的取值 %(value)r（请从 %(choices)s 中选择）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>后面需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>后面最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>后面至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>后面需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>后面需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可能是 %(matches)s 中的任何一个</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能和参数 %s 一起使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的值 %r 被忽略了</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的子命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>无法打开 '%(filename)s'：%(error)s</translation>
     </message>
 </context>
 <context>
