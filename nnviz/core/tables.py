@@ -363,8 +363,9 @@ def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
     if standardisation is None:
         standardisation = Standardisation.fit(table.X[train])
     elif standardisation.mean.shape != (table.X.shape[1],):
-        raise ConfigError(f"{table.path}: the table has {table.X.shape[1]} inputs but the saved standardisation "
-                          f"has {len(standardisation.mean)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{path}: the table has {n} inputs but the saved "
+                                                      "standardisation has {saved}"),
+                          path=table.path, n=table.X.shape[1], saved=len(standardisation.mean))
     X = standardisation.apply(table.X)
     if classify:
         Y = np.zeros((len(X), len(table.class_names)), np.float32)
@@ -376,18 +377,41 @@ def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
     for a in arrays:
         a.flags.writeable = False
     name = Path(table.path).stem
-    what = (f"{len(table.class_names)} classes: {', '.join(table.class_names[:6])}"
-            f"{', ...' if len(table.class_names) > 6 else ''}" if classify else "a number to predict (regression)")
-    description = (f"{Path(table.path).name}: {len(X):,} rows{' (the first: --max-rows)' if table.truncated else ''}, "
-                   f"{X.shape[1]} input{'s' * (X.shape[1] != 1)} ({', '.join(table.input_names[:6])}"
-                   f"{', ...' if X.shape[1] > 6 else ''}), target {table.target_name!r} ({what}); "
-                   f"{len(train):,} for training, {len(test):,} for testing (seed {seed}); inputs standardised "
-                   f"with the training split's mean and deviation."
-                   + (f" Text columns left out: {', '.join(table.skipped)}." if table.skipped else ""))
-    return Dataset(name, *arrays, class_names=table.class_names or (table.target_name,), description=description,
+    return Dataset(name, *arrays, class_names=table.class_names or (table.target_name,),
+                   description=_description(table, len(train), len(test), seed),
                    input_names=table.input_names, task=table.task, standardisation=standardisation,
                    table={"csv": str(Path(table.path).resolve()), "target": table.target_name,
                           "test_fraction": test_fraction, "seed": seed, "max_rows": max_rows})
+
+
+def _first_names(names, shown: int = 6) -> str:
+    """"a, b, c" of the first ``shown`` names, then ", ..." when there are more."""
+    return ", ".join(names[:shown]) + (", ..." if len(names) > shown else "")
+
+
+def _description(table: Table, n_train: int, n_test: int, seed: int) -> Message:
+    """The sentence the status bar shows for a table read as data: its rows, inputs, target, split
+    (a Message under "Errors", the context of every core sentence: the window translates it)."""
+    if table.task == "classification":
+        what = Message(QT_TRANSLATE_NOOP("Errors", "{n} classes: {names}"), n=len(table.class_names),
+                       names=_first_names(table.class_names))
+    else:
+        what = Message(QT_TRANSLATE_NOOP("Errors", "a number to predict (regression)"))
+    rows = f"{n_train + n_test:,}"
+    rows = Message(QT_TRANSLATE_NOOP("Errors", "{n} rows (the first: --max-rows)"), n=rows) if table.truncated \
+        else Message(QT_TRANSLATE_NOOP("Errors", "{n} rows"), n=rows)
+    n_in = len(table.input_names)
+    inputs = Message(QT_TRANSLATE_NOOP("Errors", "{n} input ({names})") if n_in == 1 else
+                     QT_TRANSLATE_NOOP("Errors", "{n} inputs ({names})"), n=n_in, names=_first_names(table.input_names))
+    description = Message(QT_TRANSLATE_NOOP("Errors", "{name}: {rows}, {inputs}, target {target} ({what}); {train} "
+                                                      "for training, {test} for testing (seed {seed}); inputs "
+                                                      "standardised with the training split's mean and deviation."),
+                          name=Path(table.path).name, rows=rows, inputs=inputs, target=repr(table.target_name),
+                          what=what, train=f"{n_train:,}", test=f"{n_test:,}", seed=seed)
+    if table.skipped:
+        description = Message(QT_TRANSLATE_NOOP("Errors", "{description} Text columns left out: {names}."),
+                              description=description, names=", ".join(table.skipped))
+    return description
 
 
 def load_table(path, target: str | None = None, test_fraction: float = 0.2, seed: int = 0,
@@ -407,7 +431,8 @@ def reload(info: dict, standardisation: Standardisation | None = None, classes: 
         fraction, seed = float(info.get("test_fraction", 0.2)), int(info.get("seed", 0))
         max_rows = None if info.get("max_rows") is None else int(info["max_rows"])
     except (KeyError, TypeError, ValueError):
-        raise ConfigError("the saved table description is incomplete (csv, target...)") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table description is incomplete (csv, "
+                                                      "target...)")) from None
     return load_table(path, target, fraction, seed, max_rows, standardisation, classes, task)
 
 
@@ -463,10 +488,10 @@ def saved_preprocessing(info: dict) -> tuple[Standardisation, tuple, tuple | Non
     standardisation = Standardisation.from_json(info.get("standardisation"))
     inputs = info.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(standardisation.mean):
-        raise ConfigError("the saved table inputs do not match its standardisation")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table inputs do not match its standardisation"))
     classes = info.get("classes") if info.get("task", "classification") == "classification" else None
     if classes is not None and (not isinstance(classes, list) or len(classes) < 2):
-        raise ConfigError("the saved table's class names are missing")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table's class names are missing"))
     return standardisation, tuple(map(str, inputs)), tuple(map(str, classes)) if classes is not None else None
 
 
@@ -477,6 +502,6 @@ def reload_described(info: dict, path=None) -> Dataset:
     data = reload({**info, "csv": str(path) if path is not None else info.get("csv")}, standardisation, classes,
                   "classification" if classes is not None else "regression")
     if data.input_names != inputs:
-        raise ConfigError(f"the table's inputs ({', '.join(data.input_names)}) are not the model's "
-                          f"({', '.join(inputs)})")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the table's inputs ({names}) are not the model's ({saved})"),
+                          names=", ".join(data.input_names), saved=", ".join(inputs))
     return data

@@ -137,7 +137,8 @@ class Trainer:
     @probe_index.setter
     def probe_index(self, value: int) -> None:
         if not 0 <= value < len(self.data.X_test):
-            raise ConfigError(f"probe index {value} is outside the test split (0..{len(self.data.X_test) - 1})")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "probe index {value} is outside the test split (0..{last})"),
+                              value=value, last=len(self.data.X_test) - 1)
         self._probe_index = int(value)
 
     def set_optimizer(self, name: str, **settings) -> None:
@@ -164,7 +165,8 @@ class Trainer:
         the last loss, accuracy and gradient; returns the new state."""
         theta = np.asarray(theta)
         if theta.shape != self.net.theta.shape:
-            raise ConfigError(f"{theta.size:,} parameters given; this network has {self.net.theta.size:,}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{n} parameters given; this network has {expected}"),
+                              n=f"{theta.size:,}", expected=f"{self.net.theta.size:,}")
         self.net.theta[:] = theta
         self.state = self._snapshot(loss=self.state.loss, accuracy=self.state.accuracy, grad=self.net.grad)
         return self.state
@@ -175,7 +177,8 @@ class Trainer:
         training set; the probe sample becomes the new test split's first.  Returns the new state."""
         check_fits(self.net, data)
         if len(data.X_train) == 0 or len(data.X_test) == 0:
-            raise ConfigError("a data set needs at least one training and one test sample")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a data set needs at least one training and one test "
+                                                          "sample"))
         self.data = data
         self._X = np.asarray(data.X_train, self.net.dtype)
         self._Y = np.asarray(data.Y_train, self.net.dtype)
@@ -239,7 +242,7 @@ class Trainer:
     def restore(self, state: StepState) -> None:
         """Continue from an earlier state: its parameters and step count (optimiser state is kept)."""
         if state.theta.shape != self.net.theta.shape:
-            raise ConfigError("that state belongs to a network of another shape")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "that state belongs to a network of another shape"))
         self.net.load_state(state.theta, state.norm_stats)
         self.step_count = state.step
         self.diverged = False

@@ -113,7 +113,7 @@ class DataFiles(QObject):
             self.w.controls.param("dataset").setValue(name)  # emits architectureChanged: rebuilds the network
         if self.w.session.data is not data:  # the user kept the trained network
             return False
-        self.w.statusBar().showMessage(data.description, 10000)
+        self.w.statusBar().showMessage(error_text(data.description), 10000)
         return True
 
     def use_points(self, data) -> None:

@@ -182,8 +182,8 @@ class ModelFiles(QObject):
             return False
         if meta.get("imported"):
             text = translate("ModelFiles", "Imported {what}. Training continues from its weights on {data}; Save as... "
-                                           "keeps it as an nnviz model (.npz).").format(what=meta["imported"],
-                                                                                        data=repr(found.data.name))
+                                           "keeps it as an nnviz model (.npz).").format(
+                what=error_text(meta["imported"]), data=repr(found.data.name))
             self.w.banner.show_message(text, kind="info")
             self.w.statusBar().showMessage(text, 10000)
         return True

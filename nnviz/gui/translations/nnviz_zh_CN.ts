@@ -71,7 +71,7 @@
         <translation>看神经网络如何思考、如何学习。不带命令时打开窗口。</translation>
     </message>
     <message>
-        <source>the window&apos;s language: zh_CN (简体中文) or en; default: View &gt; Language, else the system&apos;s</source>
+        <source>the window's language: zh_CN (简体中文) or en; default: View &gt; Language, else the system's</source>
         <translation>窗口的语言：zh_CN（简体中文）或 en；默认用“View &gt; 语言”里选的，否则跟随系统语言</translation>
     </message>
     <message>
@@ -87,8 +87,8 @@
         <translation>配合 --screenshot：只截这个面板（默认：整个窗口）</translation>
     </message>
     <message>
-        <source>open on a lesson, by the start of its title (e.g. &apos;Playground: spiral&apos;)</source>
-        <translation>打开时进入一节课，写出课程标题的开头即可（例如 &apos;Playground: spiral&apos;）</translation>
+        <source>open on a lesson, by the start of its title (e.g. 'Playground: spiral')</source>
+        <translation>打开时进入一节课，写出课程标题的开头即可（例如 'Playground: spiral'）</translation>
     </message>
     <message>
         <source>bring this tab of the bottom pane to the front</source>
@@ -167,7 +167,7 @@
         <translation>保存的模型（.npz）或 ONNX 模型（.onnx）</translation>
     </message>
     <message>
-        <source>a folder of MNIST-format IDX files, or a CSV table like the model&apos;s (read with its standardisation; the model&apos;s test split is measured)</source>
+        <source>a folder of MNIST-format IDX files, or a CSV table like the model's (read with its standardisation; the model's test split is measured)</source>
         <translation>一个存放 MNIST 格式 IDX 文件的文件夹，或者一张和模型训练时同样格式的 CSV 表格（按模型保存的标准化方式读取；在模型的测试集上测量）</translation>
     </message>
     <message>
@@ -187,8 +187,8 @@
         <translation>在屏幕外训练，并把窗口或某个面板录成动态 GIF（或 MP4）</translation>
     </message>
     <message>
-        <source>the lesson to train, by the start of its title (e.g. &apos;Playground: spiral&apos;; default: the first network, on digits)</source>
-        <translation>要训练的课程，写出标题的开头即可（例如 &apos;Playground: spiral&apos;；默认：最初的网络，用数字数据）</translation>
+        <source>the lesson to train, by the start of its title (e.g. 'Playground: spiral'; default: the first network, on digits)</source>
+        <translation>要训练的课程，写出标题的开头即可（例如 'Playground: spiral'；默认：最初的网络，用数字数据）</translation>
     </message>
     <message>
         <source>training steps to record (default 300)</source>
@@ -207,7 +207,7 @@
         <translation>每秒帧数（1-60，默认 15）；动画大约 10 秒，每 steps/(10*fps) 步取一帧</translation>
     </message>
     <message>
-        <source>the window&apos;s size in pixels (default 1280x720)</source>
+        <source>the window's size in pixels (default 1280x720)</source>
         <translation>窗口大小，单位是像素（默认 1280x720）</translation>
     </message>
     <message>
@@ -276,7 +276,7 @@
     <name>Controller</name>
     <message>
         <source>Start the lesson?</source>
-        <extracomment>The pane a lesson raises -&gt; the window&apos;s dock.</extracomment>
+        <extracomment>The pane a lesson raises -&gt; the window's dock.</extracomment>
         <translation>开始这节课？</translation>
     </message>
     <message>
@@ -355,7 +355,7 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <source>What the network learns from. &apos;digits&apos; are 10,000 real handwritten MNIST digits; &apos;zhou&apos; is Victor Zhou&apos;s four people; the others are TensorFlow Playground&apos;s 2-D puzzles.</source>
+        <source>What the network learns from. 'digits' are 10,000 real handwritten MNIST digits; 'zhou' is Victor Zhou's four people; the others are TensorFlow Playground's 2-D puzzles.</source>
         <translation>网络从什么数据中学习。“digits”是 10,000 个真实的 MNIST 手写数字；“zhou”是 Victor Zhou 教程里的四个人；其余是 TensorFlow Playground 的二维题目。</translation>
     </message>
     <message>
@@ -371,19 +371,19 @@
         <translation>每个隐藏神经元作用在加权和 z 上的函数：sigmoid 和 tanh 把它压扁，relu 保留正数、把负数变成 0，leaky relu 让一小部分负数通过。</translation>
     </message>
     <message>
-        <source>How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; mean squared error is the simplest and fits regression or Zhou&apos;s single output.</source>
+        <source>How wrongness is measured. Cross-entropy (with softmax outputs) suits classification; mean squared error is the simplest and fits regression or Zhou's single output.</source>
         <translation>衡量错得有多厉害的方式。交叉熵（配合 softmax 输出）适合分类；均方误差最简单，适合回归或 Zhou 的单个输出。</translation>
     </message>
     <message>
-        <source>The output layer&apos;s activation: softmax gives probabilities that sum to 1, sigmoid squashes each output to 0..1, linear leaves them raw. &apos;auto&apos; picks the one that matches the loss.</source>
+        <source>The output layer's activation: softmax gives probabilities that sum to 1, sigmoid squashes each output to 0..1, linear leaves them raw. 'auto' picks the one that matches the loss.</source>
         <translation>输出层的激活函数：softmax 给出总和为 1 的概率，sigmoid 把每个输出压到 0 到 1 之间，linear 保持原值。“auto”会选与损失函数相配的那一个。</translation>
     </message>
     <message>
-        <source>Normalisation of each hidden layer&apos;s weighted sums before the activation. Batch norm uses the mini-batch&apos;s mean and spread (and running averages when testing); layer and group norm use each sample&apos;s own neurons. All keep activations in a healthy range so deep networks train.</source>
+        <source>Normalisation of each hidden layer's weighted sums before the activation. Batch norm uses the mini-batch's mean and spread (and running averages when testing); layer and group norm use each sample's own neurons. All keep activations in a healthy range so deep networks train.</source>
         <translation>在激活函数之前，对每个隐藏层的加权和做归一化。批归一化使用小批量的均值和标准差（测试时使用滑动平均）；层归一化和组归一化使用每个样本自己的神经元。它们都让激活值保持在合适的范围，使深层网络能够训练。</translation>
     </message>
     <message>
-        <source>How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu (&apos;auto&apos; picks the one that matches the activation); &apos;large&apos; doubles He&apos;s spread, the mistake that makes gradients explode in a deep network.</source>
+        <source>How the first random weights are drawn. Xavier suits sigmoid and tanh, He suits relu ('auto' picks the one that matches the activation); 'large' doubles He's spread, the mistake that makes gradients explode in a deep network.</source>
         <translation>初始随机权重的取法。Xavier 适合 sigmoid 和 tanh，He 适合 relu（“auto”会选与激活函数相配的那个）；“large”把 He 的标准差加倍，这正是让深层网络梯度爆炸的错误。</translation>
     </message>
     <message>
@@ -403,7 +403,7 @@
         <translation>每一步用多少个训练样本来平均梯度。小批量噪声大但快；大批量平滑但慢。</translation>
     </message>
     <message>
-        <source>How much of the previous step&apos;s velocity carries over (0 = none, 0.9 is typical).</source>
+        <source>How much of the previous step's velocity carries over (0 = none, 0.9 is typical).</source>
         <translation>上一步的速度保留多少（0 表示不保留，常用 0.9）。</translation>
     </message>
     <message>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Full speed</source>
-        <extracomment>The lesson&apos;s text and guide shrink to this height (px) and scroll on a short screen.</extracomment>
+        <extracomment>The lesson's text and guide shrink to this height (px) and scroll on a short screen.</extracomment>
         <translation>全速</translation>
     </message>
     <message>
@@ -683,7 +683,7 @@
         <translation>在这里写一个数字</translation>
     </message>
     <message>
-        <source>Which input the network is given, and how: a test digit (or a 28x28 image) as it is, or your drawing after MNIST&apos;s preprocessing</source>
+        <source>Which input the network is given, and how: a test digit (or a 28x28 image) as it is, or your drawing after MNIST's preprocessing</source>
         <translation>网络得到的是哪个输入、怎样处理过：测试集数字（或 28x28 的图片）原样输入，你画的图则先经过 MNIST 的预处理</translation>
     </message>
     <message>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>a file without extension</source>
-        <extracomment>Estimated bytes per pixel and frame after the first, measured on nnviz&apos;s panes while training (a GIF stores only the rectangle that changed; see :func:`estimate_bytes`).</extracomment>
+        <extracomment>Estimated bytes per pixel and frame after the first, measured on nnviz's panes while training (a GIF stores only the rectangle that changed; see :func:`estimate_bytes`).</extracomment>
         <translation>没有扩展名的文件</translation>
     </message>
     <message>
@@ -807,8 +807,8 @@
         <translation>{path}：动画只能是 .gif 或 .mp4，不能是 {what}</translation>
     </message>
     <message>
-        <source>{path}: MP4 needs the video extra (pip install &apos;nnviz[video]&apos;); a .gif needs nothing more</source>
-        <translation>{path}：MP4 需要安装视频扩展（pip install &apos;nnviz[video]&apos;）；.gif 不需要额外安装</translation>
+        <source>{path}: MP4 needs the video extra (pip install 'nnviz[video]'); a .gif needs nothing more</source>
+        <translation>{path}：MP4 需要安装视频扩展（pip install 'nnviz[video]'）；.gif 不需要额外安装</translation>
     </message>
     <message>
         <source>{path}: nothing was recorded (no frame)</source>
@@ -958,7 +958,7 @@
     </message>
     <message>
         <source>a softmax over a single output is always 1; use a sigmoid output or more outputs</source>
-        <extracomment>Weight initialisations: Xavier-uniform, He-normal, and He-normal with twice the deviation (&quot;large&quot;, the exploding-gradients lesson&apos;s mistake).</extracomment>
+        <extracomment>Weight initialisations: Xavier-uniform, He-normal, and He-normal with twice the deviation ("large", the exploding-gradients lesson's mistake).</extracomment>
         <translation>只有一个输出时，softmax 永远是 1；请把输出层换成 sigmoid，或者增加输出</translation>
     </message>
     <message>
@@ -970,16 +970,157 @@
         <translation>未知的初始化方式 {name}；请从 {names} 中选择</translation>
     </message>
     <message>
-        <source>reading ONNX models needs the onnx package: pip install &quot;nnviz[onnx]&quot; (or pip install onnx)</source>
-        <translation>读取 ONNX 模型需要 onnx 包：pip install &quot;nnviz[onnx]&quot;（或 pip install onnx）</translation>
+        <source>reading ONNX models needs the onnx package: pip install "nnviz[onnx]" (or pip install onnx)</source>
+        <translation>读取 ONNX 模型需要 onnx 包：pip install "nnviz[onnx]"（或 pip install onnx）</translation>
     </message>
     <message>
         <source>ONNX model (.onnx)</source>
         <translation>ONNX 模型（.onnx）</translation>
     </message>
     <message>
+        <source>{name} (ONNX): {described}</source>
+        <translation>{name}（ONNX）：{described}</translation>
+    </message>
+    <message>
+        <source>its weights cannot be read ({kind}: {detail})</source>
+        <translation>它的权重无法读取（{kind}：{detail}）</translation>
+    </message>
+    <message>
+        <source>has {inputs} inputs and {outputs} outputs: nnviz reads a model with one of each</source>
+        <translation>有 {inputs} 个输入和 {outputs} 个输出：nnviz 只读取各有一个输入和一个输出的模型</translation>
+    </message>
+    <message>
+        <source>{op} (node {name})</source>
+        <translation>{op}（节点 {name}）</translation>
+    </message>
+    <message>
+        <source>operator {where} is not supported: nnviz reads dense layers (Gemm, MatMul+Add) with Relu, Sigmoid, Tanh, LeakyRelu or Softmax</source>
+        <translation>不支持算子 {where}：nnviz 只读取全连接层（Gemm，或 MatMul 加 Add），以及 Relu、Sigmoid、Tanh、LeakyRelu 或 Softmax</translation>
+    </message>
+    <message>
+        <source>operator {where} of domain {domain} is not supported</source>
+        <translation>不支持域 {domain} 中的算子 {where}</translation>
+    </message>
+    <message>
+        <source>{where} holds no readable constant ({kind}: {detail})</source>
+        <translation>{where} 里没有可读取的常量（{kind}：{detail}）</translation>
+    </message>
+    <message>
+        <source>{where} is not on a single chain from the input to the output: nnviz reads one layer after another</source>
+        <translation>{where} 不在从输入到输出的单一链条上：nnviz 只读取一层接一层的网络</translation>
+    </message>
+    <message>
+        <source>{where} is not input x weights (batch, n_in) @ (n_in, n_out)</source>
+        <translation>{where} 不是“输入 × 权重”(batch, n_in) @ (n_in, n_out)</translation>
+    </message>
+    <message>
+        <source>{where} is not the bias of a MatMul: nnviz reads no other additions</source>
+        <translation>{where} 不是 MatMul 的偏置：nnviz 不读取其他加法</translation>
+    </message>
+    <message>
+        <source>{where} over axis {axis}: nnviz's softmax is over the outputs</source>
+        <translation>{where} 作用在第 {axis} 轴上：nnviz 的 softmax 作用在输出上</translation>
+    </message>
+    <message>
+        <source>{where} of the data: nnviz reads no transposed inputs</source>
+        <translation>{where} 作用在数据上：nnviz 不读取转置过的输入</translation>
+    </message>
+    <message>
+        <source>its output {name} is not the end of its chain of layers</source>
+        <translation>它的输出 {name} 不在各层链条的末端</translation>
+    </message>
+    <message>
+        <source>its input has {features} values but its first layer takes {n_in}</source>
+        <translation>它的输入有 {features} 个值，但第一层接收 {n_in} 个</translation>
+    </message>
+    <message>
+        <source>{where} on inputs of {rank} dimensions: nnviz reads (batch, features), or a Flatten of images before the first layer</source>
+        <translation>{where} 的输入是 {rank} 维的：nnviz 只读取 (batch, features)，或者在第一层之前用 Flatten 把图片展平</translation>
+    </message>
+    <message>
+        <source>{where} takes {n_in} inputs but the model's input has {features} values per sample</source>
+        <translation>{where} 接收 {n_in} 个输入，但模型的输入每个样本有 {features} 个值</translation>
+    </message>
+    <message>
+        <source>{where} with transA: nnviz reads the data as Gemm's first input</source>
+        <translation>{where} 用了 transA：nnviz 把数据当作 Gemm 的第一个输入来读取</translation>
+    </message>
+    <message>
+        <source>{where} has weights of shape {shape}, not a matrix</source>
+        <translation>{where} 的权重形状是 {shape}，不是矩阵</translation>
+    </message>
+    <message>
+        <source>{where} with axis {axis}: nnviz flattens each sample (axis 1)</source>
+        <translation>{where} 用的是第 {axis} 轴：nnviz 把每个样本展平（第 1 轴）</translation>
+    </message>
+    <message>
+        <source>{where} to shape {shape}: nnviz reads a flatten to (batch, features) only</source>
+        <translation>{where} 变形为 {shape}：nnviz 只读取展平成 (batch, features) 的变形</translation>
+    </message>
+    <message>
         <source>{path}: {why}</source>
+        <extracomment>The one-line PyTorch export an unsupported or pickled model is pointed to. dimensions of the model's input, batch included (2 for (batch, features)).</extracomment>
         <translation>{path}：{why}</translation>
+    </message>
+    <message>
+        <source>layer {layer} has weights of shape {shape}, not a matrix</source>
+        <translation>第 {layer} 层的权重形状是 {shape}，不是矩阵</translation>
+    </message>
+    <message>
+        <source>layer {layer} takes {n_in} inputs but the layer before gives {n_before}</source>
+        <translation>第 {layer} 层接收 {n_in} 个输入，但前一层给出 {n_before} 个</translation>
+    </message>
+    <message>
+        <source>layer {layer} has a bias of shape {shape} for {n} neurons</source>
+        <translation>第 {layer} 层有 {n} 个神经元，偏置的形状却是 {shape}</translation>
+    </message>
+    <message>
+        <source>{op} before any dense layer: nnviz's networks start with a dense layer</source>
+        <translation>{op} 出现在所有全连接层之前：nnviz 的网络以全连接层开头</translation>
+    </message>
+    <message>
+        <source>two activations in a row after layer {layer} ({first} then {second}): nnviz has one per layer</source>
+        <translation>第 {layer} 层之后连着两个激活函数（{first} 然后 {second}）：nnviz 每层只有一个激活函数</translation>
+    </message>
+    <message>
+        <source>{op} with a negative slope of {slope}: nnviz's leaky relu has {expected}</source>
+        <translation>{op} 的负半轴斜率是 {slope}：nnviz 的 leaky relu 是 {expected}</translation>
+    </message>
+    <message>
+        <source>holds no dense layer (Gemm, or MatMul with Add): nothing nnviz can show</source>
+        <translation>里面没有全连接层（Gemm，或 MatMul 加 Add）：没有 nnviz 能显示的内容</translation>
+    </message>
+    <message>
+        <source>a softmax after hidden layer {layer}: nnviz has one only at the output</source>
+        <translation>第 {layer} 个隐藏层之后有 softmax：nnviz 只在输出层用 softmax</translation>
+    </message>
+    <message>
+        <source>its hidden layers use different activations ({names}): nnviz gives every hidden layer the same one</source>
+        <translation>它的隐藏层用了不同的激活函数（{names}）：nnviz 让每个隐藏层都用同一个激活函数</translation>
+    </message>
+    <message>
+        <source>its linear output (the logits of {n} classes) is read through a softmax, which keeps its answers</source>
+        <translation>它的线性输出（{n} 个类别的 logits）经过 softmax 来读取，预测的答案不变</translation>
+    </message>
+    <message>
+        <source>its output goes through {name}: nnviz's outputs are linear, sigmoid or softmax</source>
+        <translation>它的输出经过 {name}：nnviz 的输出层只能是 linear、sigmoid 或 softmax</translation>
+    </message>
+    <message>
+        <source>layer {layer} has NaN or infinite weights</source>
+        <translation>第 {layer} 层的权重里有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>{sizes} {activation}, output {output}</source>
+        <translation>{sizes} {activation}，输出层 {output}</translation>
+    </message>
+    <message>
+        <source>one layer</source>
+        <translation>单层</translation>
+    </message>
+    <message>
+        <source>{described}; {note}</source>
+        <translation>{described}；{note}</translation>
     </message>
     <message>
         <source>{path}: not a readable ONNX model ({kind})</source>
@@ -987,7 +1128,7 @@
     </message>
     <message>
         <source>{optimizer} has no setting {names}</source>
-        <extracomment>name -&gt; default settings (torch&apos;s defaults; lr is set by the trainer).</extracomment>
+        <extracomment>name -&gt; default settings (torch's defaults; lr is set by the trainer).</extracomment>
         <translation>{optimizer} 没有 {names} 这个设置</translation>
     </message>
     <message>
@@ -1016,7 +1157,7 @@
     </message>
     <message>
         <source>no such file or folder</source>
-        <extracomment>errno -&gt; the end of a sentence &quot;&lt;path&gt;: ...&quot;</extracomment>
+        <extracomment>errno -&gt; the end of a sentence "&lt;path&gt;: ..."</extracomment>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
@@ -1073,7 +1214,7 @@
     </message>
     <message>
         <source>could not save {path}: it is a folder</source>
-        <extracomment>nnviz&apos;s temporaries: ``.&lt;target name&gt;.nnviz-&lt;pid&gt;-&lt;hex&gt;.tmp``. Suffixes of PyTorch&apos;s ``torch.save`` files (pickles: never loaded). Temporaries of older nnviz versions (``tempfile.mkstemp``): swept when older than this (s).</extracomment>
+        <extracomment>nnviz's temporaries: ``.&lt;target name&gt;.nnviz-&lt;pid&gt;-&lt;hex&gt;.tmp``. Suffixes of PyTorch's ``torch.save`` files (pickles: never loaded). Temporaries of older nnviz versions (``tempfile.mkstemp``): swept when older than this (s).</extracomment>
         <translation>无法保存 {path}：这是一个文件夹</translation>
     </message>
     <message>
@@ -1085,7 +1226,7 @@
         <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
-        <source>{path}: not saved: the network&apos;s parameters contain NaN or infinite values (training diverged); rewind to a step before it, or reset</source>
+        <source>{path}: not saved: the network's parameters contain NaN or infinite values (training diverged); rewind to a step before it, or reset</source>
         <translation>{path}：没有保存：网络的参数里有 NaN 或无穷大（训练发散了）；请回退到发散之前的某一步，或者重置网络</translation>
     </message>
     <message>
@@ -1130,11 +1271,11 @@
         <translation>zip 压缩包已损坏或不完整，无法作为模型读取（{kind}：{why}）</translation>
     </message>
     <message>
-        <source>a .npz archive without nnviz&apos;s fields (format, sizes, theta...): it holds no arrays; not a model saved by nnviz</source>
+        <source>a .npz archive without nnviz's fields (format, sizes, theta...): it holds no arrays; not a model saved by nnviz</source>
         <translation>这个 .npz 压缩包里没有 nnviz 的字段（format、sizes、theta……）：里面没有任何数组；不是 nnviz 保存的模型</translation>
     </message>
     <message>
-        <source>a .npz archive without nnviz&apos;s fields (format, sizes, theta...): it holds {names}; not a model saved by nnviz</source>
+        <source>a .npz archive without nnviz's fields (format, sizes, theta...): it holds {names}; not a model saved by nnviz</source>
         <translation>这个 .npz 压缩包里没有 nnviz 的字段（format、sizes、theta……）：里面是 {names}；不是 nnviz 保存的模型</translation>
     </message>
     <message>
@@ -1146,8 +1287,8 @@
         <translation>缺少字段 {fields}</translation>
     </message>
     <message>
-        <source>&apos;sizes&apos; must be a list of whole numbers</source>
-        <translation>&apos;sizes&apos; 必须是一串整数</translation>
+        <source>'sizes' must be a list of whole numbers</source>
+        <translation>'sizes' 必须是一串整数</translation>
     </message>
     <message>
         <source>field {field} must be a text value</source>
@@ -1263,7 +1404,7 @@
         <translation>{where}：标签是空的（每一行都需要写出它的类别）</translation>
     </message>
     <message>
-        <source>{where}: the label {label} is not one of the model&apos;s classes ({classes})</source>
+        <source>{where}: the label {label} is not one of the model's classes ({classes})</source>
         <translation>{where}：标签 {label} 不属于模型的类别（{classes}）</translation>
     </message>
     <message>
@@ -1299,12 +1440,60 @@
         <translation>{rows}无法分成训练集和测试集：{why}</translation>
     </message>
     <message>
-        <source>{path}: no column {name}; the model&apos;s inputs are {names}</source>
+        <source>{path}: the table has {n} inputs but the saved standardisation has {saved}</source>
+        <translation>{path}：表格有 {n} 个输入，但保存的标准化信息有 {saved} 个</translation>
+    </message>
+    <message>
+        <source>{n} classes: {names}</source>
+        <translation>{n} 个类别：{names}</translation>
+    </message>
+    <message>
+        <source>a number to predict (regression)</source>
+        <translation>要预测一个数值（回归）</translation>
+    </message>
+    <message>
+        <source>{n} rows (the first: --max-rows)</source>
+        <translation>{n} 行（前面的行：--max-rows）</translation>
+    </message>
+    <message>
+        <source>{n} input ({names})</source>
+        <translation>{n} 个输入（{names}）</translation>
+    </message>
+    <message>
+        <source>{n} inputs ({names})</source>
+        <translation>{n} 个输入（{names}）</translation>
+    </message>
+    <message>
+        <source>{name}: {rows}, {inputs}, target {target} ({what}); {train} for training, {test} for testing (seed {seed}); inputs standardised with the training split's mean and deviation.</source>
+        <translation>{name}：{rows}，{inputs}，目标 {target}（{what}）；{train} 行用于训练，{test} 行用于测试（随机种子 {seed}）；输入已用训练集的均值和标准差做了标准化。</translation>
+    </message>
+    <message>
+        <source>{description} Text columns left out: {names}.</source>
+        <translation>{description}没有使用的文本列：{names}。</translation>
+    </message>
+    <message>
+        <source>the saved table description is incomplete (csv, target...)</source>
+        <translation>保存的表格信息不完整（csv、target……）</translation>
+    </message>
+    <message>
+        <source>{path}: no column {name}; the model's inputs are {names}</source>
         <translation>{path}：没有 {name} 这一列；模型的输入是 {names}</translation>
     </message>
     <message>
         <source>{path}: column {column} {name} holds text, but the model takes it as a number</source>
         <translation>{path}：第 {column} 列 {name} 里是文本，但模型把它当作数值输入</translation>
+    </message>
+    <message>
+        <source>the saved table inputs do not match its standardisation</source>
+        <translation>保存的表格输入和它的标准化信息对不上</translation>
+    </message>
+    <message>
+        <source>the saved table's class names are missing</source>
+        <translation>保存的表格缺少类别名称</translation>
+    </message>
+    <message>
+        <source>the table's inputs ({names}) are not the model's ({saved})</source>
+        <translation>表格的输入（{names}）和模型的输入（{saved}）不一样</translation>
     </message>
     <message>
         <source>the network is {sizes} but the data set {name} has {inputs} inputs and {outputs} outputs</source>
@@ -1313,6 +1502,18 @@
     <message>
         <source>the batch size must be a whole number from 1 to {n} (the training set), got {value}</source>
         <translation>批大小必须是 1 到 {n}（训练集的大小）之间的整数，现在是 {value}</translation>
+    </message>
+    <message>
+        <source>probe index {value} is outside the test split (0..{last})</source>
+        <translation>观察样本的编号 {value} 超出了测试集的范围（0..{last}）</translation>
+    </message>
+    <message>
+        <source>{n} parameters given; this network has {expected}</source>
+        <translation>给出了 {n} 个参数，但这个网络有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>a data set needs at least one training and one test sample</source>
+        <translation>数据集至少需要一个训练样本和一个测试样本</translation>
     </message>
     <message>
         <source>the loss</source>
@@ -1331,13 +1532,17 @@
         <translation>训练在第 {step} 步发散了：学习率为 {lr} 时，{what}变成了无穷大或 NaN。这次更新没有执行。请降低学习率，或者重置网络。</translation>
     </message>
     <message>
+        <source>that state belongs to a network of another shape</source>
+        <translation>那个状态属于另一个结构的网络</translation>
+    </message>
+    <message>
         <source>Qt cannot write {format} pictures</source>
-        <extracomment>The title an exported SVG carries: the product&apos;s name, the same in every language.</extracomment>
+        <extracomment>The title an exported SVG carries: the product's name, the same in every language.</extracomment>
         <translation>Qt 无法写入 {format} 格式的图片</translation>
     </message>
     <message>
         <source>a recording is already running or being written: wait for it</source>
-        <extracomment>At most this share of the GUI thread&apos;s time goes to capturing frames. Compressed frames kept in memory before the recording stops by itself (and is saved).</extracomment>
+        <extracomment>At most this share of the GUI thread's time goes to capturing frames. Compressed frames kept in memory before the recording stops by itself (and is saved).</extracomment>
         <translation>已经有一段录制正在进行或正在写入：请稍等</translation>
     </message>
     <message>
@@ -1350,7 +1555,7 @@
     </message>
     <message>
         <source>hidden layers must be whole numbers separated by commas, like 16,16 (not {text})</source>
-        <extracomment>The network a first-time user sees: the 3Blue1Brown network, trained, on the bundled digits. The training settings of a session built without any (the controls dock&apos;s defaults).</extracomment>
+        <extracomment>The network a first-time user sees: the 3Blue1Brown network, trained, on the bundled digits. The training settings of a session built without any (the controls dock's defaults).</extracomment>
         <translation>隐藏层必须是用逗号隔开的整数，例如 16,16（而不是 {text}）</translation>
     </message>
     <message>
@@ -1387,7 +1592,7 @@
     </message>
     <message>
         <source>there are {n} lessons (0 to {last}), not {which}</source>
-        <extracomment>The settings every lesson starts from (the controls dock&apos;s defaults). Settings that say what to show rather than what to train. Answers about the test accuracy (%), and about the first layer&apos;s gradient norm / the last one&apos;s.</extracomment>
+        <extracomment>The settings every lesson starts from (the controls dock's defaults). Settings that say what to show rather than what to train. Answers about the test accuracy (%), and about the first layer's gradient norm / the last one's.</extracomment>
         <translation>一共有 {n} 节课（0 到 {last}），没有 {which}</translation>
     </message>
     <message>
@@ -1403,6 +1608,19 @@
         <source>group norm: {n} neurons cannot be split into {groups} equal groups</source>
         <translation>组归一化：{n} 个神经元无法平均分成 {groups} 组</translation>
     </message>
+    <message>
+        <source>a drawing must be a 2-D greyscale image, got shape {shape}</source>
+        <extracomment>Pixels at or below this are background when finding the bounding box.</extracomment>
+        <translation>手写图必须是二维的灰度图，实际形状是 {shape}</translation>
+    </message>
+    <message>
+        <source>the saved standardisation is not two lists of numbers (mean, std)</source>
+        <translation>保存的标准化信息不是两列数字（mean、std）</translation>
+    </message>
+    <message>
+        <source>the saved standardisation is malformed (mean and std of different lengths, or a deviation that is not a positive number)</source>
+        <translation>保存的标准化信息有误（mean 和 std 的长度不同，或者标准差不是正数）</translation>
+    </message>
 </context>
 <context>
     <name>FitView</name>
@@ -1415,7 +1633,7 @@
         <translation>输入</translation>
     </message>
     <message>
-        <source>the points and the network&apos;s answer</source>
+        <source>the points and the network's answer</source>
         <translation>数据点和网络的回答</translation>
     </message>
     <message>
@@ -1435,7 +1653,7 @@
         <translation>{line}（第 {step} 步）</translation>
     </message>
     <message>
-        <source>The data and the network&apos;s answer: each point is a training sample (filled) or a test sample (hollow); the red curve is what the network outputs for every input. Training moves it towards the points.</source>
+        <source>The data and the network's answer: each point is a training sample (filled) or a test sample (hollow); the red curve is what the network outputs for every input. Training moves it towards the points.</source>
         <translation>数据和网络的回答：每个点是一个训练样本（实心）或测试样本（空心）；红色曲线是网络对每个输入给出的输出。训练会把它推向这些点。</translation>
     </message>
 </context>
@@ -1482,7 +1700,7 @@
     <name>FormulaView</name>
     <message>
         <source>batch norm</source>
-        <extracomment>The network&apos;s normalisation (its ``norm``) as the pane names it.</extracomment>
+        <extracomment>The network's normalisation (its ``norm``) as the pane names it.</extracomment>
         <translation>批归一化</translation>
     </message>
     <message>
@@ -1494,7 +1712,7 @@
         <translation>组归一化</translation>
     </message>
     <message>
-        <source>A drawing has no true class: the loss and the chain rule take the network&apos;s answer, {label}, as the class.</source>
+        <source>A drawing has no true class: the loss and the chain rule take the network's answer, {label}, as the class.</source>
         <translation>手写的图没有真实类别：这里的损失和链式法则把网络自己的答案 {label} 当作类别。</translation>
     </message>
     <message>
@@ -1731,8 +1949,8 @@
 <context>
     <name>LayerCharts</name>
     <message>
-        <source>Gradient norm per layer (log): &lt;span style=&apos;color:#6a3d9a&apos;&gt;first&lt;/span&gt; ... &lt;span style=&apos;color:#b8a000&apos;&gt;last&lt;/span&gt;</source>
-        <translation>每层梯度范数（对数）：&lt;span style=&apos;color:#6a3d9a&apos;&gt;第一层&lt;/span&gt;…&lt;span style=&apos;color:#b8a000&apos;&gt;最后一层&lt;/span&gt;</translation>
+        <source>Gradient norm per layer (log): &lt;span style='color:#6a3d9a'&gt;first&lt;/span&gt; ... &lt;span style='color:#b8a000'&gt;last&lt;/span&gt;</source>
+        <translation>每层梯度范数（对数）：&lt;span style='color:#6a3d9a'&gt;第一层&lt;/span&gt;…&lt;span style='color:#b8a000'&gt;最后一层&lt;/span&gt;</translation>
     </message>
     <message>
         <source>step</source>
@@ -1755,7 +1973,7 @@
         <translation>预测类别</translation>
     </message>
     <message>
-        <source>Top: how large each layer&apos;s weight gradient is (log scale) - vanishing gradients make the first layers&apos; lines sink. Bottom left: how each hidden layer&apos;s activations are spread over {n} test samples (one row per layer). Bottom right: which class the network takes for which on the test set (rows: the truth).</source>
+        <source>Top: how large each layer's weight gradient is (log scale) - vanishing gradients make the first layers' lines sink. Bottom left: how each hidden layer's activations are spread over {n} test samples (one row per layer). Bottom right: which class the network takes for which on the test set (rows: the truth).</source>
         <translation>上图：每层权重梯度的大小（对数坐标）——梯度消失时，前面几层的线会沉下去。左下：每个隐藏层的激活值在 {n} 个测试样本上的分布（每层一行）。右下：在测试集上，网络把哪个类别认成了哪个类别（行：真实类别）。</translation>
     </message>
 </context>
@@ -1767,7 +1985,7 @@
     </message>
     <message>
         <source>This network (PCA plane)</source>
-        <extracomment>The modes, in the combo box&apos;s order: key -&gt; (title, tooltip), in English (``translate(&quot;LossSurface&quot;, text)`` shows them in the window&apos;s language).</extracomment>
+        <extracomment>The modes, in the combo box's order: key -&gt; (title, tooltip), in English (``translate("LossSurface", text)`` shows them in the window's language).</extracomment>
         <translation>这个网络（PCA 平面）</translation>
     </message>
     <message>
@@ -1779,15 +1997,15 @@
         <translation>单个神经元 y = w x + b</translation>
     </message>
     <message>
-        <source>The exact loss of one neuron fitting a line (linear regression) over its only two parameters. Follows the trainer when the window trains the &apos;One neuron&apos; network; otherwise four optimisers race on it here.</source>
+        <source>The exact loss of one neuron fitting a line (linear regression) over its only two parameters. Follows the trainer when the window trains the 'One neuron' network; otherwise four optimisers race on it here.</source>
         <translation>一个神经元拟合一条直线（线性回归）时，损失随它仅有的两个参数变化的精确曲面。窗口训练的正是“一个神经元”网络时，小球跟随训练；否则四个优化器在这里自己比赛。</translation>
     </message>
     <message>
-        <source>Zhou&apos;s 2-2-1: two weights</source>
+        <source>Zhou's 2-2-1: two weights</source>
         <translation>Zhou 的 2-2-1：两个权重</translation>
     </message>
     <message>
-        <source>The exact loss of Victor Zhou&apos;s 2-2-1 network over two weights (w1, w5), the other seven fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise four optimisers race on it here.</source>
+        <source>The exact loss of Victor Zhou's 2-2-1 network over two weights (w1, w5), the other seven fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise four optimisers race on it here.</source>
         <translation>Victor Zhou 的 2-2-1 网络的损失随两个权重（w1、w5）变化的精确曲面，其余七个参数固定。窗口训练的是 2-2-1 网络时，小球跟随训练；否则四个优化器在这里自己比赛。</translation>
     </message>
     <message>
@@ -1800,7 +2018,7 @@
     </message>
     <message>
         <source>computing the surface...</source>
-        <extracomment>The mode keys alone, in order: (&quot;plane&quot;, &quot;neuron&quot;, &quot;zhou&quot;, &quot;race&quot;). Exact modes follow the trainer when the window&apos;s network has these sizes. The race&apos;s landscape that is this network (the others are the names of SURFACES). The texts below the plot, in English (shown through ``translate(&quot;LossSurface&quot;, text)``).</extracomment>
+        <extracomment>The mode keys alone, in order: ("plane", "neuron", "zhou", "race"). Exact modes follow the trainer when the window's network has these sizes. The race's landscape that is this network (the others are the names of SURFACES). The texts below the plot, in English (shown through ``translate("LossSurface", text)``).</extracomment>
         <translation>正在计算曲面……</translation>
     </message>
     <message>
@@ -1829,7 +2047,7 @@
     </message>
     <message>
         <source>direction 1 ({share} of the path)</source>
-        <extracomment>&quot;No trail computed yet&quot; (None is a plane too: the one of no surface).</extracomment>
+        <extracomment>"No trail computed yet" (None is a plane too: the one of no surface).</extracomment>
         <translation>方向 1（占路径的 {share}）</translation>
     </message>
     <message>
@@ -1853,7 +2071,7 @@
         <translation>第 {step} 步：{x_name} = {x}，{y_name} = {y}。小球处的损失 &lt;b&gt;{loss}&lt;/b&gt;（全部 {n} 个训练样本）</translation>
     </message>
     <message>
-        <source>: w and b are the neuron&apos;s only parameters, so this surface is its whole loss.</source>
+        <source>: w and b are the neuron's only parameters, so this surface is its whole loss.</source>
         <translation>：w 和 b 是这个神经元仅有的参数，所以这个曲面就是它完整的损失。</translation>
     </message>
     <message>
@@ -1893,7 +2111,7 @@
         <translation>经过第 {step} 步的两个随机方向（按滤波器归一化；路径还太短，求不出主成分方向）。</translation>
     </message>
     <message>
-        <source>Plane through step {step} along the path&apos;s top two principal directions: {first} + {second} of its movement.</source>
+        <source>Plane through step {step} along the path's top two principal directions: {first} + {second} of its movement.</source>
         <translation>经过第 {step} 步、沿路径前两个主成分方向的平面：占路径移动的 {first} + {second}。</translation>
     </message>
     <message>
@@ -1901,21 +2119,21 @@
         <translation>参数就在平面上</translation>
     </message>
     <message>
-        <source>of the parameters&apos; move since step {step}, {share} is off the plane</source>
+        <source>of the parameters' move since step {step}, {share} is off the plane</source>
         <translation>参数自第 {step} 步以来的移动中，有 {share} 不在平面上</translation>
     </message>
     <message>
-        <source>Step {step}, {samples}: true loss {true}, the plane&apos;s loss at the ball {plane} ({off}).
+        <source>Step {step}, {samples}: true loss {true}, the plane's loss at the ball {plane} ({off}).
 A plane is a slice of a space with {n} dimensions: the loss off it can differ.</source>
         <translation>第 {step} 步，{samples}：真实损失 {true}，平面上小球处的损失 {plane}（{off}）。
 平面只是 {n} 维空间里的一个切片：平面以外的损失可能不同。</translation>
     </message>
     <message>
-        <source> The window trains another network, so the balls here are the pane&apos;s own; load the One neuron lesson to follow the trainer.</source>
+        <source> The window trains another network, so the balls here are the pane's own; load the One neuron lesson to follow the trainer.</source>
         <translation>窗口正在训练另一个网络，所以这里的小球是这个面板自己的；载入“一个神经元”这一课，小球就会跟随训练。</translation>
     </message>
     <message>
-        <source> The window trains another network, so the balls here are the pane&apos;s own; load the Victor Zhou lesson to follow the trainer.</source>
+        <source> The window trains another network, so the balls here are the pane's own; load the Victor Zhou lesson to follow the trainer.</source>
         <translation>窗口正在训练另一个网络，所以这里的小球是这个面板自己的；载入“Victor Zhou”这一课，小球就会跟随训练。</translation>
     </message>
     <message>
@@ -1943,13 +2161,13 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>损失（对数坐标）</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#ff3d00&apos;&gt;&amp;#9679;&lt;/span&gt; now &amp;nbsp;&lt;span style=&apos;color:#ff7043&apos;&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; path &amp;nbsp;&lt;span style=&apos;background-color:#333; color:#ffffff&apos;&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; downhill &amp;nbsp;&lt;span style=&apos;background-color:#333; color:#00e5ff&apos;&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; last step</source>
-        <extracomment>The legend of the ball, its trail and arrows (the arrows&apos; swatches on the map&apos;s dark ground).</extracomment>
-        <translation>&lt;span style=&apos;color:#ff3d00&apos;&gt;&amp;#9679;&lt;/span&gt; 当前 &amp;nbsp;&lt;span style=&apos;color:#ff7043&apos;&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; 路径 &amp;nbsp;&lt;span style=&apos;background-color:#333; color:#ffffff&apos;&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 下坡方向 &amp;nbsp;&lt;span style=&apos;background-color:#333; color:#00e5ff&apos;&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 上一步</translation>
+        <source>&lt;span style='color:#ff3d00'&gt;&amp;#9679;&lt;/span&gt; now &amp;nbsp;&lt;span style='color:#ff7043'&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; path &amp;nbsp;&lt;span style='background-color:#333; color:#ffffff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; downhill &amp;nbsp;&lt;span style='background-color:#333; color:#00e5ff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; last step</source>
+        <extracomment>The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).</extracomment>
+        <translation>&lt;span style='color:#ff3d00'&gt;&amp;#9679;&lt;/span&gt; 当前 &amp;nbsp;&lt;span style='color:#ff7043'&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; 路径 &amp;nbsp;&lt;span style='background-color:#333; color:#ffffff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 下坡方向 &amp;nbsp;&lt;span style='background-color:#333; color:#00e5ff'&gt;&amp;nbsp;&amp;#10230;&amp;nbsp;&lt;/span&gt; 上一步</translation>
     </message>
     <message>
         <source>What the surface shows (hover over an entry for details)</source>
-        <extracomment>Lines of text kept free under the map from the start: a text that rewraps while training plays then leaves the plot&apos;s size alone (a resized plot repaints everything, axes and surface included).</extracomment>
+        <extracomment>Lines of text kept free under the map from the start: a text that rewraps while training plays then leaves the plot's size alone (a resized plot repaints everything, axes and surface included).</extracomment>
         <translation>曲面显示什么（把鼠标停在选项上可以看说明）</translation>
     </message>
     <message>
@@ -1989,7 +2207,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>把曲面显示成 3-D 地形（拖动可以旋转）</translation>
     </message>
     <message>
-        <source>The ball: the network&apos;s parameters now (on this map); the orange line: the way they came; the white arrow: downhill, the negative gradient of the last step; the cyan arrow: the step the optimiser actually took (with momentum or Adam it differs from the gradient)</source>
+        <source>The ball: the network's parameters now (on this map); the orange line: the way they came; the white arrow: downhill, the negative gradient of the last step; the cyan arrow: the step the optimiser actually took (with momentum or Adam it differs from the gradient)</source>
         <translation>小球：网络现在的参数（在这张图上的位置）；橙色线：参数走过的路径；白色箭头：下坡方向，即上一步的负梯度；青色箭头：优化器实际走的一步（用动量法或 Adam 时，它与梯度方向不同）</translation>
     </message>
     <message>
@@ -2038,7 +2256,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     </message>
     <message>
         <source>Controls</source>
-        <extracomment>The window&apos;s title: the product&apos;s name, the same in every language. (object name, title, attribute, area) of each dock; the titles are shown translated.</extracomment>
+        <extracomment>The window's title: the product's name, the same in every language. (object name, title, attribute, area) of each dock; the titles are shown translated.</extracomment>
         <translation>控制面板</translation>
     </message>
     <message>
@@ -2150,7 +2368,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>3Blue1Brown 784-16-16-10（sigmoid）</translation>
     </message>
     <message>
-        <source>The network of 3Blue1Brown&apos;s videos, trained on the bundled digits</source>
+        <source>The network of 3Blue1Brown's videos, trained on the bundled digits</source>
         <translation>3Blue1Brown 视频里的网络，已用自带的手写数字训练好</translation>
     </message>
     <message>
@@ -2326,7 +2544,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     </message>
     <message>
         <source>Models (*.npz *.onnx);;nnviz models (*.npz);;ONNX models (*.onnx);;All files (*)</source>
-        <extracomment>What File &gt; Open model offers: nnviz&apos;s models and ONNX files of dense layers (nnviz.core.onnx_import).</extracomment>
+        <extracomment>What File &gt; Open model offers: nnviz's models and ONNX files of dense layers (nnviz.core.onnx_import).</extracomment>
         <translation>模型 (*.npz *.onnx);;nnviz 模型 (*.npz);;ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
@@ -2506,7 +2724,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>还没有网络</translation>
     </message>
     <message>
-        <source>the network&apos;s answer (dots: the data)</source>
+        <source>the network's answer (dots: the data)</source>
         <translation>网络的回答（圆点：数据）</translation>
     </message>
     <message>
@@ -2566,7 +2784,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     </message>
     <message>
         <source>; </source>
-        <comment>between the layers of &apos;showing ...&apos;</comment>
+        <comment>between the layers of 'showing ...'</comment>
         <translation>；</translation>
     </message>
     <message>
@@ -2578,7 +2796,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <name>NetworkView</name>
     <message>
         <source>weight</source>
-        <extracomment>The edges&apos; colourings: key -&gt; (name, tooltip), in English (shown through translate(&quot;NetworkView&quot;, text)).</extracomment>
+        <extracomment>The edges' colourings: key -&gt; (name, tooltip), in English (shown through translate("NetworkView", text)).</extracomment>
         <translation>权重</translation>
     </message>
     <message>
@@ -2602,7 +2820,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>连线按“权重 × 输入的激活值”着色：对当前显示的输入，每条连线给加权和 z 贡献了多少</translation>
     </message>
     <message>
-        <source>What the edges show: the weights, the last step&apos;s gradient, or each weight times its incoming activation</source>
+        <source>What the edges show: the weights, the last step's gradient, or each weight times its incoming activation</source>
         <translation>连线显示什么：权重、上一步的梯度，或者每个权重乘以它的输入激活值</translation>
     </message>
     <message>
@@ -2618,7 +2836,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation> 条连线</translation>
     </message>
     <message>
-        <source>Draw only each neuron&apos;s k strongest incoming edges (largest |value| in the current colouring); 0 = all. Wide networks become readable.</source>
+        <source>Draw only each neuron's k strongest incoming edges (largest |value| in the current colouring); 0 = all. Wide networks become readable.</source>
         <translation>每个神经元只画 k 条最强的输入连线（按当前着色方式，|值| 最大的那些）；0 表示全部画出。这样很宽的网络也能看清。</translation>
     </message>
     <message>
@@ -2630,7 +2848,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>每次单步之后，观看误差从输出层一层一层流回输入层，连线随着各自的梯度亮起来</translation>
     </message>
     <message>
-        <source>The input whose activations the neurons show: the drawing pad&apos;s, or the probe sample (a fixed test digit) when the pad is empty</source>
+        <source>The input whose activations the neurons show: the drawing pad's, or the probe sample (a fixed test digit) when the pad is empty</source>
         <translation>神经元显示的是哪个输入的激活值：画板上的输入；画板为空时，是用来观察的样本（一个固定的测试集数字）</translation>
     </message>
     <message>
@@ -2646,7 +2864,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>输入 {j}：{name}</translation>
     </message>
     <message>
-        <source>output {j} (&apos;{name}&apos;)</source>
+        <source>output {j} ('{name}')</source>
         <translation>输出 {j}（“{name}”）</translation>
     </message>
     <message>
@@ -2677,15 +2895,15 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>这些权重在上一步的 dLoss/dw：训练时每个权重都朝着梯度的反方向移动</translation>
     </message>
     <message>
-        <source>Drag to shift the neuron&apos;s bias: the prediction follows at once</source>
+        <source>Drag to shift the neuron's bias: the prediction follows at once</source>
         <translation>拖动以改变这个神经元的偏置，预测会立即随之变化</translation>
     </message>
     <message>
-        <source>Add this to the neuron&apos;s bias: a higher bias makes it fire more easily</source>
+        <source>Add this to the neuron's bias: a higher bias makes it fire more easily</source>
         <translation>把这个数加到神经元的偏置上：偏置越大，神经元越容易被激活</translation>
     </message>
     <message>
-        <source>Multiply the neuron&apos;s incoming weights: 0 makes it blind to its inputs</source>
+        <source>Multiply the neuron's incoming weights: 0 makes it blind to its inputs</source>
         <translation>把神经元的输入权重乘以这个数：乘以 0 它就完全看不到输入了</translation>
     </message>
     <message>
@@ -2701,7 +2919,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>保留</translation>
     </message>
     <message>
-        <source>Make the lab&apos;s edits part of the network (training continues from them)</source>
+        <source>Make the lab's edits part of the network (training continues from them)</source>
         <translation>把实验室里的修改写进网络（训练会在此基础上继续）</translation>
     </message>
     <message>
@@ -2717,7 +2935,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Hide this panel (the lab&apos;s edits stay until Reset or the next step)</source>
+        <source>Hide this panel (the lab's edits stay until Reset or the next step)</source>
         <translation>隐藏这个面板（实验室里的修改会一直保留，直到重置或训练下一步）</translation>
     </message>
     <message>
@@ -2737,7 +2955,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>第 {layer} 层，神经元 {j}</translation>
     </message>
     <message>
-        <source>Output {j} (&apos;{name}&apos;)</source>
+        <source>Output {j} ('{name}')</source>
         <translation>输出 {j}（“{name}”）</translation>
     </message>
     <message>
@@ -2809,7 +3027,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <name>PointEditor</name>
     <message>
         <source>Click: add a point of the chosen class. Right-click: remove the nearest point. With the brush (B), drag to paint many points.</source>
-        <extracomment>Milliseconds between the last edit and the update handed to the trainer. Every HOLD_OUT-th point drawn goes to the test split. The brush lays a point every this many pixels along the stroke, scattered this far (pixels). While training plays, the network&apos;s answer behind the points is redrawn at most this often (ms). The plane of a data set with no points, in input units.</extracomment>
+        <extracomment>Milliseconds between the last edit and the update handed to the trainer. Every HOLD_OUT-th point drawn goes to the test split. The brush lays a point every this many pixels along the stroke, scattered this far (pixels). While training plays, the network's answer behind the points is redrawn at most this often (ms). The plane of a data set with no points, in input units.</extracomment>
         <translation>单击：添加一个所选类别的点。右键单击：删除最近的点。用笔刷（B）拖动可以一次画出很多点。</translation>
     </message>
     <message>
@@ -2880,7 +3098,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
 <context>
     <name>PredictionView</name>
     <message>
-        <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network&apos;s guess</source>
+        <source>What the network answers: one bar per class, its probability; the tallest (orange) is the network's guess</source>
         <translation>网络的回答：每个类别一根柱子，高度是它的概率；最高的那根（橙色）就是网络的猜测</translation>
     </message>
 </context>
@@ -2888,7 +3106,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <name>PresentationMode</name>
     <message>
         <source>&amp;Presentation mode</source>
-        <extracomment>How often new plot items (a lesson with more layers draws more curves) get presentation&apos;s pens. The bottom panes take this share of the window&apos;s height in presentation mode.</extracomment>
+        <extracomment>How often new plot items (a lesson with more layers draws more curves) get presentation's pens. The bottom panes take this share of the window's height in presentation mode.</extracomment>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
@@ -2932,8 +3150,8 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>要保存的文件：.gif（动态 GIF）或 .mp4（视频）</translation>
     </message>
     <message>
-        <source>The file to write: .gif (animated GIF); .mp4 needs the video extra: pip install &apos;nnviz[video]&apos;</source>
-        <translation>要保存的文件：.gif（动态 GIF）；.mp4 需要先安装视频扩展：pip install &apos;nnviz[video]&apos;</translation>
+        <source>The file to write: .gif (animated GIF); .mp4 needs the video extra: pip install 'nnviz[video]'</source>
+        <translation>要保存的文件：.gif（动态 GIF）；.mp4 需要先安装视频扩展：pip install 'nnviz[video]'</translation>
     </message>
     <message>
         <source>Browse...</source>
@@ -2944,7 +3162,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>A rough guess from the pane&apos;s size and the frame rate; a busy pane makes more</source>
+        <source>A rough guess from the pane's size and the frame rate; a busy pane makes more</source>
         <translation>根据面板大小和帧率粗略估算；画面变化多的面板，文件会更大</translation>
     </message>
     <message>
@@ -3070,7 +3288,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <name>SampleBrowser</name>
     <message>
         <source>This test digit, as the network sees it; drag it onto the drawing pad</source>
-        <extracomment>The drag-and-drop format of a sample: JSON {&quot;image&quot;: its 784 float32 as hex (exact), &quot;caption&quot;, &quot;label&quot;}.</extracomment>
+        <extracomment>The drag-and-drop format of a sample: JSON {"image": its 784 float32 as hex (exact), "caption", "label"}.</extracomment>
         <translation>这个测试数字在网络眼中的样子；把它拖到画板上即可</translation>
     </message>
     <message>
@@ -3223,20 +3441,120 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
     <name>Worker</name>
     <message>
         <source>Unexpected error: {kind}: {error}</source>
-        <extracomment>At most 60 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the timeline keeps a state at the end of a chunk, but at most this many bytes of states a second: a 784-512-512-512-10 network&apos;s state is 7.5 MB (one every 0.12 s), the 3Blue1Brown network&apos;s 0.1 MB (one every chunk). At full speed the frame rate adapts so that the trainer&apos;s thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
+        <extracomment>At most 60 frames a second while playing (every state is shown when stepping), at least one every half second. At full speed the timeline keeps a state at the end of a chunk, but at most this many bytes of states a second: a 784-512-512-512-10 network's state is 7.5 MB (one every 0.12 s), the 3Blue1Brown network's 0.1 MB (one every chunk). At full speed the frame rate adapts so that the trainer's thread computes at least this share of the time (its CPU time over wall time, measured every PACE_SECONDS). Headless it computes all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws. While playing, measure the test figures every this many steps or seconds, whichever comes first, but spend at most EVAL_SHARE of the time on it (a 784-16-16-10 evaluation of 2,000 test digits takes ~3 ms, 30 of its training steps).</extracomment>
         <translation>意外错误：{kind}：{error}</translation>
     </message>
     <message>
-        <source>The trainer&apos;s process stopped (exit code {code}) {n} times in a row; training is not possible now. Save your work and restart nnviz.</source>
+        <source>The trainer's process stopped (exit code {code}) {n} times in a row; training is not possible now. Save your work and restart nnviz.</source>
         <translation>训练进程已连续 {n} 次停止（退出码 {code}），目前无法训练。请保存你的工作并重新启动 nnviz。</translation>
     </message>
     <message>
-        <source>The trainer&apos;s process stopped (exit code {code}); it was restarted from step {step} (the optimiser starts afresh).</source>
+        <source>The trainer's process stopped (exit code {code}); it was restarted from step {step} (the optimiser starts afresh).</source>
         <translation>训练进程意外停止（退出码 {code}），已从第 {step} 步重新启动（优化器的状态从头开始）。</translation>
     </message>
     <message>
         <source>Unexpected error while training: {kind}: {error}</source>
         <translation>训练时出现意外错误：{kind}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <extracomment>The languages of the interface: code -&gt; its own name. Where the compiled catalogues are (nnviz_&lt;code&gt;.qm), beside the window's code. The messages argparse shows a user (its ``_("...")`` and ``ngettext`` texts, Python 3.11 to 3.13; the ones only a programmer meets, such as conflicting option strings, stay English), with their %-placeholders, which a translation keeps.</extracomment>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation>（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示这份帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的取值 %(value)r（请从 %(choices)s 中选择）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>后面需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>后面最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>后面至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>后面需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>后面需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可能是 %(matches)s 中的任何一个</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能和参数 %s 一起使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的值 %r 被忽略了</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的子命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>无法打开 '%(filename)s'：%(error)s</translation>
     </message>
 </context>
 <context>
@@ -3250,11 +3568,11 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>现在的测试损失 / 之前的测试损失</translation>
     </message>
     <message>
-        <source>first layer&apos;s gradient norm / last layer&apos;s</source>
+        <source>first layer's gradient norm / last layer's</source>
         <translation>第一层的梯度范数 / 最后一层的梯度范数</translation>
     </message>
     <message>
-        <source>the neuron&apos;s weight w</source>
+        <source>the neuron's weight w</source>
         <translation>神经元的权重 w</translation>
     </message>
     <message>
@@ -3273,7 +3591,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>3Blue1Brown：784-16-16-10 识别手写数字</translation>
     </message>
     <message>
-        <source>The network from 3Blue1Brown&apos;s videos, from fresh random weights: 784 pixels in, two hidden layers of 16 sigmoid neurons, 10 digits out. Press Play and watch the test accuracy pass 90% within a few epochs; click a first-layer neuron to see the pattern of pixels it learns to look for.</source>
+        <source>The network from 3Blue1Brown's videos, from fresh random weights: 784 pixels in, two hidden layers of 16 sigmoid neurons, 10 digits out. Press Play and watch the test accuracy pass 90% within a few epochs; click a first-layer neuron to see the pattern of pixels it learns to look for.</source>
         <translation>3Blue1Brown 视频里的网络，从新的随机权重开始：输入 784 个像素，两个各有 16 个 sigmoid 神经元的隐藏层，输出 10 个数字。点“播放”，看测试准确率在几个轮次（epoch）内超过 90%；点第一层的某个神经元，看它学会了关注哪些像素。</translation>
     </message>
     <message>
@@ -3317,7 +3635,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>Victor Zhou：根据身高和体重判断性别（2-2-1）</translation>
     </message>
     <message>
-        <source>Victor Zhou&apos;s first network: two inputs (weight - 135 lb, height - 66 in), two sigmoid hidden neurons, one output (1 = female), mean squared error and plain SGD on his four people, one at a time. Step through it: each update moves every weight by -learning rate x its gradient.</source>
+        <source>Victor Zhou's first network: two inputs (weight - 135 lb, height - 66 in), two sigmoid hidden neurons, one output (1 = female), mean squared error and plain SGD on his four people, one at a time. Step through it: each update moves every weight by -learning rate x its gradient.</source>
         <translation>Victor Zhou 教程里的第一个网络：两个输入（体重 − 135 磅，身高 − 66 英寸），两个 sigmoid 隐藏神经元，一个输出（1 = 女性），用均方误差和最朴素的随机梯度下降，在他的四个人身上一次学一个。一步一步地走：每次更新都把每个权重移动“−学习率 × 它的梯度”。</translation>
     </message>
     <message>
@@ -3353,7 +3671,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>网络图中的输出神经元</translation>
     </message>
     <message>
-        <source>Alice&apos;s output is near 1: the network has learned that lighter and shorter means female in Zhou&apos;s data.</source>
+        <source>Alice's output is near 1: the network has learned that lighter and shorter means female in Zhou's data.</source>
         <translation>Alice 的输出接近 1：网络学到了，在 Zhou 的数据里，更轻、更矮意味着女性。</translation>
     </message>
     <message>
@@ -3429,7 +3747,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>Playground：螺旋</translation>
     </message>
     <message>
-        <source>TensorFlow Playground&apos;s hardest puzzle: two interleaved spirals. A straight line cannot separate them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.</source>
+        <source>TensorFlow Playground's hardest puzzle: two interleaved spirals. A straight line cannot separate them, so the hidden layers must bend the plane. Try fewer neurons, or relu instead of tanh.</source>
         <translation>TensorFlow Playground 里最难的题：两条交织在一起的螺旋。一条直线分不开它们，所以隐藏层必须把平面弯折。试试更少的神经元，或者用 relu 代替 tanh。</translation>
     </message>
     <message>
@@ -3457,7 +3775,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>八个 sigmoid 隐藏层。每个 sigmoid 最多只能把四分之一的梯度传回去，所以靠近输入的层几乎学不到东西：看“层”面板里每层的梯度范数，以及损失下降得多慢。再和 relu、批归一化这两课比一比。</translation>
     </message>
     <message>
-        <source>Step once. How big will the first layer&apos;s gradient norm be next to the last layer&apos;s?</source>
+        <source>Step once. How big will the first layer's gradient norm be next to the last layer's?</source>
         <translation>走一步。第一层的梯度范数和最后一层相比有多大？</translation>
     </message>
     <message>
@@ -3497,11 +3815,11 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>同样的八层，换成 relu：只要神经元处于激活状态，它的斜率就是 1，梯度能原封不动地传到前面几层，网络就学得会。</translation>
     </message>
     <message>
-        <source>Step once. With relu, how big will the first layer&apos;s gradient norm be next to the last layer&apos;s?</source>
+        <source>Step once. With relu, how big will the first layer's gradient norm be next to the last layer's?</source>
         <translation>走一步。换成 relu 后，第一层的梯度范数和最后一层相比有多大？</translation>
     </message>
     <message>
-        <source>No longer vanishing: relu&apos;s slope is 1 where it is active, so the gradient arrives whole.</source>
+        <source>No longer vanishing: relu's slope is 1 where it is active, so the gradient arrives whole.</source>
         <translation>不再消失：relu 在激活区域的斜率是 1，梯度完整地传了回去。</translation>
     </message>
     <message>
@@ -3513,15 +3831,15 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>梯度消失：sigmoid 加批归一化</translation>
     </message>
     <message>
-        <source>The eight sigmoid layers again, with batch normalisation before each activation: it keeps every layer&apos;s weighted sums centred where the sigmoid is steep, so gradients survive the trip back.</source>
+        <source>The eight sigmoid layers again, with batch normalisation before each activation: it keeps every layer's weighted sums centred where the sigmoid is steep, so gradients survive the trip back.</source>
         <translation>还是八个 sigmoid 层，但在每个激活函数之前做批归一化：它让每层的加权和保持在 sigmoid 最陡的地方附近，梯度就能在反向传播的路上保留下来。</translation>
     </message>
     <message>
-        <source>Step once. Sigmoid again, with batch norm: the first layer&apos;s gradient norm next to the last layer&apos;s?</source>
+        <source>Step once. Sigmoid again, with batch norm: the first layer's gradient norm next to the last layer's?</source>
         <translation>走一步。仍然是 sigmoid，加上批归一化：第一层的梯度范数和最后一层相比如何？</translation>
     </message>
     <message>
-        <source>Batch norm keeps each weighted sum near 0, where the sigmoid&apos;s slope is a quarter, its largest: the gradient survives.</source>
+        <source>Batch norm keeps each weighted sum near 0, where the sigmoid's slope is a quarter, its largest: the gradient survives.</source>
         <translation>批归一化让每个加权和保持在 0 附近，那里 sigmoid 的斜率是四分之一，也是它最大的斜率：梯度保留了下来。</translation>
     </message>
     <message>
@@ -3573,11 +3891,11 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>梯度爆炸：权重太大</translation>
     </message>
     <message>
-        <source>Twelve tanh layers whose first random weights are drawn twice as large as they should be. Going back from the output, each layer multiplies the gradient by more than 1, so it grows layer by layer toward the input: the opposite of vanishing, and just as bad for learning. The fixes: weights drawn to keep the signal&apos;s size (Xavier for tanh), or normalisation.</source>
+        <source>Twelve tanh layers whose first random weights are drawn twice as large as they should be. Going back from the output, each layer multiplies the gradient by more than 1, so it grows layer by layer toward the input: the opposite of vanishing, and just as bad for learning. The fixes: weights drawn to keep the signal's size (Xavier for tanh), or normalisation.</source>
         <translation>十二个 tanh 层，它们的初始随机权重比应有的大了一倍。从输出往回走，每一层都把梯度乘上一个大于 1 的数，于是梯度一层一层地向输入方向变大：这正好和梯度消失相反，对学习同样有害。解决办法：按保持信号大小的方式初始化权重（tanh 用 Xavier），或者使用归一化。</translation>
     </message>
     <message>
-        <source>the gradient norms per layer (log scale): the first layer&apos;s line on top</source>
+        <source>the gradient norms per layer (log scale): the first layer's line on top</source>
         <translation>每层的梯度范数（对数坐标）：第一层的曲线在最上面</translation>
     </message>
     <message>
@@ -3597,7 +3915,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>很差：前面几层迈着巨大而杂乱的步子，后面几层却几乎不动。</translation>
     </message>
     <message>
-        <source>Now the same network with Xavier weights (initial weights: auto), then step once. The first layer&apos;s gradient next to the last layer&apos;s?</source>
+        <source>Now the same network with Xavier weights (initial weights: auto), then step once. The first layer's gradient next to the last layer's?</source>
         <translation>现在用 Xavier 权重（初始权重：auto）重建同一个网络，然后走一步。第一层的梯度和最后一层相比如何？</translation>
     </message>
     <message>
@@ -3605,7 +3923,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>每层的梯度范数</translation>
     </message>
     <message>
-        <source>Under 10x: what is left is the input&apos;s own size (784 pixels), not growth through the layers.</source>
+        <source>Under 10x: what is left is the input's own size (784 pixels), not growth through the layers.</source>
         <translation>不到 10 倍：剩下的差别来自输入本身的大小（784 个像素），而不是层层放大。</translation>
     </message>
     <message>
@@ -3621,7 +3939,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>层归一化：一次一个样本</translation>
     </message>
     <message>
-        <source>Batch norm centres each neuron&apos;s weighted sum with the mean over the mini-batch; layer norm uses the mean over the layer&apos;s neurons for each sample on its own. Here three sigmoid layers learn from one digit at a time (batch size 1), where that difference decides everything.</source>
+        <source>Batch norm centres each neuron's weighted sum with the mean over the mini-batch; layer norm uses the mean over the layer's neurons for each sample on its own. Here three sigmoid layers learn from one digit at a time (batch size 1), where that difference decides everything.</source>
         <translation>批归一化用小批量里的均值来中心化每个神经元的加权和；层归一化则对每个样本单独计算该层所有神经元的均值。这里三个 sigmoid 层一次只学一个数字（批大小为 1），正是这个差别决定了一切。</translation>
     </message>
     <message>
@@ -3629,7 +3947,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>层归一化，每步一个数字。训练到第 1000 步：它学得会吗？</translation>
     </message>
     <message>
-        <source>It learns: layer norm needs only the one sample&apos;s own neurons.</source>
+        <source>It learns: layer norm needs only the one sample's own neurons.</source>
         <translation>学得会：层归一化只需要这一个样本自己的神经元。</translation>
     </message>
     <message>
@@ -3657,7 +3975,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>组归一化：把神经元分组</translation>
     </message>
     <message>
-        <source>Group norm sits between the two: each sample&apos;s neurons are split into groups, and each group is centred and scaled with its own mean and spread. Like layer norm it needs no batch, so it works with one digit per step.</source>
+        <source>Group norm sits between the two: each sample's neurons are split into groups, and each group is centred and scaled with its own mean and spread. Like layer norm it needs no batch, so it works with one digit per step.</source>
         <translation>组归一化介于两者之间：把每个样本的神经元分成若干组，每组用自己的均值和标准差来中心化和缩放。和层归一化一样，它不需要批，所以每步一个数字也能用。</translation>
     </message>
     <message>
@@ -3673,7 +3991,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>均方误差与交叉熵：识别手写数字</translation>
     </message>
     <message>
-        <source>The same 784-16-16-10 sigmoid network and plain gradient descent, once with cross-entropy, once with mean squared error. When the network is confidently wrong, its output sigmoid is flat, and MSE&apos;s gradient is multiplied by that flat slope; cross-entropy&apos;s gradient is simply output - target, largest exactly when the mistake is.</source>
+        <source>The same 784-16-16-10 sigmoid network and plain gradient descent, once with cross-entropy, once with mean squared error. When the network is confidently wrong, its output sigmoid is flat, and MSE's gradient is multiplied by that flat slope; cross-entropy's gradient is simply output - target, largest exactly when the mistake is.</source>
         <translation>同一个 784-16-16-10 的 sigmoid 网络，同样用最朴素的梯度下降，一次用交叉熵，一次用均方误差。当网络自信地犯错时，输出层的 sigmoid 处在平坦区，均方误差的梯度要乘上这个很小的斜率；而交叉熵的梯度就是“输出 − 目标”，恰恰在错得最离谱时最大。</translation>
     </message>
     <message>
@@ -3689,7 +4007,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>现在从同样的起点改用均方误差，然后走 300 步。测试准确率是多少？</translation>
     </message>
     <message>
-        <source>Far behind: confident mistakes sit where the sigmoid is flat, and MSE&apos;s gradient vanishes there.</source>
+        <source>Far behind: confident mistakes sit where the sigmoid is flat, and MSE's gradient vanishes there.</source>
         <translation>远远落后：自信的错误位于 sigmoid 的平坦区，均方误差的梯度在那里消失了。</translation>
     </message>
     <message>
@@ -3697,7 +4015,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>神经元就是一个函数</translation>
     </message>
     <message>
-        <source>A neuron takes a weighted sum of its inputs plus a bias, z = w1 x1 + w2 x2 + b, and passes it through an activation: output = sigmoid(z). Here a single neuron reads Zhou&apos;s people (weight and height) and answers 1 for female. Click the output neuron to open the neuron lab: drag w1, w2 and b and watch z and the output change.</source>
+        <source>A neuron takes a weighted sum of its inputs plus a bias, z = w1 x1 + w2 x2 + b, and passes it through an activation: output = sigmoid(z). Here a single neuron reads Zhou's people (weight and height) and answers 1 for female. Click the output neuron to open the neuron lab: drag w1, w2 and b and watch z and the output change.</source>
         <translation>一个神经元先对输入做加权求和再加上偏置，z = w1 x1 + w2 x2 + b，然后通过激活函数：输出 = sigmoid(z)。这里只有一个神经元，它读取 Zhou 的几个人的数据（体重和身高），对女性回答 1。点输出神经元打开神经元实验室：拖动 w1、w2 和 b，看 z 和输出怎样变化。</translation>
     </message>
     <message>
@@ -3721,7 +4039,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>接近 1：女性</translation>
     </message>
     <message>
-        <source>Play until step 200. Alice&apos;s output now?</source>
+        <source>Play until step 200. Alice's output now?</source>
         <translation>训练到第 200 步。现在 Alice 的输出是多少？</translation>
     </message>
     <message>
@@ -3772,7 +4090,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>两个山谷：小球最后落进哪一个，取决于它从哪里出发、怎样积累速度。</translation>
     </message>
     <message>
-        <source>A plateau: far from the minimum the ground is almost flat, the gradient tiny; plain SGD crawls, Adam&apos;s per-parameter scaling strides across.</source>
+        <source>A plateau: far from the minimum the ground is almost flat, the gradient tiny; plain SGD crawls, Adam's per-parameter scaling strides across.</source>
         <translation>一片平台：远离极小值的地方几乎是平的，梯度很小；普通 SGD 慢慢爬，Adam 按每个参数缩放步长，大步跨过去。</translation>
     </message>
     <message>
@@ -3780,7 +4098,7 @@ A plane is a slice of a space with {n} dimensions: the loss off it can differ.</
         <translation>一个神经元 y = w x + b 拟合 40 个点（线性回归）。它只有这两个参数，所以这就是完整而精确的损失：一个倾斜的碗，碗底就是最好的那条直线。</translation>
     </message>
     <message>
-        <source>Zhou&apos;s 2-2-1 network on his four people: w1 and w5 vary, the other seven parameters stay at a trained solution. Saturating sigmoids make flat plateaus and steep cliffs; from the plateau the balls take different valleys, and not every valley is as deep.</source>
+        <source>Zhou's 2-2-1 network on his four people: w1 and w5 vary, the other seven parameters stay at a trained solution. Saturating sigmoids make flat plateaus and steep cliffs; from the plateau the balls take different valleys, and not every valley is as deep.</source>
         <translation>Zhou 的 2-2-1 网络和他的四个人：w1 和 w5 变化，其余七个参数固定在一个训练好的解上。饱和的 sigmoid 造成了平坦的平台和陡峭的悬崖；小球从平台出发，走进不同的山谷，而这些山谷并不一样深。</translation>
     </message>
 </context>
