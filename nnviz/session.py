@@ -294,7 +294,7 @@ class Session:
     def branch_from(self, state: StepState) -> None:
         """Continue from an earlier kept state: the later states and figures are forgotten."""
         if state.session != self.number:
-            raise ConfigError("that state belongs to another session")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "that state belongs to another session"))
         self.trainer.restore(state)
         self.history.append(state)
         self.tests.forget_after(state.step)

@@ -1571,6 +1571,10 @@
         <translation>小批量大小 {batch} 超过了 {name} 的训练样本数 {n}：改用 {n}（每一步都用整个训练集）。</translation>
     </message>
     <message>
+        <source>that state belongs to another session</source>
+        <translation>这个状态属于另一次会话</translation>
+    </message>
+    <message>
         <source>its data set {name} is not available</source>
         <translation>它的数据集 {name} 不可用</translation>
     </message>
@@ -1620,6 +1624,26 @@
     <message>
         <source>the saved standardisation is malformed (mean and std of different lengths, or a deviation that is not a positive number)</source>
         <translation>保存的标准化信息有误（mean 和 std 的长度不同，或者标准差不是正数）</translation>
+    </message>
+    <message>
+        <source>nnviz.torch.from_module needs PyTorch: pip install torch</source>
+        <translation>nnviz.torch.from_module 需要 PyTorch：请运行 pip install torch</translation>
+    </message>
+    <message>
+        <source>from_module reads an nn.Sequential, not a {kind} (whose layers may run in any order); export it with torch.onnx.export and open the .onnx file</source>
+        <translation>from_module 只读取 nn.Sequential，不读取 {kind}（它的各层可能以任意顺序运行）；请用 torch.onnx.export 导出，再打开那个 .onnx 文件</translation>
+    </message>
+    <message>
+        <source>{name} (Softmax over dim {dim}): nnviz's softmax is over the outputs</source>
+        <translation>{name}（在第 {dim} 维上做 Softmax）：nnviz 的 softmax 是对输出层做的</translation>
+    </message>
+    <message>
+        <source>{name} (Flatten from dim {start} to {end}): nnviz flattens each sample whole (start_dim=1)</source>
+        <translation>{name}（从第 {start} 维展平到第 {end} 维）：nnviz 把每个样本整个展平（start_dim=1）</translation>
+    </message>
+    <message>
+        <source>{name} is a {kind}, which nnviz cannot show: it reads Linear layers with ReLU, Sigmoid, Tanh, LeakyReLU or Softmax</source>
+        <translation>{name} 是 {kind}，nnviz 无法显示：它只读取 Linear 层，以及 ReLU、Sigmoid、Tanh、LeakyReLU 或 Softmax</translation>
     </message>
 </context>
 <context>
