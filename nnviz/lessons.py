@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from nnviz.core.errors import QT_TRANSLATE_NOOP, ConfigError
+
 #: The settings every lesson starts from (the controls dock's defaults).
 DEFAULTS = {"noise": 0.1, "output": "auto", "norm": "none", "init": "auto", "seed": 0, "momentum": 0.9, "beta1": 0.9,
             "beta2": 0.999, "alpha": 0.99, "weight_decay": 0.0}
@@ -325,13 +327,15 @@ LESSONS: list[Lesson] = [
 
 def find_lesson(which: int | str) -> Lesson:
     """The lesson at index ``which``, or the first whose title starts with it (case-insensitive);
-    ValueError names the lessons."""
+    ConfigError (a ValueError) names the lessons."""
     if isinstance(which, int):
         if not 0 <= which < len(LESSONS):
-            raise ValueError(f"there are {len(LESSONS)} lessons (0 to {len(LESSONS) - 1}), not {which}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "there are {n} lessons (0 to {last}), not {which}"),
+                              n=len(LESSONS), last=len(LESSONS) - 1, which=which)
         return LESSONS[which]
     for lesson in LESSONS:
         if lesson.title.lower().startswith(str(which).lower()):
             return lesson
     titles = "; ".join(lesson.title for lesson in LESSONS)
-    raise ValueError(f"no lesson starts with {which!r}; the lessons are: {titles}")
+    raise ConfigError(QT_TRANSLATE_NOOP("Errors", "no lesson starts with {which}; the lessons are: {titles}"),
+                      which=repr(which), titles=titles)

@@ -27,6 +27,7 @@ import numpy as np
 
 from nnviz.core import ConfigError, Evaluation, Network, NNVizError, Trainer, datasets, load_pretrained
 from nnviz.core.dataset import Dataset
+from nnviz.core.errors import QT_TRANSLATE_NOOP, Message
 from nnviz.core.network import default_init
 from nnviz.core.history import History
 from nnviz.core.state import StepState
@@ -75,22 +76,25 @@ def parse_hidden(text) -> list[int]:
     try:
         sizes = [int(p) for p in parts]
     except ValueError:
-        raise ValueError(f"hidden layers must be whole numbers separated by commas, like 16,16 (not {text!r})")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "hidden layers must be whole numbers separated by commas, like "
+                                            "16,16 (not {text})"), text=repr(text)) from None
     for n in sizes:
         if not 1 <= n <= MAX_LAYER_SIZE:
-            raise ValueError(f"each hidden layer needs 1 to {MAX_LAYER_SIZE:,} neurons, not {n:,}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "each hidden layer needs 1 to {limit} neurons, not {n}"),
+                              limit=f"{MAX_LAYER_SIZE:,}", n=f"{n:,}")
     if len(sizes) > 12:
-        raise ValueError("at most 12 hidden layers")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "at most 12 hidden layers"))
     return sizes
 
 
-def clamp_batch(batch_size: int, data: Dataset) -> tuple[int, str]:
+def clamp_batch(batch_size: int, data: Dataset) -> tuple[int, Message]:
     """The batch size a data set allows, and a sentence when it had to change ("" otherwise)."""
     n = len(data.X_train)
     if batch_size <= n:
-        return batch_size, ""
-    return n, (f"A batch of {batch_size:,} is more than the {n:,} training samples of {data.name!r}: "
-               f"using {n:,} (the whole set each step).")
+        return batch_size, Message("")
+    return n, Message(QT_TRANSLATE_NOOP("Errors", "A batch of {batch} is more than the {n} training samples of "
+                                        "{name}: using {n} (the whole set each step)."),
+                      batch=f"{batch_size:,}", n=f"{n:,}", name=repr(data.name))
 
 
 def lesson_settings(lesson: Lesson) -> tuple[dict, dict]:
@@ -191,6 +195,16 @@ class Session:
         self.history.append(trainer.state)
         self.tests = TestFigures()
 
+    def __getstate__(self) -> dict:
+        """Pickled (to start the trainer's process) without its history and test figures."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("history", "tests")}
+
+    def __setstate__(self, values: dict) -> None:
+        self.__dict__.update(values)
+        self.history = History()
+        self.history.append(self.trainer.state)
+        self.tests = TestFigures()
+
     # ---------------------------------------------------------------- building
     @classmethod
     def build(cls, spec: dict, training: dict | None = None, network: Network | None = None,
@@ -280,7 +294,7 @@ class Session:
     def branch_from(self, state: StepState) -> None:
         """Continue from an earlier kept state: the later states and figures are forgotten."""
         if state.session != self.number:
-            raise ConfigError("that state belongs to another session")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "that state belongs to another session"))
         self.trainer.restore(state)
         self.history.append(state)
         self.tests.forget_after(state.step)
@@ -296,13 +310,19 @@ class Session:
         """Train on ``data`` from now on, keeping the network (points drawn on the plane); the
         batch size is clamped to it.  The new state is kept on the timeline; the test figures of the
         step are measured again (on the new test split)."""
+        state = self.use_data(data)
+        self.history.append(state)
+        self.tests.forget_after(state.step - 1)
+        return state
+
+    def use_data(self, data: Dataset) -> StepState:
+        """The trainer and the session's settings switch to ``data`` (the history is left alone: see
+        :meth:`replace_data`); returns the trainer's new state."""
         state = self.trainer.set_data(data)
         self.data = data
         self.spec = {**self.spec, "dataset": data.name}
         self.training = {**self.training, "batch_size": self.trainer.batch_size}
         self.probe_index = self.trainer.probe_index
-        self.history.append(state)
-        self.tests.forget_after(state.step - 1)
         return state
 
     def resume(self, lr: float) -> None:

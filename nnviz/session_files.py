@@ -26,6 +26,7 @@ from pathlib import Path
 
 from nnviz.core import NNVizError, Network, datasets, tables
 from nnviz.core.dataset import Dataset
+from nnviz.core.errors import QT_TRANSLATE_NOOP, Message
 from nnviz.core.idx import find_file
 from nnviz.lessons import LESSONS, Lesson
 
@@ -86,7 +87,7 @@ class Opening:
     lesson: Lesson | None = None
     training: dict | None = None
     surface: str = ""
-    problem: str = ""
+    problem: str = ""  # a Message (translated where it is shown)
     compatible: list = field(default_factory=list)
 
 
@@ -117,7 +118,6 @@ def opening(net: Network, metadata: dict, current: Dataset | None = None, custom
             path=None) -> Opening:
     """Where to open ``net`` saved with ``metadata`` (see the module's docstring)."""
     custom = custom or {}
-    where = f"{path}: " if path else ""
     session = metadata.get("session") if isinstance(metadata.get("session"), dict) else {}
     source = session.get("data") if isinstance(session.get("data"), dict) else None
     if source is None and isinstance(metadata.get("table"), dict):  # saved by `nnviz train --data FILE.csv`
@@ -142,13 +142,18 @@ def opening(net: Network, metadata: dict, current: Dataset | None = None, custom
             elif name in custom:
                 found.data_key, found.data = name, custom[name]
             elif session:
-                found.problem = f"its data set {name!r} is not available"
+                found.problem = Message(QT_TRANSLATE_NOOP("Errors", "its data set {name} is not available"),
+                                        name=repr(name))
         except (NNVizError, OSError, TypeError, ValueError) as e:
-            found.problem = f"its data set {name!r} cannot be found ({e})"
+            found.problem = Message(QT_TRANSLATE_NOOP("Errors", "its data set {name} cannot be found ({why})"),
+                                    name=repr(name), why=getattr(e, "message", e))
             found.data = None
         if found.data is not None and not fits(net, found.data):
-            found.problem = (f"it takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs, but its data set "
-                             f"{name!r} has {found.data.n_inputs} inputs and {found.data.n_outputs} outputs")
+            found.problem = Message(QT_TRANSLATE_NOOP("Errors", "it takes {inputs} inputs and gives {outputs} outputs, "
+                                                      "but its data set {name} has {data_inputs} inputs and "
+                                                      "{data_outputs} outputs"),
+                                    inputs=net.sizes[0], outputs=net.sizes[-1], name=repr(name),
+                                    data_inputs=found.data.n_inputs, data_outputs=found.data.n_outputs)
             found.data = None
     if found.data is None and not found.problem:  # an older file: the data on display, or the first that fits
         if current is not None and fits(net, current):
@@ -160,11 +165,13 @@ def opening(net: Network, metadata: dict, current: Dataset | None = None, custom
                 found.data_key = names[0]
                 found.data = custom[names[0]] if names[0] in custom else datasets.load(names[0])
             else:
-                found.problem = (f"it takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs; no data set "
-                                 f"has that many")
+                found.problem = Message(QT_TRANSLATE_NOOP("Errors", "it takes {inputs} inputs and gives {outputs} "
+                                                          "outputs; no data set has that many"),
+                                        inputs=net.sizes[0], outputs=net.sizes[-1])
     if found.data is None:
         found.compatible = compatible_data(net, custom)
-        found.problem = where + found.problem
+        if path:
+            found.problem = Message(QT_TRANSLATE_NOOP("Errors", "{path}: {why}"), path=path, why=found.problem)
         return found
     found.lesson = _lesson(session.get("lesson"), found.data)
     return found
@@ -179,7 +186,8 @@ def _idx_data(name: str, folder: Path, checksum, custom: dict):
     if name in custom and checksum and folder.is_dir() and idx_checksum(folder) == checksum:
         return name, folder, custom[name]
     if not folder.is_dir():
-        raise NNVizError(f"{folder}: no such folder")
+        raise NNVizError(QT_TRANSLATE_NOOP("Errors", "{folder}: no such folder"), folder=folder)
     if checksum and idx_checksum(folder) != checksum:
-        raise NNVizError(f"the files in {folder} changed since the model was saved (their checksum differs)")
+        raise NNVizError(QT_TRANSLATE_NOOP("Errors", "the files in {folder} changed since the model was saved (their "
+                                                     "checksum differs)"), folder=folder)
     return name, folder, datasets.load_idx(folder)

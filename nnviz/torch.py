@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core.errors import ConfigError
+from nnviz.core.errors import QT_TRANSLATE_NOOP, ConfigError
 from nnviz.core.mlp_import import LayerChain
 from nnviz.core.network import Network
 
@@ -42,10 +42,11 @@ def from_module(model) -> Network:
     try:
         from torch import nn
     except ImportError:
-        raise ConfigError("nnviz.torch.from_module needs PyTorch: pip install torch") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "nnviz.torch.from_module needs PyTorch: pip install torch")) from None
     if not isinstance(model, (nn.Sequential, nn.Linear)):
-        raise ConfigError(f"from_module reads an nn.Sequential, not a {type(model).__name__} (whose layers "
-                          f"may run in any order); export it with torch.onnx.export and open the .onnx file")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "from_module reads an nn.Sequential, not a {kind} (whose layers "
+                                                      "may run in any order); export it with torch.onnx.export and "
+                                                      "open the .onnx file"), kind=type(model).__name__)
     chain = LayerChain(f"this {type(model).__name__}", ConfigError)
     for name, layer in _leaves(model, nn):
         kind = type(layer).__name__
@@ -54,18 +55,21 @@ def from_module(model) -> Network:
             chain.dense(_array(layer.weight), None if layer.bias is None else _array(layer.bias))
         elif activation is not None:
             if activation == "Softmax" and layer.dim not in (None, 1, -1):
-                raise chain.refuse(f"{name} (Softmax over dim {layer.dim}): nnviz's softmax is over the outputs")
+                raise chain.refuse(QT_TRANSLATE_NOOP("Errors", "{name} (Softmax over dim {dim}): nnviz's softmax is "
+                                                               "over the outputs"), name=name, dim=layer.dim)
             chain.activation(ACTIVATIONS[activation], f"{name} ({kind})",
                              layer.negative_slope if activation == "LeakyReLU" else None)
         elif isinstance(layer, nn.Flatten):
             if layer.start_dim != 1 or layer.end_dim != -1:
-                raise chain.refuse(f"{name} (Flatten from dim {layer.start_dim} to {layer.end_dim}): nnviz "
-                                  f"flattens each sample whole (start_dim=1)")
+                raise chain.refuse(QT_TRANSLATE_NOOP("Errors", "{name} (Flatten from dim {start} to {end}): nnviz "
+                                                               "flattens each sample whole (start_dim=1)"),
+                                   name=name, start=layer.start_dim, end=layer.end_dim)
             if not chain.layers:
                 chain.flatten()
         elif isinstance(layer, (nn.Identity, nn.Dropout)):
             continue
         else:
-            raise chain.refuse(f"{name} is a {kind}, which nnviz cannot show: it reads Linear layers with ReLU, "
-                              f"Sigmoid, Tanh, LeakyReLU or Softmax")
+            raise chain.refuse(QT_TRANSLATE_NOOP("Errors", "{name} is a {kind}, which nnviz cannot show: it reads "
+                                                           "Linear layers with ReLU, Sigmoid, Tanh, LeakyReLU or "
+                                                           "Softmax"), name=name, kind=kind)
     return chain.network()[0]

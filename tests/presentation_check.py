@@ -1,4 +1,4 @@
-"""Run as ``python tests/presentation_check.py 1280x720 [picture.png]``: the window in presentation
+"""Run as ``python tests/presentation_check.py 1280x720 [picture.png] [--lang zh_CN]``: the window in presentation
 mode on a screen of that size (offscreen, as ``screen_check.py``), through every lesson and a
 neuron click; prints one JSON object of what was measured and every problem found (a text cut, the
 window outside the screen, a pane too low).  With a picture's path, first saves the window on the
@@ -34,7 +34,7 @@ def wrapped_text_problems(window, where: str) -> list[str]:
             and label.heightForWidth(label.width()) > label.height() + 1]
 
 
-def main(size: str, picture: str | None = None) -> dict:
+def main(size: str, picture: str | None = None, lang: str = "en") -> dict:
     width, height = (int(v) for v in size.split("x"))
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(width, height)}"
     from PySide6.QtCore import QSettings
@@ -43,7 +43,10 @@ def main(size: str, picture: str | None = None) -> dict:
     from nnviz.lessons import LESSONS
 
     app = application()
+    from nnviz.gui.language import install_translator
     from nnviz.gui.main_window import MainWindow
+
+    install_translator(app, lang)
 
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.IniFormat)
     window = MainWindow(settings=settings, remember=False)
@@ -84,4 +87,7 @@ def main(size: str, picture: str | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)))
+    args = sys.argv[1:]
+    lang = args.pop(args.index("--lang") + 1) if "--lang" in args else "en"
+    args = [a for a in args if a != "--lang"]
+    print(json.dumps(main(args[0], args[1] if len(args) > 1 else None, lang)))

@@ -159,10 +159,7 @@ def test_a_failed_autosave_at_exit_is_said_on_stderr_and_the_script_still_ends(t
         w = MainWindow(settings=QSettings(folder + "/nnviz.ini", QSettings.IniFormat), data_dir=folder)
         w.show()
         w.step(5)
-        end = time.monotonic() + 1.0
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.005)
+        w.wait_for_step(5)
         np.savez_compressed = full
     """)
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120,

@@ -30,10 +30,10 @@ def wait(seconds):
         time.sleep(0.005)
 """
 SCRIPTS = {
-    "close and exit": ("w.step(20)\nwait(1.0)\nw.close()\n", 0),
-    "exit without closing": ("w.step(20)\nwait(1.0)\n", 0),
-    "exit while playing": ("w.play()\nwait(1.0)\n", 0),
-    "sys.exit(3) in a slot": ("w.play()\nQTimer.singleShot(800, lambda: sys.exit(3))\napp.exec()\n", 3),
+    "close and exit": ("w.step(20)\nw.wait_for_step(20)\nw.close()\n", 0),
+    "exit without closing": ("w.step(20)\nw.wait_for_step(20)\n", 0),
+    "exit while playing": ("w.play()\nw.wait_for_step(1)\nwait(0.5)\n", 0),
+    "sys.exit(3) in a slot": ("w.play()\nw.wait_for_step(1)\nQTimer.singleShot(300, lambda: sys.exit(3))\napp.exec()\n", 3),
 }
 #: What Qt's offscreen platform plugin prints whatever the program does.
 PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",)

@@ -293,7 +293,7 @@ def test_closing_mid_run_is_quick_and_clean(qtbot, settings, tmp_path):
         w.close()
         elapsed = time.perf_counter() - start
         assert elapsed < 1.0
-        assert w.controller.thread.isFinished()
+        assert w.controller.worker.stopped
         close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)
@@ -342,7 +342,7 @@ def test_open_and_close_the_window_50_times(qtbot, settings, tmp_path):
                 w.play()
                 qtbot.waitUntil(lambda: w.current_state.step > 0, timeout=10000)
             w.close()
-            assert w.controller.thread.isFinished()
+            assert w.controller.worker.stopped
             close_and_delete(w)
     finally:
         qInstallMessageHandler(previous)

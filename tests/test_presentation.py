@@ -11,6 +11,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPalette
@@ -131,10 +132,12 @@ def test_closing_while_presenting_remembers_the_layout_from_before(window, setti
     assert presentation.look() == presentation.NORMAL
 
 
-def test_presentation_mode_at_1280x720_cuts_no_text_and_stays_inside_the_screen():
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_presentation_mode_at_1280x720_cuts_no_text_and_stays_inside_the_screen(lang):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     env.pop("QT_QPA_PLATFORM", None)
-    out = subprocess.run([sys.executable, str(ROOT / "tests" / "presentation_check.py"), "1280x720"], env=env,
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "presentation_check.py"), "1280x720", "--lang", lang],
+                         env=env,
                          capture_output=True, text=True, timeout=600, cwd=ROOT / "tests")
     assert out.returncode == 0, out.stderr[-3000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])

@@ -4,7 +4,7 @@ import time
 import pytest
 
 from nnviz.core import load_pretrained
-from nnviz.gui import worker as W
+from nnviz.training import worker as W
 from nnviz.session import FIRST_ARCHITECTURE, Session
 
 

@@ -107,7 +107,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         loop.exec()
         timer.stop()
         steps, elapsed, shown = window.session.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
-        share = window.controller.worker.trainer_share
+        share = getattr(window.controller.worker, "trainer_share", 1.0)  # a trainer process: not paced
         window.pause()
         for _ in range(20):
             app.processEvents()
@@ -205,4 +205,7 @@ def run_gui_bench(quick: bool = False, long: bool = False) -> dict:
     result = {"startup": startup(rounds=2 if quick else 3)}
     result["full_speed"] = full_speed(seconds=2.0 if quick else 5.0, rounds=2, memory_seconds=5.0 if quick else 20.0)
     result["panes"] = pane_benchmarks(quick)
+    from nnviz.bench import trainer_place
+
+    result["trainer_place"] = trainer_place.run(quick)
     return result

@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 LEAKY_SLOPE = 0.01
 
@@ -68,4 +68,5 @@ def get(name: str) -> Activation:
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ConfigError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown activation {name}; choose one of {names}"),
+                          name=repr(name), names=", ".join(ACTIVATIONS)) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from .serialization import atomic_write
 
 FORMATS = {".gif": "animated GIF", ".mp4": "MP4 video"}
@@ -37,10 +37,12 @@ def check_target(path) -> str:
     an MP4 without the video extra."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ConfigError(f"{path}: an animation is a .gif or an .mp4, not {suffix or 'a file without extension'}")
+        what = (suffix if suffix else Message(QT_TRANSLATE_NOOP("Errors", "a file without extension")))
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{path}: an animation is a .gif or an .mp4, not {what}"),
+                          path=path, what=what)
     if suffix == ".mp4" and not video_available():
-        raise ConfigError(f"{path}: MP4 needs the video extra (pip install 'nnviz[video]'); "
-                          f"a .gif needs nothing more")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{path}: MP4 needs the video extra (pip install "
+                                            "'nnviz[video]'); a .gif needs nothing more"), path=path)
     return suffix
 
 
@@ -115,7 +117,7 @@ def write_animation(clip: Clip, path, progress=None) -> int:
     clip or an unknown format; ModelFileError-like errors of :func:`atomic_write` name the file."""
     suffix = check_target(path)
     if not len(clip):
-        raise ConfigError(f"{path}: nothing was recorded (no frame)")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{path}: nothing was recorded (no frame)"), path=path)
     report = progress or (lambda done, total: None)
     encode = _write_gif if suffix == ".gif" else _write_mp4
     atomic_write(path, lambda fh: encode(clip, fh, report), error=ConfigError)

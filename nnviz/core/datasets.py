@@ -15,7 +15,7 @@ import numpy as np
 
 from . import toy
 from .dataset import Dataset
-from .errors import ConfigError, DataFileError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError
 from .idx import load_idx_folder
 
 NAMES = ("digits", "zhou", "line", "circle", "xor", "gaussians", "spiral")
@@ -61,13 +61,15 @@ def load_digits_file(path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
         with np.load(path, allow_pickle=False) as f:
             arrays = tuple(f[k] for k in keys)
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file (the bundled digits are missing; reinstall nnviz)") from None
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: no such file (the bundled digits are missing; reinstall nnviz)"), path=path) from None
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
-        raise DataFileError(f"{path}: not a valid digits file ({e})") from None
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: not a valid digits file ({why})"), path=path, why=e) from None
     for images, labels in (arrays[:2], arrays[2:]):
         if images.dtype != np.uint8 or images.ndim != 3 or labels.shape != (len(images),) \
                 or labels.min(initial=0) < 0 or labels.max(initial=0) > 9:
-            raise DataFileError(f"{path}: arrays have the wrong type or shape")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: arrays have the wrong type or shape"), path=path)
     return arrays
 
 
@@ -90,9 +92,10 @@ def _zhou() -> Dataset:
 
 def _toy(name: str, noise: float, n: int, seed: int) -> Dataset:
     if not 0 <= noise <= 5:
-        raise ConfigError(f"noise must be between 0 and 5, got {noise}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "noise must be between 0 and 5, got {noise}"), noise=noise)
     if not 8 <= n <= 1_000_000:
-        raise ConfigError(f"number of points must be between 8 and 1,000,000, got {n}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "number of points must be between 8 and 1,000,000, got {n}"),
+                          n=n)
     rng = np.random.default_rng(seed)
     X, labels = toy.GENERATORS[name](n, noise, rng)
     n_train = n // 2
@@ -123,11 +126,12 @@ def load(name: str = "digits", *, noise: float = 0.1, n: int = 500, seed: int = 
         return _zhou()
     if name == "line":
         if not 0 <= noise <= 5:
-            raise ConfigError(f"noise must be between 0 and 5, got {noise}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "noise must be between 0 and 5, got {noise}"), noise=noise)
         return _line(noise, seed)
     if name in toy.GENERATORS:
         return _toy(name, noise, n, seed)
-    raise ConfigError(f"unknown data set {name!r}; choose one of {', '.join(NAMES)}")
+    raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown data set {name}; choose one of {names}"), name=repr(name),
+                      names=", ".join(NAMES))
 
 
 def load_idx(folder) -> Dataset:
@@ -135,7 +139,7 @@ def load_idx(folder) -> Dataset:
     folder = Path(folder).expanduser()
     arrays = load_idx_folder(folder)
     if arrays[1].max() > 255 or arrays[3].max() > 255:
-        raise DataFileError(f"{folder}: labels above 255")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: labels above 255"), folder=folder)
     return from_images(folder.name or "idx", *arrays, description=(
         f"IDX data from {folder}: {len(arrays[0]):,} training and {len(arrays[2]):,} test images of "
         f"{arrays[0].shape[1]}x{arrays[0].shape[2]} pixels."))

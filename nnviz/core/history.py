@@ -47,7 +47,7 @@ class History:
 
     The trainer's thread calls :meth:`append` for a state the timeline keeps
     and :meth:`record` for one it only counts (while playing at full speed
-    the worker keeps one state per 20 ms of training: see ``nnviz.gui.worker``).
+    the worker keeps one state per 20 ms of training: see ``nnviz.training.worker``).
     Steps are increasing but need not be consecutive.
     """
 
@@ -78,6 +78,29 @@ class History:
         rows.step[i], rows.loss[i], rows.accuracy[i] = state.step, state.loss, state.accuracy
         rows.grad_norms[i] = state.grad_norms
         self._written += 1
+
+    def record_rows(self, rows: Rows) -> None:
+        """Count the figures of several steps at once (increasing steps, after the last recorded)."""
+        n = len(rows.step)
+        if n == 0:
+            return
+        with self._lock:
+            R = self.max_rows
+            if self._rows is None or self._rows.grad_norms.shape[1] != rows.grad_norms.shape[1]:
+                self._rows = Rows(np.zeros(R, dtype=np.int64), np.zeros(R), np.zeros(R),
+                                  np.zeros((R, rows.grad_norms.shape[1])))
+                self._written = 0
+            ring, oldest = self._rows, max(0, self._written - R)
+            while self._written > oldest and ring.step[(self._written - 1) % R] >= rows.step[0]:
+                self._written -= 1  # a branch: forget the abandoned future
+            if n > R:
+                self._written += n - R
+                rows = Rows(*(column[n - R:] for column in rows))
+                n = R
+            at = np.arange(self._written, self._written + n) % R
+            for column, values in zip(ring, rows):
+                column[at] = values
+            self._written += n
 
     def append(self, state: StepState) -> None:
         """Keep ``state`` on the timeline (and count its figures)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import DataFileError
+from .errors import QT_TRANSLATE_NOOP, DataFileError, Message
 from .paths import os_reason
 
 #: IDX type code -> big-endian NumPy dtype.
@@ -32,13 +32,15 @@ def _read_bytes(path: Path) -> bytes:
                     return g.read()
             return f.read()
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file") from None
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no such file"), path=path) from None
     except OSError as e:
         if isinstance(e, gzip.BadGzipFile):
-            raise DataFileError(f"{path}: cannot read it ({e})") from None
-        raise DataFileError(f"{path}: cannot be read: {os_reason(e)}") from None
+            raise DataFileError(QT_TRANSLATE_NOOP(
+                "Errors", "{path}: cannot read it ({why})"), path=path, why=e) from None
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read: {reason}"), path=path,
+                            reason=os_reason(e)) from None
     except EOFError as e:
-        raise DataFileError(f"{path}: cannot read it ({e})") from None
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot read it ({why})"), path=path, why=e) from None
 
 
 def read_idx(path) -> np.ndarray:
@@ -50,26 +52,36 @@ def read_idx(path) -> np.ndarray:
     path = Path(path)
     raw = _read_bytes(path)
     if len(raw) < 4:
-        raise DataFileError(f"{path}: too short to be an IDX file ({len(raw)} bytes)")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: too short to be an IDX file ({n} bytes)"), path=path,
+                            n=len(raw))
     if raw[0] != 0 or raw[1] != 0:
-        raise DataFileError(f"{path}: not an IDX file (magic number {raw[:4].hex()} should start 0000)")
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: not an IDX file (magic number {magic} should start 0000)"),
+            path=path, magic=raw[:4].hex())
     type_code, ndim = raw[2], raw[3]
     if type_code not in TYPES:
-        raise DataFileError(f"{path}: unknown IDX element type 0x{type_code:02x}")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: unknown IDX element type {code}"), path=path,
+                            code=f"0x{type_code:02x}")
     if not 1 <= ndim <= 4:
-        raise DataFileError(f"{path}: IDX header claims {ndim} dimensions (expected 1 to 4)")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: IDX header claims {n} dimensions (expected 1 to 4)"),
+                            path=path, n=ndim)
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise DataFileError(f"{path}: truncated header ({len(raw)} bytes, need {header})")
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: truncated header ({n} bytes, need {needed})"), path=path, n=len(raw), needed=header)
     shape = tuple(int(d) for d in np.frombuffer(raw, ">u4", ndim, 4))
     dtype = TYPES[type_code]
     n = int(np.prod(shape, dtype=np.int64))
     if n > MAX_ELEMENTS:
-        raise DataFileError(f"{path}: IDX header claims an absurd shape {shape}")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: IDX header claims an absurd shape {shape}"), path=path,
+                            shape=shape)
     expected = header + n * dtype.itemsize
     if len(raw) != expected:
-        what = "truncated" if len(raw) < expected else "has extra bytes"
-        raise DataFileError(f"{path}: {what}: shape {shape} needs {expected:,} bytes, file has {len(raw):,}")
+        what = (QT_TRANSLATE_NOOP("Errors", "truncated") if len(raw) < expected
+                else QT_TRANSLATE_NOOP("Errors", "has extra bytes"))
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: {what}: shape {shape} needs {needed} bytes, file has {n}"),
+            path=path, what=Message(what), shape=shape, needed=f"{expected:,}", n=f"{len(raw):,}")
     return np.frombuffer(raw, dtype, n, header).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -93,7 +105,8 @@ def find_file(folder: Path, stem: str) -> Path:
     for name in (stem, stem + ".gz", stem.replace("-idx", ".idx"), stem.replace("-idx", ".idx") + ".gz"):
         if (folder / name).is_file():
             return folder / name
-    raise DataFileError(f"{folder}: missing {stem} (or {stem}.gz)")
+    raise DataFileError(QT_TRANSLATE_NOOP(
+        "Errors", "{folder}: missing {stem} (or {stem}.gz)"), folder=folder, stem=stem)
 
 
 def load_idx_folder(folder) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -105,27 +118,31 @@ def load_idx_folder(folder) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     folder = Path(folder)
     if not folder.is_dir():
         if folder.exists():
-            raise DataFileError(f"{folder}: is a file, not a folder of IDX files "
-                                f"(give the folder that holds train-images-idx3-ubyte...)")
-        raise DataFileError(f"{folder}: no such folder")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: is a file, not a folder of IDX files (give "
+                                                  "the folder that holds train-images-idx3-ubyte...)"), folder=folder)
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{folder}: no such folder"), folder=folder)
     arrays = []
     for split in ("train", "t10k"):
         images_path = find_file(folder, f"{split}-images-idx3-ubyte")
         labels_path = find_file(folder, f"{split}-labels-idx1-ubyte")
         images, labels = read_idx(images_path), read_idx(labels_path)
         if images.ndim != 3 or images.dtype != np.uint8:
-            raise DataFileError(f"{images_path}: expected 3-D unsigned-byte images, got {images.dtype} "
-                                f"of shape {images.shape}")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: expected 3-D unsigned-byte images, got {dtype} of "
+                                                  "shape {shape}"), path=images_path, dtype=images.dtype,
+                                shape=images.shape)
         if labels.ndim != 1 or labels.dtype != np.uint8:
-            raise DataFileError(f"{labels_path}: expected 1-D unsigned-byte labels, got {labels.dtype} "
-                                f"of shape {labels.shape}")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: expected 1-D unsigned-byte labels, got {dtype} of "
+                                                  "shape {shape}"), path=labels_path, dtype=labels.dtype,
+                                shape=labels.shape)
         if len(images) != len(labels):
-            raise DataFileError(f"{labels_path}: {len(labels):,} labels for {len(images):,} images in "
-                                f"{images_path.name}")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: {labels} labels for {images} images in {name}"),
+                                path=labels_path, labels=f"{len(labels):,}", images=f"{len(images):,}",
+                                name=images_path.name)
         if len(images) == 0:
-            raise DataFileError(f"{images_path}: holds no images")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: holds no images"), path=images_path)
         arrays += [images, labels.astype(np.int64)]
     if arrays[0].shape[1:] != arrays[2].shape[1:]:
-        raise DataFileError(f"{folder}: train images are {arrays[0].shape[1:]} but test images are "
-                            f"{arrays[2].shape[1:]}")
+        raise DataFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{folder}: train images are {train} but test images are {test}"),
+            folder=folder, train=arrays[0].shape[1:], test=arrays[2].shape[1:])
     return tuple(arrays)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 LOSSES = ("mse", "cross_entropy")
 #: The output activation each loss gets unless told otherwise.
@@ -20,11 +20,14 @@ DEFAULT_OUTPUT = {"mse": "sigmoid", "cross_entropy": "softmax"}
 def check(loss: str, output: str) -> None:
     """Refuse loss/output pairs that make no sense."""
     if loss not in LOSSES:
-        raise ConfigError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown loss {name}; choose one of {names}"), name=repr(loss),
+                          names=", ".join(LOSSES))
     if output not in ("linear", "sigmoid", "softmax"):
-        raise ConfigError(f"unknown output activation {output!r}; choose linear, sigmoid or softmax")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown output activation {name}; choose linear, sigmoid or "
+                                            "softmax"), name=repr(output))
     if loss == "cross_entropy" and output == "linear":
-        raise ConfigError("cross-entropy needs probabilities: use a softmax or sigmoid output, or the mse loss")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "cross-entropy needs probabilities: use a softmax or sigmoid "
+                                            "output, or the mse loss"))
 
 
 def value(loss: str, output: str, P: np.ndarray, Y: np.ndarray) -> float:

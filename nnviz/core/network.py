@@ -17,7 +17,7 @@ from types import MappingProxyType
 import numpy as np
 
 from . import activations, losses
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 from .normalization import NORMS, Norm
 
 MAX_LAYER_SIZE = 16_384
@@ -29,17 +29,22 @@ def check_sizes(sizes) -> list[int]:
     try:
         sizes = [int(n) for n in sizes]
     except (TypeError, ValueError):
-        raise ConfigError(f"layer sizes must be whole numbers, got {sizes!r}") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "layer sizes must be whole numbers, got {sizes}"),
+                          sizes=repr(sizes)) from None
     if len(sizes) < 2:
-        raise ConfigError("a network needs at least an input and an output layer (e.g. 784,16,16,10)")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a network needs at least an input and an output layer "
+                                            "(e.g. 784,16,16,10)"))
     for i, n in enumerate(sizes):
         if n < 1:
-            raise ConfigError(f"layer {i} has {n} neurons; every layer needs at least 1")
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "Errors", "layer {i} has {n} neurons; every layer needs at least 1"), i=i, n=n)
         if n > MAX_LAYER_SIZE:
-            raise ConfigError(f"layer {i} has {n:,} neurons; the limit is {MAX_LAYER_SIZE:,} per layer")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "layer {i} has {n} neurons; the limit is {limit} per layer"),
+                              i=i, n=f"{n:,}", limit=f"{MAX_LAYER_SIZE:,}")
     n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
     if n_params > MAX_PARAMETERS:
-        raise ConfigError(f"{n_params:,} parameters is more than this app can train ({MAX_PARAMETERS:,})")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{n} parameters is more than this app can train ({limit})"),
+                          n=f"{n_params:,}", limit=f"{MAX_PARAMETERS:,}")
     return sizes
 
 
@@ -78,11 +83,13 @@ class Network:
             output = "sigmoid" if loss == "cross_entropy" and self.sizes[-1] == 1 else losses.DEFAULT_OUTPUT.get(loss)
         losses.check(loss, output)
         if output == "softmax" and self.sizes[-1] == 1:
-            raise ConfigError("a softmax over a single output is always 1; use a sigmoid output or more outputs")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a softmax over a single output is always 1; use a sigmoid "
+                                                "output or more outputs"))
         self.loss, self.output = loss, output
         self.norm = "none" if norm in (None, "", "none") else norm
         if self.norm not in NORMS:
-            raise ConfigError(f"unknown normalisation {norm!r}; choose one of {', '.join(NORMS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown normalisation {name}; choose one of {names}"),
+                              name=repr(norm), names=", ".join(NORMS))
         dtype = np.dtype(dtype)
         if dtype not in (np.float32, np.float64):
             raise ConfigError("dtype must be float32 or float64")
@@ -90,7 +97,8 @@ class Network:
         if init is None:
             init = default_init(activation)
         if init not in INITS:
-            raise ConfigError(f"unknown initialisation {init!r}; choose one of {', '.join(INITS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown initialisation {name}; choose one of {names}"),
+                              name=repr(init), names=", ".join(INITS))
         self.init = init
 
         hidden = self.sizes[1:-1]
@@ -150,6 +158,10 @@ class Network:
     def n_params(self) -> int:
         """Number of trainable parameters (13,002 for 784-16-16-10)."""
         return int(self.theta.size)
+
+    def __reduce__(self):
+        """Pickled as its architecture, parameters and running statistics (weights stay views of theta)."""
+        return _rebuilt, (self.config(), self.theta, [(n.running_mean, n.running_var) for n in self.norms])
 
     def config(self) -> dict:
         """The architecture as a plain dict; ``Network(**config)`` rebuilds it."""
@@ -307,3 +319,8 @@ def classify(P: np.ndarray) -> np.ndarray:
     if P.shape[1] == 1:
         return (P[:, 0] > 0.5).astype(np.int64)
     return P.argmax(axis=1)
+
+
+def _rebuilt(config: dict, theta: np.ndarray, norm_stats: list) -> Network:
+    """A pickled Network back (see :meth:`Network.__reduce__`)."""
+    return Network(**config).load_state(theta, norm_stats)

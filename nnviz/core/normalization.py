@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 NORMS = ("none", "batch", "layer", "group")
 EPS = 1e-5
@@ -39,12 +39,14 @@ class Norm:
 
     def __init__(self, kind: str, n: int, groups: int | None = None, dtype=np.float32):
         if kind not in NORMS[1:]:
-            raise ConfigError(f"unknown normalisation {kind!r}; choose one of {', '.join(NORMS)}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown normalisation {name}; choose one of {names}"),
+                              name=repr(kind), names=", ".join(NORMS))
         self.kind = kind
         self.n = n
         self.groups = 1 if kind == "layer" else (groups or default_groups(n)) if kind == "group" else None
         if self.groups is not None and n % self.groups:
-            raise ConfigError(f"group norm: {n} neurons cannot be split into {self.groups} equal groups")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "group norm: {n} neurons cannot be split into {groups} equal "
+                                                "groups"), n=n, groups=self.groups)
         self.running_mean = np.zeros(n, dtype)
         self.running_var = np.ones(n, dtype)
         self._cache = None

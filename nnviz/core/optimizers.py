@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 #: name -> default settings (torch's defaults; lr is set by the trainer).
 DEFAULTS = {
@@ -35,11 +35,13 @@ class Optimizer:
     def __init__(self, lr: float, weight_decay: float = 0.0, **settings):
         unknown = set(settings) - set(DEFAULTS[self.name])
         if unknown:
-            raise ConfigError(f"{self.name} has no setting {', '.join(sorted(unknown))}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{optimizer} has no setting {names}"), optimizer=self.name,
+                              names=", ".join(sorted(unknown)))
         self.settings = {**DEFAULTS[self.name], **settings}
         for key, v in self.settings.items():
             if not (isinstance(v, (int, float)) and math.isfinite(v) and v >= 0):
-                raise ConfigError(f"{self.name} setting {key} must be a finite number >= 0, got {v!r}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{optimizer} setting {key} must be a finite number >= 0, "
+                                                    "got {value}"), optimizer=self.name, key=key, value=repr(v))
         self.lr = lr
         self.weight_decay = weight_decay
         self.t = 0
@@ -60,7 +62,8 @@ class Optimizer:
     def weight_decay(self, value: float) -> None:
         value = float(value)
         if not (math.isfinite(value) and value >= 0):
-            raise ConfigError(f"weight decay must be a finite number >= 0, got {value}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "weight decay must be a finite number >= 0, got {value}"),
+                              value=value)
         self._wd = value
 
     def _gradient(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
@@ -183,11 +186,14 @@ def check_lr(value) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"the learning rate must be a number, got {value!r}") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the learning rate must be a number, got {value}"),
+                          value=repr(value)) from None
     if not math.isfinite(value) or value <= 0:
-        raise ConfigError(f"the learning rate must be a finite number > 0, got {value}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the learning rate must be a finite number > 0, got {value}"),
+                          value=value)
     if value > 1e6:
-        raise ConfigError(f"a learning rate of {value:g} is beyond any use; the limit is 1e6")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a learning rate of {value} is beyond any use; the limit is 1e6"),
+                          value=f"{value:g}")
     return value
 
 
@@ -195,5 +201,6 @@ def make(name: str, lr: float, weight_decay: float = 0.0, **settings) -> Optimiz
     """Build an optimiser by name: sgd, momentum, nesterov, rmsprop, adam."""
     classes = {c.name: c for c in (SGD, Momentum, Nesterov, RMSprop, Adam)}
     if name not in classes:
-        raise ConfigError(f"unknown optimiser {name!r}; choose one of {', '.join(NAMES)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "unknown optimiser {name}; choose one of {names}"),
+                          name=repr(name), names=", ".join(NAMES))
     return classes[name](lr, weight_decay, **settings)

@@ -7,41 +7,44 @@ import errno
 import os
 from pathlib import Path
 
-from .errors import DataFileError
+from .errors import QT_TRANSLATE_NOOP, DataFileError, Message
 
 #: errno -> the end of a sentence "<path>: ..."
 _REASONS = {
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "permission denied (nnviz may not access it)",
-    errno.EPERM: "permission denied (nnviz may not access it)",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EROFS: "the file system is read-only",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOENT: QT_TRANSLATE_NOOP("Errors", "no such file or folder"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Errors", "permission denied (nnviz may not access it)"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Errors", "permission denied (nnviz may not access it)"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("Errors", "the disk quota is exceeded"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Errors", "the file system is read-only"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Errors", "it is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("Errors", "a part of the path is a file, not a folder"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Errors", "the name is too long"),
 }
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> Message:
     """Why an OS call failed, in words (without the file name)."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc) or type(exc).__name__)
+    known = _REASONS.get(exc.errno)
+    return Message(known) if known else Message("{why}", why=exc.strerror or str(exc) or type(exc).__name__)
 
 
 def readable_file(path, error=DataFileError, what: str = "file") -> Path:
     """``path`` as a Path if it is a file nnviz can read; else raise ``error`` saying what it is."""
     path = Path(path).expanduser()
     if path.is_dir():
-        raise error(f"{path}: is a folder, not a {what}")
+        raise error(QT_TRANSLATE_NOOP("Errors", "{path}: is a folder, not a {what}"), path=path, what=what)
     if not path.exists():
-        raise error(f"{path}: no such file")
+        raise error(QT_TRANSLATE_NOOP("Errors", "{path}: no such file"), path=path)
     if not path.is_file():
-        raise error(f"{path}: is not a regular file (a device or a pipe?), not a {what}")
+        raise error(QT_TRANSLATE_NOOP("Errors", "{path}: is not a regular file (a device or a pipe?), not a {what}"),
+                    path=path, what=what)
     try:
         with open(path, "rb"):
             pass
     except OSError as exc:
-        raise error(f"{path}: cannot be read: {os_reason(exc)}") from None
+        raise error(QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read: {reason}"), path=path,
+                    reason=os_reason(exc)) from None
     return path
 
 
@@ -51,13 +54,17 @@ def writable_target(path, error=DataFileError) -> Path:
     path = Path(path).expanduser()
     folder = path.parent
     if path.is_dir():
-        raise error(f"cannot save to {path}: it is a folder")
+        raise error(QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: it is a folder"), path=path)
     if not folder.exists():
-        raise error(f"cannot save to {path}: the folder {folder} does not exist")
+        raise error(QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: the folder {folder} does not exist"),
+                    path=path, folder=folder)
     if not folder.is_dir():
-        raise error(f"cannot save to {path}: {folder} is a file, not a folder")
+        raise error(QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: {folder} is a file, not a folder"),
+                    path=path, folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise error(f"cannot save to {path}: permission denied (nnviz may not write in {folder})")
+        raise error(QT_TRANSLATE_NOOP(
+            "Errors", "cannot save to {path}: permission denied (nnviz may not write in {folder})"),
+            path=path, folder=folder)
     return path
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 FIELD = 28
 BOX = 20
@@ -49,7 +49,8 @@ def preprocess_drawing(image) -> np.ndarray:
     """
     image = np.asarray(image)
     if image.ndim != 2 or min(image.shape) < 1:
-        raise ConfigError(f"a drawing must be a 2-D greyscale image, got shape {image.shape}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a drawing must be a 2-D greyscale image, got shape {shape}"),
+                          shape=image.shape)
     image = image.astype(np.float32) / 255.0 if image.dtype == np.uint8 else image.astype(np.float32)
     image = np.nan_to_num(image, nan=0.0, posinf=1.0, neginf=0.0).clip(0.0, 1.0)
     out = np.zeros((FIELD, FIELD), np.float32)
@@ -111,9 +112,11 @@ class Standardisation:
         try:
             mean, std = (np.array(value[k], np.float64) for k in ("mean", "std"))
         except (TypeError, KeyError, ValueError):
-            raise ConfigError("the saved standardisation is not two lists of numbers (mean, std)") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved standardisation is not two lists of numbers "
+                                                          "(mean, std)")) from None
         if mean.ndim != 1 or mean.shape != std.shape or not np.isfinite(mean).all() \
                 or not (np.isfinite(std).all() and (std > 0).all()):
-            raise ConfigError("the saved standardisation is malformed (mean and std of different lengths, "
-                              "or a deviation that is not a positive number)")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved standardisation is malformed (mean and std of "
+                                                          "different lengths, or a deviation that is not a positive "
+                                                          "number)"))
         return cls(mean, std)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ConfigError, ModelFileError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from .mlp_import import EXPORT_HINT
 from .network import Network
 from .onnx_import import load_onnx
@@ -71,9 +71,10 @@ def atomic_write(path, write, error=ModelFileError) -> None:
     path = Path(path).expanduser()
     folder = path.parent
     if path.is_dir():
-        raise error(f"could not save {path}: it is a folder")
+        raise error(QT_TRANSLATE_NOOP("Errors", "could not save {path}: it is a folder"), path=path)
     if not folder.is_dir():
-        raise error(f"could not save {path}: the folder {folder} does not exist")
+        raise error(QT_TRANSLATE_NOOP("Errors", "could not save {path}: the folder {folder} does not exist"),
+                    path=path, folder=folder)
     sweep_temporaries(folder, path.name)
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -100,7 +101,8 @@ def atomic_write(path, write, error=ModelFileError) -> None:
         tmp = None
         _sync_folder(folder)
     except OSError as exc:
-        raise error(f"could not save {path}: {os_reason(exc)}") from None
+        raise error(QT_TRANSLATE_NOOP("Errors", "could not save {path}: {reason}"), path=path,
+                    reason=os_reason(exc)) from None
     finally:
         if tmp is not None:
             try:
@@ -130,8 +132,9 @@ def save_network(net: Network, path, metadata: dict | None = None) -> None:
     cannot be written."""
     if not np.isfinite(net.theta).all() or not all(
             np.isfinite(n.running_mean).all() and np.isfinite(n.running_var).all() for n in net.norms):
-        raise ModelFileError(f"{path}: not saved: the network's parameters contain NaN or infinite values "
-                             f"(training diverged); rewind to a step before it, or reset")
+        raise ModelFileError(QT_TRANSLATE_NOOP(
+            "Errors", "{path}: not saved: the network's parameters contain NaN or infinite values "
+            "(training diverged); rewind to a step before it, or reset"), path=path)
     cfg = net.config()
     arrays = {
         "format": np.array(FORMAT),
@@ -147,23 +150,27 @@ def save_network(net: Network, path, metadata: dict | None = None) -> None:
     atomic_write(path, lambda fh: np.savez_compressed(fh, **arrays))
 
 
-def _what_it_is(head: bytes) -> str | None:
+#: Why a file of pickled objects is refused.
+PICKLED = QT_TRANSLATE_NOOP("Errors", "holds pickled Python objects, which nnviz never loads (they can run code)")
+
+
+def _what_it_is(head: bytes) -> Message | None:
     """Why a file starting with ``head`` is not a model (None when it is a zip archive)."""
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         return None
     if not head:
-        return "the file is empty (0 bytes), not an nnviz model"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the file is empty (0 bytes), not an nnviz model"))
     if head.startswith(b"\x93NUMPY"):
-        return "a single NumPy array (.npy), not an nnviz model (a .npz archive)"
+        return Message(QT_TRANSLATE_NOOP("Errors", "a single NumPy array (.npy), not an nnviz model (a .npz archive)"))
     if head[:1] == b"\x80" and head[1:2] in bytes(range(2, 6)):
-        return "holds pickled Python objects, which nnviz never loads (they can run code)"
+        return Message(PICKLED)
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         text = None
     if text is not None and all(c.isprintable() or c in "\r\n\t" for c in text):
-        return "a text file, not an nnviz model (a .npz zip archive)"
-    return "not a zip archive, so not an nnviz model (.npz)"
+        return Message(QT_TRANSLATE_NOOP("Errors", "a text file, not an nnviz model (a .npz zip archive)"))
+    return Message(QT_TRANSLATE_NOOP("Errors", "not a zip archive, so not an nnviz model (.npz)"))
 
 
 def _torch_archive(path: Path) -> bool:
@@ -182,78 +189,87 @@ def load_network(path, with_metadata: bool = False):
     with the ONNX export to use instead."""
     path = Path(path)
 
-    def bad(why: str) -> ModelFileError:
-        return ModelFileError(f"{path}: {why}")
+    def bad(template: str, **params) -> ModelFileError:
+        return ModelFileError(QT_TRANSLATE_NOOP("Errors", "{path}: {why}"), path=path, why=Message(template, **params))
 
-    path = readable_file(path, ModelFileError, "model file (.npz or .onnx)")
+    path = readable_file(path, ModelFileError, Message(QT_TRANSLATE_NOOP("Errors", "model file (.npz or .onnx)")))
     if path.suffix.lower() == ".onnx":
         net, described = load_onnx(path)
         return (net, {"imported": described}) if with_metadata else net
     if path.suffix.lower() in TORCH_SUFFIXES or _torch_archive(path):
-        raise bad(f"a PyTorch file (torch.save pickles Python objects, which nnviz never loads: they can run "
-                  f"code); export the model to ONNX and open the .onnx file: {EXPORT_HINT}")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "a PyTorch file (torch.save pickles Python objects, which nnviz never "
+                                    "loads: they can run code); export the model to ONNX and open the .onnx file: "
+                                    "{hint}"), hint=EXPORT_HINT)
     try:
         with open(path, "rb") as fh:
             head = fh.read(64)
     except OSError as exc:
-        raise bad(f"cannot be read: {os_reason(exc)}") from None
+        raise bad(QT_TRANSLATE_NOOP("Errors", "cannot be read: {reason}"), reason=os_reason(exc)) from None
     why = _what_it_is(head)
     if why:
-        raise bad(why)
+        raise bad(why.template)
     try:
         with np.load(path, allow_pickle=False) as npz:
             fields = {key: npz[key] for key in npz.files}
     except ValueError as exc:
         if "pickle" in str(exc).lower():
-            raise bad("holds pickled Python objects, which nnviz never loads (they can run code)") from None
-        raise bad(f"not a readable .npz model ({exc})") from None
+            raise bad(PICKLED) from None
+        raise bad(QT_TRANSLATE_NOOP("Errors", "not a readable .npz model ({why})"), why=exc) from None
     except OSError as exc:
-        raise bad(f"cannot be read: {os_reason(exc)}") from None
+        raise bad(QT_TRANSLATE_NOOP("Errors", "cannot be read: {reason}"), reason=os_reason(exc)) from None
     except (EOFError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, RuntimeError) as exc:
-        raise bad(f"a damaged or truncated zip archive, not a readable model ({type(exc).__name__}: {exc})") from None
+        raise bad(QT_TRANSLATE_NOOP(
+            "Errors", "a damaged or truncated zip archive, not a readable model ({kind}: {why})"),
+            kind=type(exc).__name__, why=exc) from None
     if "format" not in fields:
         names = ", ".join(sorted(fields)[:6]) + (", ..." if len(fields) > 6 else "")
-        raise bad(f"a .npz archive without nnviz's fields (format, sizes, theta...): it holds "
-                  f"{names or 'no arrays'}; not a model saved by nnviz")
+        if not names:
+            raise bad(QT_TRANSLATE_NOOP("Errors", "a .npz archive without nnviz's fields (format, sizes, theta...): "
+                                        "it holds no arrays; not a model saved by nnviz"))
+        raise bad(QT_TRANSLATE_NOOP("Errors", "a .npz archive without nnviz's fields (format, sizes, theta...): "
+                                    "it holds {names}; not a model saved by nnviz"), names=names)
     if str(fields["format"]) != FORMAT:
-        raise bad(f"not an nnviz model: its format is {str(fields['format'])[:40]!r}, not {FORMAT!r}")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "not an nnviz model: its format is {found}, not {format}"),
+                  found=repr(str(fields["format"])[:40]), format=repr(FORMAT))
     missing = [k for k in ("sizes", "groups", "theta", *_TEXT_FIELDS) if k not in fields]
     if missing:
-        raise bad(f"missing field(s) {', '.join(missing)}")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "missing field(s) {fields}"), fields=", ".join(missing))
     sizes = fields["sizes"]
     if sizes.ndim != 1 or sizes.dtype.kind not in "iu":
-        raise bad("'sizes' must be a list of whole numbers")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "'sizes' must be a list of whole numbers"))
     text = {}
     for key in _TEXT_FIELDS:
         value = fields[key]
         if value.dtype.kind != "U" or value.ndim != 0:
-            raise bad(f"field {key!r} must be a text value")
+            raise bad(QT_TRANSLATE_NOOP("Errors", "field {field} must be a text value"), field=repr(key))
         text[key] = str(value)
     if text["dtype"] not in ("float32", "float64"):
-        raise bad(f"unsupported dtype {text['dtype']!r}")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "unsupported dtype {dtype}"), dtype=repr(text["dtype"]))
     groups = int(fields["groups"]) if fields["groups"].size == 1 else 0
     try:
         net = Network(sizes.tolist(), activation=text["activation"], loss=text["loss"], output=text["output"],
                       norm=text["norm"], groups=groups or None, init=text["init"], dtype=text["dtype"])
     except ConfigError as exc:
-        raise bad(f"invalid architecture: {exc}") from None
+        raise bad(QT_TRANSLATE_NOOP("Errors", "invalid architecture: {why}"), why=exc.message) from None
     theta = fields["theta"]
     if theta.shape != net.theta.shape or theta.dtype.kind != "f":
-        raise bad(f"expected {net.n_params:,} parameters for a {'-'.join(map(str, net.sizes))} network, "
-                  f"found an array of shape {theta.shape}")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "expected {n} parameters for a {sizes} network, found an array of "
+                                    "shape {shape}"), n=f"{net.n_params:,}", sizes="-".join(map(str, net.sizes)),
+                  shape=theta.shape)
     if not np.isfinite(theta).all():
-        raise bad("the parameters contain NaN or infinite values")
+        raise bad(QT_TRANSLATE_NOOP("Errors", "the parameters contain NaN or infinite values"))
     net.theta[:] = theta
     for l, norm in enumerate(net.norms):
         for name, target in (("running_mean", norm.running_mean), ("running_var", norm.running_var)):
             value = fields.get(f"{name}_{l}")
             if value is None or value.shape != target.shape or not np.isfinite(value).all():
-                raise bad(f"missing or invalid {name} for hidden layer {l + 1}")
+                raise bad(QT_TRANSLATE_NOOP("Errors", "missing or invalid {name} for hidden layer {layer}"),
+                          name=name, layer=l + 1)
             target[:] = value
     if not with_metadata:
         return net
     try:
         metadata = json.loads(str(fields.get("metadata", "{}")))
     except json.JSONDecodeError:
-        raise bad("its metadata is not valid JSON") from None
+        raise bad(QT_TRANSLATE_NOOP("Errors", "its metadata is not valid JSON")) from None
     return net, metadata if isinstance(metadata, dict) else {}

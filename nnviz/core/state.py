@@ -33,6 +33,15 @@ class Probe:
         self._result = None
         self._lock = threading.Lock()
 
+    @classmethod
+    def computed(cls, activations, zs) -> "Probe":
+        """A probe whose pass was computed elsewhere (the trainer's process): its arrays made read-only."""
+        probe = cls(None)
+        for array in (*activations, *zs):
+            array.flags.writeable = False
+        probe._result = (tuple(activations), tuple(zs))
+        return probe
+
     def result(self) -> tuple:
         if self._result is None:
             with self._lock:
@@ -132,3 +141,47 @@ class StepState:
     def prediction(self) -> np.ndarray:
         """(n_out,) the network's output for the probe sample."""
         return self.activations[-1]
+
+
+#: The fields of a StepState packed as they are by :func:`pack_state`.
+PACKED_SCALARS = ("step", "epoch", "loss", "accuracy", "diverged", "message", "lr", "batch_size", "optimizer",
+                  "probe_label", "session")
+
+
+def pack_state(state: StepState, probe: bool = False) -> dict:
+    """``state`` as a picklable dict (for the trainer's process and for pickling a Trainer): theta
+    (P,), the gradients per layer, the gradient norms (L,), the normalisation statistics and the
+    scalars; without the network's configuration (a read-only mapping) and the views into theta.
+    With ``probe``, the probe sample's activations and weighted sums too (computed now if need be)."""
+    packed = {name: getattr(state, name) for name in PACKED_SCALARS}
+    packed.update(theta=state.theta, grad_weights=state.grad_weights, grad_biases=state.grad_biases,
+                  grad_norms=state.grad_norms, norm_stats=state.norm_stats, normalised=bool(state.norm_params))
+    if probe:
+        packed["probe"] = (tuple(state.activations), tuple(state.zs))
+    return packed
+
+
+def unpack_state(packed: dict, config, compute_probe) -> StepState:
+    """The StepState of :func:`pack_state`'s dict: weights, biases (and normalisation scales and
+    shifts) are views of its theta again; ``config`` is the network's (``Network.frozen_config``);
+    ``compute_probe() -> (activations, zs)`` runs on first use unless the probe pass was packed."""
+    theta = packed["theta"]
+    arrays = [theta, *packed["grad_weights"], *packed["grad_biases"], packed["grad_norms"],
+              *(a for pair in packed["norm_stats"] for a in pair)]
+    for array in arrays:
+        array.flags.writeable = False
+    weights, biases, offset = [], [], 0
+    for gw, gb in zip(packed["grad_weights"], packed["grad_biases"]):
+        weights.append(theta[offset:offset + gw.size].reshape(gw.shape))
+        biases.append(theta[offset + gw.size:offset + gw.size + gb.size])
+        offset += gw.size + gb.size
+    norm_params = []
+    for gb in packed["grad_biases"][:-1] if packed["normalised"] else ():
+        norm_params.append((theta[offset:offset + gb.size], theta[offset + gb.size:offset + 2 * gb.size]))
+        offset += 2 * gb.size
+    probe = Probe.computed(*packed["probe"]) if "probe" in packed else Probe(compute_probe)
+    return StepState(weights=tuple(weights), biases=tuple(biases), grad_weights=tuple(packed["grad_weights"]),
+                     grad_biases=tuple(packed["grad_biases"]), grad_norms=packed["grad_norms"],
+                     activations=ProbeArrays(probe, 0), zs=ProbeArrays(probe, 1), theta=theta,
+                     norm_params=tuple(norm_params), norm_stats=tuple(packed["norm_stats"]), config=config,
+                     **{name: packed[name] for name in PACKED_SCALARS})

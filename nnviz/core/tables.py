@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import Dataset
-from .errors import ConfigError, DataFileError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, DataFileError, Message
 from .paths import os_reason, readable_file
 from .preprocess import Standardisation
 
@@ -117,16 +117,17 @@ def _is_number(cell: str) -> bool:
 
 
 def _where(path, row: int, column: _Column) -> str:
-    return f"{path}: row {row:,}, column {column.index + 1} {column.name!r}"
+    return Message(QT_TRANSLATE_NOOP("Errors", "{path}: row {row}, column {column} {name}"), path=path, row=f"{row:,}",
+                   column=column.index + 1, name=repr(column.name))
 
 
 class _Reader:
     """Reads a CSV file block by block into :class:`_Column` s (see the module's rules)."""
 
     def __init__(self, path, max_rows: int | None):
-        self.path = readable_file(path, DataFileError, "CSV table")
+        self.path = readable_file(path, DataFileError, Message(QT_TRANSLATE_NOOP("Errors", "CSV table")))
         if max_rows is not None and max_rows < 1:
-            raise ConfigError(f"--max-rows must be at least 1, got {max_rows}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "--max-rows must be at least 1, got {n}"), n=max_rows)
         self.max_rows = max_rows
         self.truncated = False
 
@@ -135,26 +136,30 @@ class _Reader:
             with open(self.path, newline="", encoding="utf-8-sig") as fh:
                 return self._read(fh)
         except UnicodeDecodeError:
-            raise DataFileError(f"{self.path}: not a UTF-8 text file (a CSV table is text)") from None
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: not a UTF-8 text file (a CSV table is text)"),
+                                path=self.path) from None
         except OSError as exc:
-            raise DataFileError(f"{self.path}: cannot be read: {os_reason(exc)}") from None
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: cannot be read: {reason}"), path=self.path,
+                                reason=os_reason(exc)) from None
         except csv.Error as exc:
-            raise DataFileError(f"{self.path}: not a readable CSV table ({exc})") from None
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: not a readable CSV table ({why})"), path=self.path,
+                                why=exc) from None
 
     def _read(self, fh) -> list[_Column]:
         first = fh.readline()
         while first and not first.strip():
             first = fh.readline()
         if not first.strip():
-            raise DataFileError(f"{self.path}: the file is empty: a CSV table needs a header row naming the "
-                                f"columns, then one row per sample")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: the file is empty: a CSV table needs a header row "
+                                                  "naming the columns, then one row per sample"), path=self.path)
         delimiter = _delimiter(first)
         header = next(csv.reader(io.StringIO(first), delimiter=delimiter))
         names = [h.strip() or f"column {i + 1}" for i, h in enumerate(header)]
         seen = set()
         for name in names:
             if name in seen:
-                raise DataFileError(f"{self.path}: row 1: the column name {name!r} appears twice")
+                raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: row 1: the column name {name} appears twice"),
+                                    path=self.path, name=repr(name))
             seen.add(name)
         self.names = names
         limit = self.max_rows if self.max_rows is not None else MAX_ROWS
@@ -166,14 +171,20 @@ class _Reader:
             if len(cells) != width:
                 if not cells or (len(cells) == 1 and not cells[0].strip()):
                     continue  # a blank line
-                where = (f"column {len(cells) + 1} {names[len(cells)]!r} is missing" if len(cells) < width
-                         else f"column {width + 1} is one too many")
-                raise DataFileError(f"{self.path}: row {row:,} has {len(cells)} cell{'s' * (len(cells) != 1)} but "
-                                    f"the header has {width} columns: {where} (a ragged row)")
+                where = (Message(QT_TRANSLATE_NOOP("Errors", "column {column} {name} is missing"),
+                                 column=len(cells) + 1, name=repr(names[len(cells)])) if len(cells) < width
+                         else Message(QT_TRANSLATE_NOOP("Errors", "column {column} is one too many"), column=width + 1))
+                raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: row {row} has {cells} but the header has "
+                                                      "{width} columns: {where} (a ragged row)"),
+                                    path=self.path, row=f"{row:,}", width=width, where=where,
+                                    cells=Message(QT_TRANSLATE_NOOP("Errors", "1 cell")) if len(cells) == 1 else
+                                    Message(QT_TRANSLATE_NOOP("Errors", "{n} cells"), n=len(cells)))
             if rows_read == limit:
                 if self.max_rows is None:
-                    raise DataFileError(f"{self.path}: more than {MAX_ROWS:,} data rows (row {row:,} is one too "
-                                        f"many); read the first N with --max-rows N (max_rows=N)")
+                    raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: more than {limit} data rows (row {row} "
+                                                          "is one too many); read the first N with --max-rows N "
+                                                          "(max_rows=N)"),
+                                        path=self.path, limit=f"{MAX_ROWS:,}", row=f"{row:,}")
                 self.truncated = True
                 break
             block.append(cells)
@@ -185,7 +196,8 @@ class _Reader:
         if block or columns is None:
             columns = self._take(block, rows, columns)
         if rows_read == 0:
-            raise DataFileError(f"{self.path}: no data rows after the header (row 1)")
+            raise DataFileError(QT_TRANSLATE_NOOP(
+                "Errors", "{path}: no data rows after the header (row 1)"), path=self.path)
         return columns
 
     def _take(self, block: list, rows: list, columns: list[_Column] | None) -> list[_Column]:
@@ -211,14 +223,16 @@ class _Reader:
                 for row, cell in zip(rows, cells):
                     cell = cell.strip()
                     if not cell:
-                        raise DataFileError(f"{_where(self.path, row, column)}: an empty cell in a column of "
-                                            f"numbers (nnviz does not fill in missing values)")
+                        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{where}: an empty cell in a column of numbers "
+                                                              "(nnviz does not fill in missing values)"),
+                                            where=_where(self.path, row, column))
                     if not _is_number(cell):
-                        raise DataFileError(f"{_where(self.path, row, column)}: {cell[:40]!r} is not a number, "
-                                            f"but the column holds numbers")
+                        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{where}: {cell} is not a number, but the "
+                                                              "column holds numbers"),
+                                            where=_where(self.path, row, column), cell=repr(cell[:40]))
                     if not np.isfinite(float(cell)):
-                        raise DataFileError(f"{_where(self.path, row, column)}: {cell[:40]!r} is not a finite "
-                                            f"number")
+                        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{where}: {cell} is not a finite number"),
+                                            where=_where(self.path, row, column), cell=repr(cell[:40]))
             column.numbers.append(values)
             if column.integers:
                 column.integers = all(map(_INTEGER.match, cells))
@@ -243,16 +257,19 @@ def read_table(path, target: str | None = None, max_rows: int | None = None,
     elif target in names:
         target_col = columns[names.index(target)]
     else:
-        raise DataFileError(f"{path}: no column {target!r} to predict; the columns are {', '.join(names)}")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no column {target} to predict; the columns are "
+                                              "{names}"), path=path, target=repr(target), names=", ".join(names))
     inputs = [c for c in columns if c.numeric and c is not target_col]
     if not inputs:
-        raise DataFileError(f"{path}: no column of numbers besides the target {target_col.name!r}: the network "
-                            f"needs numeric inputs")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no column of numbers besides the target {target}: "
+                                              "the network needs numeric inputs"),
+                            path=path, target=repr(target_col.name))
     X = np.stack([_numbers(c) for c in inputs], axis=1)
     wanted, task, labels = task, "classification", None
     if wanted == "regression" and not target_col.numeric:
-        raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) holds text, but "
-                            f"the model predicts a number")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: column {column} {name} (the target) holds text, "
+                                              "but the model predicts a number"),
+                            path=path, column=target_col.index + 1, name=repr(target_col.name))
     if target_col.numeric and (wanted == "regression" or (not target_col.integers and classes is None)):
         task, targets, class_names = "regression", _numbers(target_col), ()
     elif target_col.numeric:
@@ -264,24 +281,29 @@ def read_table(path, target: str | None = None, max_rows: int | None = None,
         order = list(dict.fromkeys(labels))
     if task == "classification":
         if "" in labels:
-            raise DataFileError(f"{_where(path, _row_of(path, labels.index(''), max_rows), target_col)}: an empty "
-                                f"label (every row needs its class)")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{where}: an empty label (every row needs its class)"),
+                                where=_where(path, _row_of(path, labels.index(""), max_rows), target_col))
         class_names = tuple(classes) if classes is not None else tuple(str(v) for v in order)
         index = {name: i for i, name in enumerate(class_names)}
         try:
             targets = np.fromiter((index[label] for label in labels), np.int64, len(labels))
         except KeyError:
             row = next(i for i, label in enumerate(labels) if label not in index)
-            raise DataFileError(f"{_where(path, _row_of(path, row, max_rows), target_col)}: the label "
-                                f"{labels[row][:40]!r} is not one of the model's classes "
-                                f"({', '.join(class_names)})") from None
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{where}: the label {label} is not one of the model's "
+                                                  "classes ({classes})"),
+                                where=_where(path, _row_of(path, row, max_rows), target_col),
+                                label=repr(labels[row][:40]), classes=", ".join(class_names)) from None
         if classes is None and len(class_names) < 2:
-            raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) has one class "
-                                f"only ({class_names[0]!r}): a classifier needs at least two")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: column {column} {name} (the target) has one "
+                                                  "class only ({label}): a classifier needs at least two"),
+                                path=path, column=target_col.index + 1, name=repr(target_col.name),
+                                label=repr(class_names[0]))
         if len(class_names) > MAX_CLASSES:
-            raise DataFileError(f"{path}: column {target_col.index + 1} {target_col.name!r} (the target) has "
-                                f"{len(class_names):,} different labels, more than {MAX_CLASSES} classes; to predict "
-                                f"a number, write it with a decimal point (3.0) to make a regression")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: column {column} {name} (the target) has {n} "
+                                                  "different labels, more than {limit} classes; to predict a number, "
+                                                  "write it with a decimal point (3.0) to make a regression"),
+                                path=path, column=target_col.index + 1, name=repr(target_col.name),
+                                n=f"{len(class_names):,}", limit=MAX_CLASSES)
     skipped = tuple(c.name for c in columns if not c.numeric and c is not target_col)
     return Table(str(path), tuple(c.name for c in inputs), X, target_col.name, task, targets, class_names, skipped,
                  reader.truncated)
@@ -309,7 +331,8 @@ def split(n: int, labels: np.ndarray | None, test_fraction: float, seed: int) ->
     round(count * test_fraction) of them (at least one, never all) in the test split; a class of
     one row trains.  The shuffle is ``np.random.default_rng(seed)``'s: the same seed, the same split."""
     if not 0 < test_fraction < 1:
-        raise ConfigError(f"the test fraction must be between 0 and 1 (e.g. 0.2), got {test_fraction}")
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "Errors", "the test fraction must be between 0 and 1 (e.g. 0.2), got {value}"), value=test_fraction)
     rng = np.random.default_rng(seed)
     groups = ([np.flatnonzero(labels == c) for c in np.unique(labels)] if labels is not None
               else [np.arange(n)])
@@ -321,9 +344,13 @@ def split(n: int, labels: np.ndarray | None, test_fraction: float, seed: int) ->
         train.append(idx[k:])
     train, test = np.sort(np.concatenate(train)), np.sort(np.concatenate(test))
     if len(test) == 0 or len(train) == 0:
-        why = ("every class has a single row (a number to predict? write it with a decimal point, 3.0, "
-               "for a regression)" if labels is not None and n > 1 else "at least two rows are needed")
-        raise ConfigError(f"{n} row{'s' * (n != 1)} cannot be split into a training and a test set: {why}")
+        why = (QT_TRANSLATE_NOOP("Errors", "every class has a single row (a number to predict? write it with a "
+                                           "decimal point, 3.0, for a regression)")
+               if labels is not None and n > 1 else QT_TRANSLATE_NOOP("Errors", "at least two rows are needed"))
+        rows = (Message(QT_TRANSLATE_NOOP("Errors", "1 row")) if n == 1
+                else Message(QT_TRANSLATE_NOOP("Errors", "{n} rows"), n=n))
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{rows} cannot be split into a training and a test set: {why}"),
+                          rows=rows, why=Message(why))
     return train, test
 
 
@@ -336,8 +363,9 @@ def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
     if standardisation is None:
         standardisation = Standardisation.fit(table.X[train])
     elif standardisation.mean.shape != (table.X.shape[1],):
-        raise ConfigError(f"{table.path}: the table has {table.X.shape[1]} inputs but the saved standardisation "
-                          f"has {len(standardisation.mean)}")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{path}: the table has {n} inputs but the saved "
+                                                      "standardisation has {saved}"),
+                          path=table.path, n=table.X.shape[1], saved=len(standardisation.mean))
     X = standardisation.apply(table.X)
     if classify:
         Y = np.zeros((len(X), len(table.class_names)), np.float32)
@@ -349,18 +377,41 @@ def to_dataset(table: Table, test_fraction: float = 0.2, seed: int = 0,
     for a in arrays:
         a.flags.writeable = False
     name = Path(table.path).stem
-    what = (f"{len(table.class_names)} classes: {', '.join(table.class_names[:6])}"
-            f"{', ...' if len(table.class_names) > 6 else ''}" if classify else "a number to predict (regression)")
-    description = (f"{Path(table.path).name}: {len(X):,} rows{' (the first: --max-rows)' if table.truncated else ''}, "
-                   f"{X.shape[1]} input{'s' * (X.shape[1] != 1)} ({', '.join(table.input_names[:6])}"
-                   f"{', ...' if X.shape[1] > 6 else ''}), target {table.target_name!r} ({what}); "
-                   f"{len(train):,} for training, {len(test):,} for testing (seed {seed}); inputs standardised "
-                   f"with the training split's mean and deviation."
-                   + (f" Text columns left out: {', '.join(table.skipped)}." if table.skipped else ""))
-    return Dataset(name, *arrays, class_names=table.class_names or (table.target_name,), description=description,
+    return Dataset(name, *arrays, class_names=table.class_names or (table.target_name,),
+                   description=_description(table, len(train), len(test), seed),
                    input_names=table.input_names, task=table.task, standardisation=standardisation,
                    table={"csv": str(Path(table.path).resolve()), "target": table.target_name,
                           "test_fraction": test_fraction, "seed": seed, "max_rows": max_rows})
+
+
+def _first_names(names, shown: int = 6) -> str:
+    """"a, b, c" of the first ``shown`` names, then ", ..." when there are more."""
+    return ", ".join(names[:shown]) + (", ..." if len(names) > shown else "")
+
+
+def _description(table: Table, n_train: int, n_test: int, seed: int) -> Message:
+    """The sentence the status bar shows for a table read as data: its rows, inputs, target, split
+    (a Message under "Errors", the context of every core sentence: the window translates it)."""
+    if table.task == "classification":
+        what = Message(QT_TRANSLATE_NOOP("Errors", "{n} classes: {names}"), n=len(table.class_names),
+                       names=_first_names(table.class_names))
+    else:
+        what = Message(QT_TRANSLATE_NOOP("Errors", "a number to predict (regression)"))
+    rows = f"{n_train + n_test:,}"
+    rows = Message(QT_TRANSLATE_NOOP("Errors", "{n} rows (the first: --max-rows)"), n=rows) if table.truncated \
+        else Message(QT_TRANSLATE_NOOP("Errors", "{n} rows"), n=rows)
+    n_in = len(table.input_names)
+    inputs = Message(QT_TRANSLATE_NOOP("Errors", "{n} input ({names})") if n_in == 1 else
+                     QT_TRANSLATE_NOOP("Errors", "{n} inputs ({names})"), n=n_in, names=_first_names(table.input_names))
+    description = Message(QT_TRANSLATE_NOOP("Errors", "{name}: {rows}, {inputs}, target {target} ({what}); {train} "
+                                                      "for training, {test} for testing (seed {seed}); inputs "
+                                                      "standardised with the training split's mean and deviation."),
+                          name=Path(table.path).name, rows=rows, inputs=inputs, target=repr(table.target_name),
+                          what=what, train=f"{n_train:,}", test=f"{n_test:,}", seed=seed)
+    if table.skipped:
+        description = Message(QT_TRANSLATE_NOOP("Errors", "{description} Text columns left out: {names}."),
+                              description=description, names=", ".join(table.skipped))
+    return description
 
 
 def load_table(path, target: str | None = None, test_fraction: float = 0.2, seed: int = 0,
@@ -380,7 +431,8 @@ def reload(info: dict, standardisation: Standardisation | None = None, classes: 
         fraction, seed = float(info.get("test_fraction", 0.2)), int(info.get("seed", 0))
         max_rows = None if info.get("max_rows") is None else int(info["max_rows"])
     except (KeyError, TypeError, ValueError):
-        raise ConfigError("the saved table description is incomplete (csv, target...)") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table description is incomplete (csv, "
+                                                      "target...)")) from None
     return load_table(path, target, fraction, seed, max_rows, standardisation, classes, task)
 
 
@@ -391,12 +443,14 @@ def read_inputs(path, names, max_rows: int | None = None) -> np.ndarray:
     columns = {c.name: c for c in reader.read()}
     missing = [name for name in names if name not in columns]
     if missing:
-        raise DataFileError(f"{reader.path}: no column {missing[0]!r}; the model's inputs are {', '.join(names)}")
+        raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: no column {name}; the model's inputs are {names}"),
+                            path=reader.path, name=repr(missing[0]), names=", ".join(names))
     for name in names:
         if not columns[name].numeric:
             c = columns[name]
-            raise DataFileError(f"{reader.path}: column {c.index + 1} {name!r} holds text, but the model takes it as "
-                                f"a number")
+            raise DataFileError(QT_TRANSLATE_NOOP("Errors", "{path}: column {column} {name} holds text, but the "
+                                                  "model takes it as a number"),
+                                path=reader.path, column=c.index + 1, name=repr(name))
     return np.stack([_numbers(columns[name]) for name in names], axis=1)
 
 
@@ -434,10 +488,10 @@ def saved_preprocessing(info: dict) -> tuple[Standardisation, tuple, tuple | Non
     standardisation = Standardisation.from_json(info.get("standardisation"))
     inputs = info.get("inputs")
     if not isinstance(inputs, list) or len(inputs) != len(standardisation.mean):
-        raise ConfigError("the saved table inputs do not match its standardisation")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table inputs do not match its standardisation"))
     classes = info.get("classes") if info.get("task", "classification") == "classification" else None
     if classes is not None and (not isinstance(classes, list) or len(classes) < 2):
-        raise ConfigError("the saved table's class names are missing")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the saved table's class names are missing"))
     return standardisation, tuple(map(str, inputs)), tuple(map(str, classes)) if classes is not None else None
 
 
@@ -448,6 +502,6 @@ def reload_described(info: dict, path=None) -> Dataset:
     data = reload({**info, "csv": str(path) if path is not None else info.get("csv")}, standardisation, classes,
                   "classification" if classes is not None else "regression")
     if data.input_names != inputs:
-        raise ConfigError(f"the table's inputs ({', '.join(data.input_names)}) are not the model's "
-                          f"({', '.join(inputs)})")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the table's inputs ({names}) are not the model's ({saved})"),
+                          names=", ".join(data.input_names), saved=", ".join(inputs))
     return data

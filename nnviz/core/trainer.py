@@ -10,9 +10,9 @@ import numpy as np
 
 from . import optimizers
 from .dataset import Dataset
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from .network import Network, classify
-from .state import Probe, ProbeArrays, StepState, frozen
+from .state import Probe, ProbeArrays, StepState, frozen, pack_state, unpack_state
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,10 @@ def probe_pass(config, theta: np.ndarray, norm_stats, x: np.ndarray):
 def check_fits(net: Network, data: Dataset) -> None:
     """Refuse a data set whose input or output width differs from the network's."""
     if data.n_inputs != net.sizes[0] or data.n_outputs != net.sizes[-1]:
-        raise ConfigError(
-            f"the network is {'-'.join(map(str, net.sizes))} but the data set {data.name!r} has "
-            f"{data.n_inputs} inputs and {data.n_outputs} outputs")
+        raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the network is {sizes} but the data set {name} has {inputs} "
+                                            "inputs and {outputs} outputs"),
+                          sizes="-".join(map(str, net.sizes)), name=repr(data.name), inputs=data.n_inputs,
+                          outputs=data.n_outputs)
 
 
 def evaluate(net: Network, data: Dataset, split: str = "test", chunk: int = 2048) -> Evaluation:
@@ -125,7 +126,8 @@ class Trainer:
     def batch_size(self, value: int) -> None:
         n = len(self._X)
         if not isinstance(value, (int, np.integer)) or not 1 <= value <= n:
-            raise ConfigError(f"the batch size must be a whole number from 1 to {n:,} (the training set), got {value!r}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "the batch size must be a whole number from 1 to {n} (the "
+                                                "training set), got {value}"), n=f"{n:,}", value=repr(value))
         self._batch_size = int(value)
 
     @property
@@ -135,7 +137,8 @@ class Trainer:
     @probe_index.setter
     def probe_index(self, value: int) -> None:
         if not 0 <= value < len(self.data.X_test):
-            raise ConfigError(f"probe index {value} is outside the test split (0..{len(self.data.X_test) - 1})")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "probe index {value} is outside the test split (0..{last})"),
+                              value=value, last=len(self.data.X_test) - 1)
         self._probe_index = int(value)
 
     def set_optimizer(self, name: str, **settings) -> None:
@@ -162,7 +165,8 @@ class Trainer:
         the last loss, accuracy and gradient; returns the new state."""
         theta = np.asarray(theta)
         if theta.shape != self.net.theta.shape:
-            raise ConfigError(f"{theta.size:,} parameters given; this network has {self.net.theta.size:,}")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "{n} parameters given; this network has {expected}"),
+                              n=f"{theta.size:,}", expected=f"{self.net.theta.size:,}")
         self.net.theta[:] = theta
         self.state = self._snapshot(loss=self.state.loss, accuracy=self.state.accuracy, grad=self.net.grad)
         return self.state
@@ -173,7 +177,8 @@ class Trainer:
         training set; the probe sample becomes the new test split's first.  Returns the new state."""
         check_fits(self.net, data)
         if len(data.X_train) == 0 or len(data.X_test) == 0:
-            raise ConfigError("a data set needs at least one training and one test sample")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a data set needs at least one training and one test "
+                                                          "sample"))
         self.data = data
         self._X = np.asarray(data.X_train, self.net.dtype)
         self._Y = np.asarray(data.Y_train, self.net.dtype)
@@ -218,14 +223,16 @@ class Trainer:
             for norm, (mean, var) in zip(net.norms, stats_before):
                 norm.running_mean[:], norm.running_var[:] = mean, var
             self.diverged = True
-            what = ("the loss" if not math.isfinite(loss) else
-                    "the gradient" if not np.isfinite(net.grad).all() else "the parameters")
+            what = (QT_TRANSLATE_NOOP("Errors", "the loss") if not math.isfinite(loss) else
+                    QT_TRANSLATE_NOOP("Errors", "the gradient") if not np.isfinite(net.grad).all() else
+                    QT_TRANSLATE_NOOP("Errors", "the parameters"))
             # The state on display stays finite: the parameters are the last good ones.
             self.state = replace(
                 self.state, diverged=True,
-                message=f"Training diverged at step {self.step_count + 1}: {what} became infinite or NaN "
-                        f"with learning rate {self.lr:g}. The update was not applied. "
-                        f"Lower the learning rate or reset the network.")
+                message=Message(QT_TRANSLATE_NOOP("Errors", "Training diverged at step {step}: {what} became infinite "
+                                                  "or NaN with learning rate {lr}. The update was not applied. Lower "
+                                                  "the learning rate or reset the network."),
+                                step=self.step_count + 1, what=Message(what), lr=f"{self.lr:g}"))
             return self.state
         self.step_count += 1
         new_theta.flags.writeable = False  # the optimiser's fresh copy: the state owns it
@@ -235,11 +242,27 @@ class Trainer:
     def restore(self, state: StepState) -> None:
         """Continue from an earlier state: its parameters and step count (optimiser state is kept)."""
         if state.theta.shape != self.net.theta.shape:
-            raise ConfigError("that state belongs to a network of another shape")
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "that state belongs to a network of another shape"))
         self.net.load_state(state.theta, state.norm_stats)
         self.step_count = state.step
         self.diverged = False
         self.state = state
+
+    def __getstate__(self) -> dict:
+        """Pickled (to start the trainer's process): everything, the newest state packed."""
+        return {**self.__dict__, "state": pack_state(self.state)}
+
+    def __setstate__(self, values: dict) -> None:
+        self.__dict__.update(values)
+        packed, config = values["state"], self.net.frozen_config
+        self.state = unpack_state(packed, config, partial(probe_pass, config, packed["theta"], packed["norm_stats"],
+                                                          self.data.X_test[self._probe_index]))
+
+    def follow(self, state: StepState) -> None:
+        """Take ``state`` as the newest, computed by a twin of this trainer elsewhere (the window's
+        copy of a trainer that runs in its own process): its step count and divergence follow, the
+        network's parameters stay as they were (a restart loads them with :meth:`restore`)."""
+        self.step_count, self.diverged, self.state = state.step, state.diverged, state
 
     def evaluate(self, split: str = "test") -> Evaluation:
         """Loss and accuracy over the whole test (or train) split, evaluation mode."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication
 
+from nnviz.cli_language import error_text, translate
 from nnviz.lessons import find_lesson
 
 from . import lifetime
@@ -30,19 +31,6 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     lifetime.install(app)
     return app
-
-
-def wait_for_step(window, step: int, timeout: float = SCREENSHOT_TIMEOUT) -> bool:
-    """Process events until the window shows ``step`` (or the run stops)."""
-    app = QApplication.instance()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents()
-        state = window.current_state
-        if state is not None and (state.step >= step or state.diverged) and not window.controller.worker.running:
-            return True
-        time.sleep(0.005)
-    return False
 
 
 def _yes(_title: str, _text: str) -> bool:
@@ -73,11 +61,13 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
         target = target.with_suffix(".png")
     formats = {bytes(f).decode().lower() for f in QImageWriter.supportedImageFormats()}
     if target.suffix[1:].lower() not in formats:
-        print(f"nnviz: --screenshot writes an image such as a .png, not {target.suffix}: "
-              f"try {target.with_suffix('.png')}", file=sys.stderr)
+        print("nnviz: " + translate("App", "--screenshot writes an image such as a .png, not {suffix}: try "
+                                           "{path}").format(suffix=target.suffix, path=target.with_suffix(".png")),
+              file=sys.stderr)
         return 2
     if not target.parent.is_dir():
-        print(f"nnviz: could not write {target}: the folder {target.parent} does not exist", file=sys.stderr)
+        print("nnviz: " + translate("App", "could not write {path}: the folder {folder} does not "
+                                           "exist").format(path=target, folder=target.parent), file=sys.stderr)
         return 2
     path = str(target)
     # Offscreen whether or not there is a display: a DISPLAY that cannot be reached (or an X
@@ -96,8 +86,9 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     app.processEvents()
     if steps > 0:
         window.step(steps)
-        if not wait_for_step(window, steps):
-            print(f"nnviz: timed out after {SCREENSHOT_TIMEOUT:.0f} s waiting for {steps} steps", file=sys.stderr)
+        if not window.wait_for_step(steps, SCREENSHOT_TIMEOUT, stopped=True):
+            print("nnviz: " + translate("App", "timed out after {seconds} s waiting for {steps} steps").format(
+                seconds=f"{SCREENSHOT_TIMEOUT:.0f}", steps=steps), file=sys.stderr)
     deadline = time.monotonic() + 20
     for i in range(2000):  # let the loss surface finish (it is computed in the background)
         app.processEvents()
@@ -111,9 +102,9 @@ def take_screenshot(path: str, steps: int = 0, preset: str | None = None, tab: s
     ok = widget.grab().save(path)
     window.close()
     if not ok:
-        print(f"nnviz: could not write {path}", file=sys.stderr)
+        print("nnviz: " + translate("App", "could not write {path}").format(path=path), file=sys.stderr)
         return 2
-    print(f"saved {path} (step {window.current_state.step})")
+    print(translate("App", "saved {path} (step {step})").format(path=path, step=window.current_state.step))
     return 0
 
 
@@ -125,14 +116,15 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
         try:
             find_lesson(preset)
         except ValueError as e:
-            print(f"nnviz: {e}", file=sys.stderr)
+            print(f"nnviz: {error_text(e)}", file=sys.stderr)
             return 2
     if screenshot:
         return take_screenshot(screenshot, steps, preset, tab, open_path, pane, lang)
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        print("nnviz: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-              "use --screenshot FILE for a picture, or run it under xvfb-run", file=sys.stderr)
+        print("nnviz: " + translate("App", "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+                                           "set); use --screenshot FILE for a picture, or run it under xvfb-run"),
+              file=sys.stderr)
         return 2
     app = application()
     install_translator(app, lang, QSettings())

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
+from threadpoolctl import threadpool_limits
 
 from nnviz.core import NNVizError, Network, datasets
 from nnviz.lessons import Lesson, find_lesson
 from nnviz.session import ARCHITECTURE_KEYS, Session, clamp_batch, lesson_settings, spec_of
+from nnviz.training import trainer_blas_threads, trainer_place
+from nnviz.training.remote import ProcessWorker
+from nnviz.training.worker import TrainerWorker, start_worker, stop_worker
 
 from .fitted_text import short_number
 from .inputs import shown_input
 from .screen_fit import place_pad
-from .language import translate
+from .language import current_language, error_text, translate
 from .welcome import OVERFIT_HINT
-from .worker import TrainerWorker, start_worker, stop_worker
 
 #: The pane a lesson raises -> the window's dock.
 PANE_DOCKS = {"network": None, "surface": "lossSurfaceDock", "curves": "curvesDock", "layers": "layersDock",
@@ -48,8 +51,15 @@ class Controller(QObject):
         self.closing = False
         self._animate_next = False
         self.overfit_hinted = False
-        self.worker = TrainerWorker(session)
-        self.thread = start_worker(self.worker)
+        # BLAS threads on purpose: the trainer never fights the GUI thread for a core (the window's own
+        # NumPy runs one thread beside a trainer process; a trainer thread takes every other core).
+        if trainer_place() == "process":
+            threadpool_limits(1)
+            self.worker, self.thread = ProcessWorker(session, lang=current_language()), None
+        else:
+            threadpool_limits(trainer_blas_threads())
+            self.worker = TrainerWorker(session)
+            self.thread = start_worker(self.worker)
         worker = self.worker
         worker.stepped.connect(self._on_stepped)
         worker.evaluated.connect(self._on_evaluated)
@@ -120,7 +130,7 @@ class Controller(QObject):
             session = Session.build(spec, training or self.w.controls.training(), network=network,
                                     custom=self.w.custom_data, data=data, lesson=lesson)
         except (NNVizError, ValueError) as e:
-            self.w.controls.show_message(str(e))
+            self.w.controls.show_message(error_text(e))
             return False
         self.w.controls.show_message("")
         self.start(session)
@@ -145,8 +155,9 @@ class Controller(QObject):
     def load_lesson(self, which: int | str | Lesson) -> bool:
         """Load a lesson (index, start of its title, or a Lesson): its settings, its session, its panes."""
         lesson = which if isinstance(which, Lesson) else find_lesson(which)
-        if not self.may_discard("Start the lesson?", "The network you trained will be discarded "
-                                "(save it first with Ctrl+S)."):
+        if not self.may_discard(translate("Controller", "Start the lesson?"),
+                                translate("Controller", "The network you trained will be discarded (save it first "
+                                                        "with Ctrl+S).")):
             self.w.controls.show_lesson(self.lesson())  # the box goes back to what is loaded
             return False
         self.w.welcome.hide()
@@ -178,9 +189,10 @@ class Controller(QObject):
     def rebuild(self, spec: dict) -> None:
         """The data or the architecture changed in the controls."""
         state = self.current_state
-        if not self.may_discard("Rebuild the network?",
-                                f"Changing the data or the architecture starts a new network; the one trained for "
-                                f"{state.step:,} steps will be discarded (save it first with Ctrl+S)."):
+        if not self.may_discard(translate("Controller", "Rebuild the network?"),
+                                translate("Controller", "Changing the data or the architecture starts a new network; "
+                                                        "the one trained for {steps} steps will be discarded (save it "
+                                                        "first with Ctrl+S).").format(steps=f"{state.step:,}")):
             self._show_settings_of(self.session)
             return
         self.w.model_path = None
@@ -190,12 +202,14 @@ class Controller(QObject):
     def reset(self) -> None:
         """Fresh random weights of the architecture in the controls."""
         state = self.current_state
-        if not self.may_discard("Reset the network?", f"The network trained for {state.step:,} steps will be discarded."):
+        if not self.may_discard(translate("Controller", "Reset the network?"),
+                                translate("Controller", "The network trained for {steps} steps will be "
+                                                        "discarded.").format(steps=f"{state.step:,}")):
             return
         try:
             spec = self.w.controls.architecture()
         except ValueError as e:
-            self.w.controls.show_message(str(e))
+            self.w.controls.show_message(error_text(e))
             return
         self.w.model_path = None
         self.new_session(spec, lesson=self.lesson())
@@ -219,7 +233,7 @@ class Controller(QObject):
     def set_training(self, training: dict, data=None) -> None:
         """Training settings from the next step, the batch fitted to ``data`` (default: the session's)."""
         batch, message = clamp_batch(training["batch_size"], data if data is not None else self.session.data)
-        self.w.controls.show_message(message)
+        self.w.controls.show_message(error_text(message))
         if message:
             self.w.controls.set_values(batch_size=batch)
         self.worker.set_training({**training, "batch_size": batch})
@@ -292,9 +306,11 @@ class Controller(QObject):
         """When an older step is on display, ask whether to branch from it (else go to the newest)."""
         shown, newest = self.current_state, self.session.history.latest()
         if self.viewing_old and shown is not None and newest is not None and shown.step < newest.step:
-            if self.w.confirm("Continue from this step?",
-                              f"You are looking at step {shown.step:,}. Continue training from here and discard "
-                              f"the {newest.step - shown.step:,} later steps? (No continues from the newest step.)"):
+            if self.w.confirm(translate("Controller", "Continue from this step?"),
+                              translate("Controller", "You are looking at step {step}. Continue training from here "
+                                                      "and discard the {later} later steps? (No continues from the "
+                                                      "newest step.)").format(step=f"{shown.step:,}",
+                                                                              later=f"{newest.step - shown.step:,}")):
                 self.worker.branch_from(shown)
             else:
                 self.show_newest()
@@ -351,11 +367,12 @@ class Controller(QObject):
         if not self.worker.running:  # the formulas are for reading: not redrawn at full speed
             w.formulas.set_state(state)
         s = w.status_labels
-        s["step"].setText(f"step {state.step:,}")
-        s["epoch"].setText(f"epoch {state.epoch:.2f}")
-        s["loss"].setText(f"loss {short_number(state.loss)}" if state.step else "")
-        s["accuracy"].setText(f"batch accuracy {state.accuracy:.0%}"
-                              if state.step and np.isfinite(state.accuracy) else "")
+        s["step"].setText(translate("Controller", "step {step}").format(step=f"{state.step:,}"))
+        s["epoch"].setText(translate("Controller", "epoch {epoch}").format(epoch=f"{state.epoch:.2f}"))
+        s["loss"].setText(translate("Controller", "loss {loss}").format(loss=short_number(state.loss))
+                          if state.step else "")
+        s["accuracy"].setText(translate("Controller", "batch accuracy {accuracy}").format(
+            accuracy=f"{state.accuracy:.0%}") if state.step and np.isfinite(state.accuracy) else "")
         self._show_test_figures()
         w.timeline.show_position(self.session.history, state)
         w.files.update_title()
@@ -368,12 +385,14 @@ class Controller(QObject):
         at = ""
         if figures is None and not self.viewing_old and tests.latest() is not None:
             step, figures = tests.latest()
-            at = f" (at step {step:,})" if step != state.step else ""
+            at = translate("Controller", " (at step {step})").format(step=f"{step:,}") if step != state.step else ""
         if figures is None:
-            label.setText(f"test: not measured at step {state.step:,}" if self.viewing_old else "")
+            label.setText(translate("Controller", "test: not measured at step {step}").format(step=f"{state.step:,}")
+                          if self.viewing_old else "")
             return
-        label.setText(f"test loss {short_number(figures.loss)}" + (f", accuracy {figures.accuracy:.1%}"
-                                                        if np.isfinite(figures.accuracy) else "") + at)
+        text = (translate("Controller", "test loss {loss}, accuracy {accuracy}") if np.isfinite(figures.accuracy)
+                else translate("Controller", "test loss {loss}"))
+        label.setText(text.format(loss=short_number(figures.loss), accuracy=f"{figures.accuracy:.1%}") + at)
 
     def _on_stepped(self, state) -> None:
         if self.closing or state.session != self.session.number:
@@ -413,14 +432,15 @@ class Controller(QObject):
 
     def _on_diverged(self, state) -> None:
         if state.session == self.session.number:
-            self.w.show_banner(state.message, diverged=True)
+            self.w.show_banner(error_text(state.message), diverged=True)
 
     def _on_failed(self, message: str) -> None:
         self.w.show_banner(message, diverged=False)
 
     def _on_speed(self, steps_per_second: float) -> None:
         if self.worker.running:
-            self.w.status_labels["speed"].setText(f"{steps_per_second:,.0f} steps/s")
+            self.w.status_labels["speed"].setText(translate("Controller", "{speed} steps/s").format(
+                speed=f"{steps_per_second:,.0f}"))
 
     def _on_running_changed(self, running: bool) -> None:
         if self.closing:

@@ -28,7 +28,7 @@ from nnviz.session import ARCHITECTURE_KEYS, parse_hidden
 
 from .fitted_text import ElidedCombo
 from .guide_panel import GuidePanel
-from .language import translate
+from .language import error_text, translate
 from .screen_fit import compact
 
 TIPS = {
@@ -398,7 +398,7 @@ class ControlsPanel(QWidget):
         try:
             spec = self.architecture()
         except ValueError as e:
-            self.show_message(str(e))
+            self.show_message(error_text(e))
             return
         self.show_message("")
         self.architectureChanged.emit(spec)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .fit_view import FitPlot, shows_fit
 from .fitted_text import IntegerAxis, SparseAxis
+from .language import translate
 from .throttled import ThrottledRedraw
 
 TRAIN_PEN = pg.mkPen("#1f77b4", width=1)  # a 1-px line is Qt's fast path: a wider one costs twice the paint
@@ -112,14 +113,14 @@ class CurvesView(ThrottledRedraw, QWidget):
         # One legend for both plots, in a row of its own above them: inside a plot it covered the curves.
         self.legend = pg.LegendItem(colCount=2, labelTextColor="#333", verSpacing=-4)
         self.plots.addItem(self.legend, row=0, col=0)
-        self.loss_plot = self.plots.addPlot(row=1, col=0, title="Loss", axisItems={"bottom": IntegerAxis("bottom"),
+        self.loss_plot = self.plots.addPlot(row=1, col=0, title=translate("CurvesView", "Loss"), axisItems={"bottom": IntegerAxis("bottom"),
                                                                                   "left": SparseAxis("left")})
-        self.acc_plot = self.plots.addPlot(row=2, col=0, title="Accuracy",
+        self.acc_plot = self.plots.addPlot(row=2, col=0, title=translate("CurvesView", "Accuracy"),
                                            axisItems={"bottom": IntegerAxis("bottom"),  # steps: whole numbers
                                                       "left": SparseAxis("left")})
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 1)
-        self.acc_plot.setLabel("bottom", "step")
+        self.acc_plot.setLabel("bottom", translate("CurvesView", "step"))
         # Regression data have no accuracy: the fit takes the accuracy plot's place.
         self.fit_plot = FitPlot()
         self.shows_fit = False
@@ -141,8 +142,8 @@ class CurvesView(ThrottledRedraw, QWidget):
             "test_acc": self.acc_plot.plot(pen=TEST_PEN, symbol="o", symbolSize=4, symbolBrush="#d62728",
                                            antialias=False),
         }
-        self.legend.addItem(self._curves["train_loss"], "training (smoothed)")
-        self.legend.addItem(self._curves["test_loss"], "test")
+        self.legend.addItem(self._curves["train_loss"], translate("CurvesView", "training (smoothed)"))
+        self.legend.addItem(self._curves["test_loss"], translate("CurvesView", "test"))
         # The step on display when the timeline is rewound: a vertical line and a dot on the training curve.
         self.marker_step: int | None = None
         self._marker_lines = [pg.InfiniteLine(angle=90, pen=MARKER_PEN) for _ in range(2)]
@@ -153,8 +154,9 @@ class CurvesView(ThrottledRedraw, QWidget):
             plot.addItem(dot, ignoreBounds=True)
             line.hide()
             dot.hide()
-        self.setToolTip("Loss and accuracy as training goes on. Blue: the training mini-batches (smoothed); "
-                        "red: the held-out test set, which the network never trains on.")
+        self.setToolTip(translate("CurvesView", "Loss and accuracy as training goes on. Blue: the training "
+                                  "mini-batches (smoothed); red: the held-out test set, which the network never "
+                                  "trains on."))
         self._last_step = -1
         self._ema = None
         self.init_throttle(REDRAW_MS)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import NNVizError, datasets, tables
 
-TABLE_FILTER = "CSV tables (*.csv *.tsv *.txt);;All files (*)"
+from .language import error_text, translate
+
+TABLE_FILTER = QT_TRANSLATE_NOOP("DataFiles", "CSV tables (*.csv *.tsv *.txt);;All files (*)")
 #: Tables larger than this (bytes; about 100,000 rows) are read in a background thread, so the
 #: window stays responsive (a million rows of six columns take several seconds).
 BACKGROUND_BYTES = 4 << 20
@@ -54,7 +56,8 @@ class DataFiles(QObject):
         self.w.controls.param("dataset").setLimits(list(datasets.NAMES) + list(self.w.custom_data))
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open a CSV table", "", TABLE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("DataFiles", "Open a CSV table"), "",
+                                              translate("DataFiles", TABLE_FILTER))
         if path:
             self.open(path)
 
@@ -67,13 +70,14 @@ class DataFiles(QObject):
         except OSError:
             size = 0
         if size > BACKGROUND_BYTES:
-            self.w.statusBar().showMessage(f"Reading {Path(path).name} ({size / 2 ** 20:,.0f} MB)...")
+            self.w.statusBar().showMessage(translate("DataFiles", "Reading {name} ({size} MB)...").format(
+                name=Path(path).name, size=f"{size / 2 ** 20:,.0f}"))
             threading.Thread(target=self._read, args=(str(path), target), name="nnviz-table", daemon=True).start()
             return True
         try:
             data = tables.load_table(path, target)
         except (NNVizError, OSError) as e:
-            self.w.error("Could not open the data", str(e))
+            self.w.error(translate("DataFiles", "Could not open the data"), error_text(e))
             return False
         return self._use(data)
 
@@ -82,9 +86,10 @@ class DataFiles(QObject):
         try:
             data, error = tables.load_table(path, target), ""
         except (NNVizError, OSError) as e:
-            data, error = None, str(e)
+            data, error = None, error_text(e)  # translate() is thread-safe
         except MemoryError:
-            data, error = None, f"{path}: too large to hold in memory; read the first rows with nnviz train --max-rows"
+            data, error = None, translate("DataFiles", "{path}: too large to hold in memory; read the first rows with "
+                                                       "nnviz train --max-rows").format(path=path)
         try:
             self.loaded.emit(path, data, error)  # queued to the GUI thread
         except RuntimeError:
@@ -92,7 +97,7 @@ class DataFiles(QObject):
 
     def _loaded(self, path: str, data, error: str) -> None:
         if error:
-            self.w.error("Could not open the data", error)
+            self.w.error(translate("DataFiles", "Could not open the data"), error)
         elif not self.w.closing:
             self._use(data)
 
@@ -108,7 +113,7 @@ class DataFiles(QObject):
             self.w.controls.param("dataset").setValue(name)  # emits architectureChanged: rebuilds the network
         if self.w.session.data is not data:  # the user kept the trained network
             return False
-        self.w.statusBar().showMessage(data.description, 10000)
+        self.w.statusBar().showMessage(error_text(data.description), 10000)
         return True
 
     def use_points(self, data) -> None:

@@ -15,7 +15,7 @@ Two pipelines, and the pad says which one is in use (``DrawingPad.source``):
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
@@ -27,6 +27,7 @@ from nnviz.core.network import holding
 
 from .image_files import load_image
 from .input_view import InputView
+from .language import translate
 from .prediction_view import PredictionView
 from .sample_browser import SAMPLE_MIME, SampleBrowser, sample_from_mime
 from .screen_fit import compact
@@ -34,7 +35,8 @@ from .screen_fit import compact
 CANVAS = 280  # canvas pixels on a side (ten per MNIST pixel)
 ERASER_SCALE = 1.5  # the eraser is wider than the brush, so one pass removes a stroke's soft edges
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".pgm", ".ppm", ".tif", ".tiff")
-DRAWING_CAPTION = "your drawing, centred and scaled like MNIST"
+DRAWING_CAPTION = QT_TRANSLATE_NOOP("DrawingPad", "your drawing, centred and scaled like MNIST")
+EMPTY_SOURCE = QT_TRANSLATE_NOOP("DrawingPad", "draw a digit: it is centred and scaled like MNIST")
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,8 @@ class DrawingPad(QWidget):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setCursor(Qt.CrossCursor)
-        self.setToolTip("Draw a digit with the left mouse button; the right button erases. "
-                        "Esc or Delete clears; Ctrl+Z undoes. Drop an image file here to load it.")
+        self.setToolTip(translate("DrawingPad", "Draw a digit with the left mouse button; the right button erases. "
+                                  "Esc or Delete clears; Ctrl+Z undoes. Drop an image file here to load it."))
 
     # ----------------------------------------------------------------- public
     def sizeHint(self) -> QSize:
@@ -152,14 +154,17 @@ class DrawingPad(QWidget):
         """What the network is given and which pipeline made it, or None when the pad is empty."""
         if self.sample is not None:
             s = self.sample
-            return PadInput(self._input.copy(), f"{s.caption}, as it is", s.label, True)
+            return PadInput(self._input.copy(), translate("DrawingPad", "{caption}, as it is").format(caption=s.caption),
+                            s.label, True)
         if not self._input.any():
             return None
-        return PadInput(self._input.copy(), DRAWING_CAPTION)
+        return PadInput(self._input.copy(), translate("DrawingPad", DRAWING_CAPTION))
 
-    def set_sample(self, image, caption: str = "a 28x28 image", label: int = -1) -> None:
+    def set_sample(self, image, caption: str | None = None, label: int = -1) -> None:
         """Put an input already in MNIST form (28, 28) in [0, 1] on the pad (undoable): the network
-        is given exactly this image.  A stroke on top of it makes it a drawing again."""
+        is given exactly this image (``caption``: what it is; default "a 28x28 image").  A stroke on top
+        of it makes it a drawing again."""
+        caption = translate("DrawingPad", "a 28x28 image") if caption is None else caption
         image = np.clip(np.asarray(image, np.float32).reshape(28, 28), 0, 1)
         sample = Sample(image.copy(), caption, int(label))
         canvas = np.kron(image, np.ones((CANVAS // 28, CANVAS // 28), np.float32))
@@ -317,7 +322,7 @@ class DrawingPad(QWidget):
         painter.drawRect(QRectF(ox + (side - box) / 2, oy + (side - box) / 2, box, box))
         if not self.canvas.any():
             painter.setPen(QColor("#90a4ae"))
-            painter.drawText(QRectF(ox, oy, side, side), Qt.AlignCenter, "draw a digit here")
+            painter.drawText(QRectF(ox, oy, side, side), Qt.AlignCenter, translate("DrawingPad", "draw a digit here"))
         painter.end()
 
 
@@ -346,11 +351,11 @@ class DigitPadPane(QWidget):
         self.answer.setObjectName("answerLabel")
         self.answer.setAlignment(Qt.AlignCenter)
         self.answer.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.source = QLabel("draw a digit: it is centred and scaled like MNIST")
+        self.source = QLabel(translate("DrawingPad", EMPTY_SOURCE))
         self.source.setObjectName("padSource")
         self.source.setWordWrap(True)
-        self.source.setToolTip("Which input the network is given, and how: a test digit (or a 28x28 image) "
-                               "as it is, or your drawing after MNIST's preprocessing")
+        self.source.setToolTip(translate("DrawingPad", "Which input the network is given, and how: a test digit "
+                                         "(or a 28x28 image) as it is, or your drawing after MNIST's preprocessing"))
         self.status = QLabel()
         self.status.setObjectName("padStatus")
         self.status.setWordWrap(True)
@@ -363,31 +368,36 @@ class DigitPadPane(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.clear_button = button("Clear", "Empty the pad (Esc)", self.pad.clear, "clearPadButton")
-        self.undo_button = button("Undo", "Undo the last stroke (Ctrl+Z)", self.pad.undo_stack.undo, "undoPadButton")
-        self.redo_button = button("Redo", "Redo (Ctrl+Shift+Z)", self.pad.undo_stack.redo, "redoPadButton")
+        self.clear_button = button(translate("DrawingPad", "Clear"), translate("DrawingPad", "Empty the pad (Esc)"),
+                                   self.pad.clear, "clearPadButton")
+        self.undo_button = button(translate("DrawingPad", "Undo"), translate("DrawingPad", "Undo the last stroke (Ctrl+Z)"),
+                                  self.pad.undo_stack.undo, "undoPadButton")
+        self.redo_button = button(translate("DrawingPad", "Redo"), translate("DrawingPad", "Redo (Ctrl+Shift+Z)"),
+                                  self.pad.undo_stack.redo, "redoPadButton")
         self.pad.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.pad.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.open_button = button("Open image...", "Load a PNG or JPG of a digit (or drop one on the pad)",
+        self.open_button = button(translate("DrawingPad", "Open image..."),
+                                  translate("DrawingPad", "Load a PNG or JPG of a digit (or drop one on the pad)"),
                                   self.open_image_dialog, "openImageButton")
-        self.browse_button = button("Test digits...", "Pick a digit from the test set, or one the network "
-                                    "gets wrong", self.browse_samples, "browseSamplesButton")
-        self.erase = QCheckBox("Erase")
-        self.erase.setToolTip("Draw with the eraser (the right mouse button always erases)")
+        self.browse_button = button(translate("DrawingPad", "Test digits..."),
+                                    translate("DrawingPad", "Pick a digit from the test set, or one the network gets "
+                                              "wrong"), self.browse_samples, "browseSamplesButton")
+        self.erase = QCheckBox(translate("DrawingPad", "Erase"))
+        self.erase.setToolTip(translate("DrawingPad", "Draw with the eraser (the right mouse button always erases)"))
         self.erase.toggled.connect(self._erase_toggled)
         self.brush = QSpinBox()
         self.brush.setRange(4, 40)
         self.brush.setValue(int(self.pad.radius))
-        self.brush.setPrefix("brush ")
-        self.brush.setToolTip("Brush radius in pad pixels (one MNIST pixel is 10 pad pixels)")
+        self.brush.setPrefix(translate("DrawingPad", "brush "))
+        self.brush.setToolTip(translate("DrawingPad", "Brush radius in pad pixels (one MNIST pixel is 10 pad pixels)"))
         self.brush.valueChanged.connect(self.pad.set_brush_radius)
         for seq, slot in (("Ctrl+Z", self.pad.undo_stack.undo), ("Ctrl+Shift+Z", self.pad.undo_stack.redo)):
             shortcut = QShortcut(QKeySequence(seq), self, context=Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        caption = QLabel("the network sees:")
+        caption = QLabel(translate("DrawingPad", "the network sees:"))
         caption.setToolTip(self.sees.toolTip())
         sees_row = QHBoxLayout()
         sees_row.addWidget(caption)
@@ -446,8 +456,8 @@ class DigitPadPane(QWidget):
         self.sees.set_image(image)
         self.status.setText("")
         shown = self.pad.shown_input()
-        self.source.setText(f"the network is given: {shown.caption}" if shown is not None
-                            else "draw a digit: it is centred and scaled like MNIST")
+        self.source.setText(translate("DrawingPad", "the network is given: {input}").format(input=shown.caption)
+                            if shown is not None else translate("DrawingPad", EMPTY_SOURCE))
         self._run(image)
         self.inputShown.emit(shown)
 
@@ -477,8 +487,9 @@ class DigitPadPane(QWidget):
         return self.data.class_names if self.data is not None else None
 
     def open_image_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a picture of a digit", "",
-                                              "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("DrawingPad", "Open a picture of a digit"), "",
+            translate("DrawingPad", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"))
         if path:
             self.pad.load_file(path)
 

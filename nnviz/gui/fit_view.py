@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from nnviz.core.network import holding
 
 from .fitted_text import SparseAxis
+from .language import translate
 
 CURVE_POINTS = 200
 MAX_POINTS = 1000  # test samples drawn in the prediction-vs-target plot
@@ -63,20 +64,20 @@ class FitPlot(pg.PlotItem):
         self.test_points.setData([], [])
         if not shows_fit(data):
             return
-        target = data.class_names[0] if data.class_names else "target"
+        target = data.class_names[0] if data.class_names else translate("FitView", "target")
         if data.n_inputs == 1:
             self.train_points.setData(data.X_train[:, 0], data.Y_train[:, 0])
             self.test_points.setData(data.X_test[:, 0], data.Y_test[:, 0])
-            self.setLabel("bottom", data.input_names[0] if data.input_names else "input")
+            self.setLabel("bottom", data.input_names[0] if data.input_names else translate("FitView", "input"))
             self.setLabel("left", target)
-            self.setTitle("the points and the network's answer", size="9pt")
+            self.setTitle(translate("FitView", "the points and the network's answer"), size="9pt")
         else:
             y = data.Y_test[:MAX_POINTS, 0]
             lo, hi = float(y.min()), float(y.max())
             self.diagonal.setData([lo, hi], [lo, hi])
-            self.setLabel("bottom", f"target {target}")
-            self.setLabel("left", "prediction")
-            self.setTitle("prediction against target (test)", size="9pt")
+            self.setLabel("bottom", translate("FitView", "target {name}").format(name=target))
+            self.setLabel("left", translate("FitView", "prediction"))
+            self.setTitle(translate("FitView", "prediction against target (test)"), size="9pt")
 
     def answer(self, xs: np.ndarray) -> np.ndarray:
         """The network's first output at one-dimensional inputs ``xs`` (k,) -> (k,)."""
@@ -95,7 +96,8 @@ class FitPlot(pg.PlotItem):
             self.line.setData(xs, np.where(np.isfinite(ys), ys, np.nan), connect="finite")
             if list(state.layer_sizes) == [1, 1] and state.config.get("output") == "linear":
                 w, b = float(state.weights[0][0, 0]), float(state.biases[0][0])
-                self.setTitle(f"y = w x + b = {w:.2f} x {'+' if b >= 0 else '-'} {abs(b):.2f} (step {state.step})",
+                line = f"y = w x + b = {w:.2f} x {'+' if b >= 0 else '-'} {abs(b):.2f}"
+                self.setTitle(translate("FitView", "{line} (step {step})").format(line=line, step=state.step),
                               size="9pt")
         else:
             X, y = data.X_test[:MAX_POINTS], data.Y_test[:MAX_POINTS, 0]
@@ -114,6 +116,6 @@ class FitView(pg.PlotWidget):
         self.setBackground("w")
         self.setObjectName("fitView")
         self.setMinimumWidth(160)
-        self.setToolTip("The data and the network's answer: each point is a training sample (filled) or a test "
-                        "sample (hollow); the red curve is what the network outputs for every input. Training "
-                        "moves it towards the points.")
+        self.setToolTip(translate("FitView", "The data and the network's answer: each point is a training sample "
+                                  "(filled) or a test sample (hollow); the red curve is what the network outputs for "
+                                  "every input. Training moves it towards the points."))

@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QStyleOptionComboBox, QStylePainter
 
+from .language import translate
+
 #: Short names of activations for narrow captions ("L1 16 sig").
 SHORT_ACTIVATIONS = {"sigmoid": "sig", "softmax": "smax", "linear": "lin", "leaky_relu": "lrelu",
                      "identity": "id"}
@@ -30,14 +32,18 @@ def column_captions(kind: str, size: int, function: str = "", layer: int = 0, si
     the caller draws the first that fits.  ``kind`` is "image" (``side`` x ``side`` pixels),
     "input", "layer" (hidden layer ``layer``) or "output"; ``function`` its activation."""
     if kind == "image":
-        return [f"input: {side}x{side} pixels", f"input {side}x{side}", f"{side}x{side}", "in"]
+        return [translate("FittedText", "input: {side}x{side} pixels").format(side=side),
+                translate("FittedText", "input {side}x{side}").format(side=side), f"{side}x{side}",
+                translate("FittedText", "in")]
     short = SHORT_ACTIVATIONS.get(function, function)
     if kind == "input":
-        return [f"input: {size}", f"in {size}", f"{size}"]
-    tag = f"L{layer}" if kind == "layer" else "out"
-    name = f"layer {layer}" if kind == "layer" else "output"
-    texts = [f"{name}: {size} {function}", f"{size} {function}", f"{tag} {size} {short}", f"{size} {short}",
-             f"{size}"]
+        return [translate("FittedText", "input: {size}").format(size=size),
+                translate("FittedText", "in {size}").format(size=size), f"{size}"]
+    tag = f"L{layer}" if kind == "layer" else translate("FittedText", "out")
+    name = (translate("FittedText", "layer {layer}").format(layer=layer) if kind == "layer"
+            else translate("FittedText", "output"))
+    texts = [translate("FittedText", "{name}: {size} {function}").format(name=name, size=size, function=function),
+             f"{size} {function}", f"{tag} {size} {short}", f"{size} {short}", f"{size}"]
     kept = []
     for t in (t.strip() for t in texts):  # a short name no shorter than the plain one is dropped
         if not kept or len(t) < len(kept[-1]):

@@ -4,8 +4,8 @@ Every user-visible text in ``nnviz.gui`` goes through :func:`translate` (``trans
 "English text")``, which ``pyside6-lupdate`` finds in the source); the catalogue
 ``translations/nnviz_zh_CN.ts`` holds the Chinese and is compiled to ``nnviz_zh_CN.qm`` (shipped
 in the package; ``python -m nnviz.gui.translations.update`` remakes both).  Texts that live as data
-outside the GUI (lessons, guided steps) are translated where the GUI shows them, under the
-contexts "lessons" and "guided".
+outside the GUI (lessons, guided steps, the loss surface's landscapes) are translated where the GUI
+shows them, under the contexts "lessons", "guided" and "surfaces".
 
 The language is, in order: ``lang`` given (``nnviz --lang zh_CN``), the one chosen in View >
 Language (the ``language`` setting), the system's (``LANG=zh_CN.UTF-8`` gives Chinese), English.
@@ -23,8 +23,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-#: The languages of the interface: code -> its own name.
-LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+from nnviz.cli_language import LANGUAGES, language_code
+from nnviz.core.errors import translated
+
 FOLDER = Path(__file__).resolve().parent / "translations"
 FONT_FILE = FOLDER / "NotoSansSC-nnviz.otf"
 #: A character every Chinese font has, to find one.
@@ -39,14 +40,10 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
-def language_code(name: str | None) -> str | None:
-    """"zh_CN", "zh-CN", "zh_CN.UTF-8", "zh" -> "zh_CN"; "en_GB" -> "en"; anything else -> None."""
-    if not name:
-        return None
-    name = name.split(".")[0].replace("-", "_")
-    if name.lower().startswith("zh"):
-        return "zh_CN" if name.lower() in ("zh", "zh_cn", "zh_hans", "zh_hans_cn", "zh_sg") else None
-    return "en" if name.lower().startswith("en") or name in ("C", "POSIX") else None
+def error_text(error) -> str:
+    """An error (an NNVizError, a core :class:`~nnviz.core.errors.Message`, any exception or text) in
+    the installed language: ``translate("Errors", template).format(**params)``."""
+    return translated(error, translate)
 
 
 def choose_language(lang: str | None = None, settings: QSettings | None = None) -> str:

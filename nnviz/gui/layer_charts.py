@@ -16,6 +16,7 @@ from nnviz.core.network import holding
 
 from .curves import Series
 from .fitted_text import DecadeAxis, IntegerAxis, SparseAxis, TallLabel
+from .language import translate
 from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
@@ -69,8 +70,8 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.setObjectName("layerChartsView")
         # The titles are Qt labels that wrap, not pyqtgraph titles: those never get narrower than their
         # text and cut the charts on the right in a narrow dock.
-        self.title = TallLabel("Gradient norm per layer (log): <span style='color:#6a3d9a'>first</span> "
-                               "... <span style='color:#b8a000'>last</span>", whole=True)
+        self.title = TallLabel(translate("LayerCharts", "Gradient norm per layer (log): <span style='color:#6a3d9a'>"
+                                         "first</span> ... <span style='color:#b8a000'>last</span>"), whole=True)
         self.title.setObjectName("layersTitle")
         self.title.setTextFormat(Qt.RichText)
         self.title.setAlignment(Qt.AlignCenter)
@@ -79,19 +80,19 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.grad_plot = self.plots.addPlot(
             row=0, col=0, colspan=2, axisItems={"bottom": IntegerAxis("bottom"), "left": DecadeAxis("left")})
         self.grad_plot.setLogMode(y=True)
-        self.grad_plot.setLabel("bottom", "step")
+        self.grad_plot.setLabel("bottom", translate("LayerCharts", "step"))
         self.hist_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": IntegerAxis("left"),
                                                                    "bottom": SparseAxis("bottom")})
-        self.hist_plot.setLabel("left", "hidden layer")
-        self.hist_plot.setLabel("bottom", "activation")
+        self.hist_plot.setLabel("left", translate("LayerCharts", "hidden layer"))
+        self.hist_plot.setLabel("bottom", translate("LayerCharts", "activation"))
         self.hist_plot.invertY(True)
         self.hist_image = pg.ImageItem()
         self.hist_image.setColorMap(pg.colormap.get("inferno"))
         self.hist_plot.addItem(self.hist_image)
         self.confusion_plot = self.plots.addPlot(
             row=1, col=1, axisItems={"left": IntegerAxis("left"), "bottom": IntegerAxis("bottom")})
-        self.confusion_plot.setLabel("left", "true")
-        self.confusion_plot.setLabel("bottom", "predicted")
+        self.confusion_plot.setLabel("left", translate("LayerCharts", "true"))
+        self.confusion_plot.setLabel("bottom", translate("LayerCharts", "predicted"))
         self.confusion_plot.invertY(True)
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_image = pg.ImageItem()
@@ -99,10 +100,11 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.confusion_plot.addItem(self.confusion_image)
         self.confusion_plot.getViewBox().sigResized.connect(self._fit_confusion_labels)
         self._confusion_labels: list[pg.TextItem] = []
-        self.setToolTip("Top: how large each layer's weight gradient is (log scale) - vanishing gradients make "
-                        "the first layers' lines sink. Bottom left: how each hidden layer's activations are spread "
-                        "over 256 test samples (one row per layer). Bottom right: which class the network takes "
-                        "for which on the test set (rows: the truth).")
+        self.setToolTip(translate("LayerCharts", "Top: how large each layer's weight gradient is (log scale) - "
+                                  "vanishing gradients make the first layers' lines sink. Bottom left: how each "
+                                  "hidden layer's activations are spread over {n} test samples (one row per layer). "
+                                  "Bottom right: which class the network takes for which on the test set (rows: the "
+                                  "truth).").format(n=SAMPLES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

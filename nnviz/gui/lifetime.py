@@ -22,7 +22,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
-from .worker import stop_all_workers
+from nnviz.training.worker import stop_all_workers
 
 _collector: GarbageCollector | None = None
 _windows: "weakref.WeakSet" = weakref.WeakSet()

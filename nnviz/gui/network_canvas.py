@@ -17,6 +17,7 @@ from nnviz.core import Network
 
 from . import playground, presentation
 from .fitted_text import column_captions, short_number
+from .language import translate
 from .network_edges import DENSE_EDGES, FanRaster, draw_bucketed, edge_ink, edge_palette, ink_table, robust_scale
 from .network_layout import BOTTOM, MARGIN, MAX_INPUT_NODES, TOP, Layout, compute_layout
 
@@ -236,7 +237,7 @@ class NetworkCanvas(QWidget):
         """Every edge on display, into a new image the size of the widget."""
         self.ensure_layout()
         image = self._backdrop().copy()
-        mode, k = self.view.mode.currentText(), self.view.top_k.value()
+        mode, k = self.view.edge_mode(), self.view.top_k.value()
         n_layers = len(self._lines)
         plans = []
         for l in range(n_layers):
@@ -274,7 +275,7 @@ class NetworkCanvas(QWidget):
     def _backdrop(self) -> QImage:
         """The background with the captions and legends, redrawn only when they change."""
         dpr = self.devicePixelRatioF()
-        key = (self.width(), self.height(), dpr, self.view.mode.currentText(), self._animation is not None,
+        key = (self.width(), self.height(), dpr, self.view.edge_mode(), self._animation is not None,
                self.layout_.hidden_text(), tuple(sorted(self.view.state.config.items())), self.map_rect is None)
         if self._backdrop_cache is None or self._backdrop_cache[0] != key:
             image = QImage(max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr)),
@@ -296,7 +297,7 @@ class NetworkCanvas(QWidget):
         if state is None:
             painter.fillRect(self.rect(), edge_palette()[2])
             painter.setPen(TEXT)
-            painter.drawText(self.rect(), Qt.AlignCenter, "no network yet")
+            painter.drawText(self.rect(), Qt.AlignCenter, translate("NetworkCanvas", "no network yet"))
             painter.end()
             return
         lay = self.ensure_layout()
@@ -370,7 +371,8 @@ class NetworkCanvas(QWidget):
                              d.labels_test)
         painter.setPen(TEXT)
         painter.setFont(self._font())
-        text = "the network's answer (dots: the data)" if self.map_rect.width() > 200 else "the answer"
+        text = (translate("NetworkCanvas", "the network's answer (dots: the data)") if self.map_rect.width() > 200
+                else translate("NetworkCanvas", "the answer"))
         painter.drawText(QRectF(self.map_rect.left() - 20, self.map_rect.bottom() + 4, self.map_rect.width() + 40,
                                 18), Qt.AlignCenter, text)
 
@@ -495,12 +497,13 @@ class NetworkCanvas(QWidget):
             half = min(100.0, gap / 2 - 3)
             painter.setFont(self._font(0.5))
             painter.setPen(DIM_TEXT)
-            fm = painter.fontMetrics()
-            if fm.horizontalAdvance(texts[-1]) > 2 * half:  # not even the shortest: a smaller font ("32", not "…")
+            fm, room = painter.fontMetrics(), int(2 * half)  # whole pixels: a caption that fits is never elided
+            if fm.horizontalAdvance(texts[-1]) > room:  # not even the shortest: a smaller font ("32", not "…")
                 painter.setFont(self._font(-1.5))
                 fm = painter.fontMetrics()
-            text = next((t for t in texts if fm.horizontalAdvance(t) <= 2 * half), texts[-1])
-            shown = fm.elidedText(text, Qt.ElideRight, int(2 * half))
+            text = next((t for t in texts if fm.horizontalAdvance(t) <= room), texts[-1])
+            # elidedText measures Chinese (a fallback font) wider than horizontalAdvance: only what does not fit is cut
+            shown = text if fm.horizontalAdvance(text) <= room else fm.elidedText(text, Qt.ElideRight, room)
             painter.drawText(QRectF(cx - half, 6, 2 * half, 18), Qt.AlignCenter, shown)
             if shown != texts[0]:  # shortened: the hover gives the whole caption
                 self.caption_tips.append((QRectF(cx - half, 4, 2 * half, 22), texts[0]))
@@ -508,8 +511,9 @@ class NetworkCanvas(QWidget):
                 painter.setFont(self._font(-0.5))
                 painter.setPen(HIGHLIGHT)
                 first = lay.first[l]
-                notes = [f"#{first}-{first + lay.shown[l] - 1} of {lay.sizes[l]} (scroll)",
-                         f"{lay.shown[l]} of {lay.sizes[l]}"]
+                notes = [translate("NetworkCanvas", "#{first}-{last} of {total} (scroll)").format(
+                    first=first, last=first + lay.shown[l] - 1, total=lay.sizes[l]),
+                         translate("NetworkCanvas", "{shown} of {total}").format(shown=lay.shown[l], total=lay.sizes[l])]
                 fm = painter.fontMetrics()
                 note = next((t for t in notes if fm.horizontalAdvance(t) <= 2 * half), notes[-1])
                 painter.drawText(QRectF(cx - half, 24, 2 * half, 16), Qt.AlignCenter,
@@ -525,11 +529,11 @@ class NetworkCanvas(QWidget):
         x = 10
         bar, swatch = (90, 44) if self.width() >= NARROW_LEGEND else (40, 22)  # narrow: short colour bars
         if self.map_rect is not None:  # neurons drawn as maps, in the Playground's colours
-            label, low, high = "neuron output", "−1", "+1"
+            label, low, high = translate("NetworkCanvas", "neuron output"), "−1", "+1"
             stops = [(0.0, QColor(*playground.ORANGE.astype(int))), (0.5, QColor(*playground.WHITE.astype(int))),
                      (1.0, QColor(*playground.BLUE.astype(int)))]
         else:
-            label = "activation"
+            label = translate("NetworkCanvas", "activation")
             bottom = -1.0 if activation in ("tanh", "leaky_relu", "linear") else 0.0
             low, high = f"{bottom:g}", "1" if activation in ("sigmoid", "tanh") else "≥1"
             stops = [((v - bottom) / (1 - bottom), activation_color(v)) for v in np.linspace(bottom, 1, 9)]
@@ -546,7 +550,7 @@ class NetworkCanvas(QWidget):
         painter.setPen(TEXT)
         painter.drawText(QRectF(x + bar + 6, y, 40, 18), Qt.AlignLeft | Qt.AlignVCenter, high)
         x += bar + 6 + fm.horizontalAdvance(high) + (26 if bar == 90 else 14)
-        mode = "gradient" if self._animation is not None else self.view.mode.currentText()
+        mode = self.view.edge_name("gradient" if self._animation is not None else self.view.edge_mode())
         positive, negative, background = edge_palette()
         for text, color in ((f"− {mode}", negative), (f"+ {mode}", positive)):
             gradient = QLinearGradient(x, 0, x + swatch, 0)
@@ -556,16 +560,21 @@ class NetworkCanvas(QWidget):
             painter.setPen(TEXT)
             painter.drawText(QRectF(x + swatch + 4, y, 140, 18), Qt.AlignLeft | Qt.AlignVCenter, text)
             x += swatch + 4 + fm.horizontalAdvance(text) + (18 if bar == 90 else 10)
-        note = "(brighter: stronger)"
-        if x + fm.horizontalAdvance(note) <= self.width() - 6:  # only when it fits whole
+        note = translate("NetworkCanvas", "(brighter: stronger)")
+        if self._animation is None and x + fm.horizontalAdvance(note) <= self.width() - 6:  # whole; not in the banner's way
             painter.setPen(DIM_TEXT)
             painter.drawText(QRectF(x, y, 200, 18), Qt.AlignLeft | Qt.AlignVCenter, note)
             x += fm.horizontalAdvance(note) + 18
-        if self._animation is not None:
+        if self._animation is not None:  # the banner in the room left, shortened rather than cut
             painter.setPen(HIGHLIGHT)
             painter.setFont(self._font(0, bold=True))
-            painter.drawText(QRectF(x, y, self.width() - x - 10, 18), Qt.AlignRight | Qt.AlignVCenter,
-                             "◀ backward pass: the error flows back (click to skip)")
+            room, fm = self.width() - x - 10, painter.fontMetrics()
+            texts = [translate("NetworkCanvas", "◀ backward pass: the error flows back (click to skip)"),
+                     translate("NetworkCanvas", "◀ backward pass (click to skip)"),
+                     translate("NetworkCanvas", "◀ backward pass")]
+            text = next((t for t in texts if fm.horizontalAdvance(t) <= room), texts[-1])
+            painter.drawText(QRectF(x, y, room, 18), Qt.AlignRight | Qt.AlignVCenter,
+                             fm.elidedText(text, Qt.ElideRight, int(room)))
 
     # -------------------------------------------------------------- mouse
     def _hit(self, pos: QPointF):
@@ -592,8 +601,8 @@ class NetworkCanvas(QWidget):
         elif pixel is not None:
             side = int(round(np.sqrt(self.layout_.sizes[0])))
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"input pixel (row {pixel // side}, column {pixel % side}) = "
-                              f"{float(acts[0][pixel]):.3f}", self)
+                              translate("NetworkCanvas", "input pixel (row {row}, column {column}) = {value}").format(
+                                  row=pixel // side, column=pixel % side, value=f"{float(acts[0][pixel]):.3f}"), self)
         else:
             QToolTip.hideText()
 

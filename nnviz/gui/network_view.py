@@ -8,7 +8,7 @@ panel of the clicked neuron.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -16,13 +16,19 @@ from nnviz.core import Network
 
 from .elided_label import ElidedLabel
 from .fit_view import FitView
+from .formula_view import NORM_NAMES
+from .language import translate
 from .network_canvas import NetworkCanvas, activation_color
 
-MODES = {"weight": "Edges coloured by weight: blue positive, orange negative, brighter = stronger",
-         "gradient": "Edges coloured by the gradient of the last step (dLoss/dw): how hard, and which way, "
-                     "training pushed each weight",
-         "contribution": "Edges coloured by weight x incoming activation: what each edge adds to the weighted "
-                         "sum z for the input on display"}
+#: The edges' colourings: key -> (name, tooltip), in English (shown through translate("NetworkView", text)).
+MODES = {"weight": (QT_TRANSLATE_NOOP("NetworkView", "weight"), QT_TRANSLATE_NOOP(
+             "NetworkView", "Edges coloured by weight: blue positive, orange negative, brighter = stronger")),
+         "gradient": (QT_TRANSLATE_NOOP("NetworkView", "gradient"), QT_TRANSLATE_NOOP(
+             "NetworkView", "Edges coloured by the gradient of the last step (dLoss/dw): how hard, and which way, "
+             "training pushed each weight")),
+         "contribution": (QT_TRANSLATE_NOOP("NetworkView", "contribution"), QT_TRANSLATE_NOOP(
+             "NetworkView", "Edges coloured by weight x incoming activation: what each edge adds to the weighted "
+             "sum z for the input on display"))}
 MAX_EDGES_ALL = 20_000  # beyond this many edges, draw the strongest k per neuron by default
 DEFAULT_TOP_K = 8
 ANIMATION_MS = 900
@@ -87,34 +93,36 @@ class NetworkView(QWidget):
 
         self.mode = QComboBox()
         self.mode.setObjectName("edgeModeCombo")
-        for name, tip in MODES.items():
-            self.mode.addItem(name)
-            self.mode.setItemData(self.mode.count() - 1, tip, Qt.ToolTipRole)
-        self.mode.setToolTip("What the edges show: the weights, the last step's gradient, or each weight "
-                             "times its incoming activation")
+        for key, (name, tip) in MODES.items():  # the key is the item's data
+            self.mode.addItem(translate("NetworkView", name), key)
+            self.mode.setItemData(self.mode.count() - 1, translate("NetworkView", tip), Qt.ToolTipRole)
+        self.mode.setToolTip(translate("NetworkView", "What the edges show: the weights, the last step's gradient, "
+                                       "or each weight times its incoming activation"))
         self.top_k = QSpinBox()
         self.top_k.setObjectName("topKSpin")
         self.top_k.setRange(0, 1000)
-        self.top_k.setSpecialValueText("all edges")
-        self.top_k.setPrefix("strongest ")
-        self.top_k.setSuffix(" edges per neuron")
-        self.top_k.setToolTip("Draw only each neuron's k strongest incoming edges (largest |value| in the "
-                              "current colouring); 0 = all. Wide networks become readable.")
-        self.backward = QCheckBox("backward pass")
+        self.top_k.setSpecialValueText(translate("NetworkView", "all edges"))
+        self.top_k.setPrefix(translate("NetworkView", "strongest "))
+        self.top_k.setSuffix(translate("NetworkView", " edges per neuron"))
+        self.top_k.setToolTip(translate("NetworkView", "Draw only each neuron's k strongest incoming edges (largest "
+                                        "|value| in the current colouring); 0 = all. Wide networks become readable."))
+        self.backward = QCheckBox(translate("NetworkView", "backward pass"))
         self.backward.setObjectName("backwardCheck")
         self.backward.setChecked(True)
-        self.backward.setToolTip("After each single step, watch the error flow back from the outputs to the "
-                                 "inputs, layer by layer, as the edges light up with their gradients")
+        self.backward.setToolTip(translate("NetworkView", "After each single step, watch the error flow back from "
+                                           "the outputs to the inputs, layer by layer, as the edges light up with "
+                                           "their gradients"))
         self.input_caption = ""
         self.input_label = ElidedLabel()  # never widens the window: elided when the bar is short
         self.input_label.setObjectName("inputCaption")
-        self.input_label.setToolTip("The input whose activations the neurons show: the drawing pad's, or the "
-                                    "probe sample (a fixed test digit) when the pad is empty")
+        self.input_label.setToolTip(translate("NetworkView", "The input whose activations the neurons show: the "
+                                              "drawing pad's, or the probe sample (a fixed test digit) when the pad "
+                                              "is empty"))
         self.canvas = NetworkCanvas(self)
         self.detail = None  # the NeuronDetail panel, created on the first click
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        for w in (QLabel("edges:"), self.mode, self.top_k, self.backward):
+        for w in (QLabel(translate("NetworkView", "edges:")), self.mode, self.top_k, self.backward):
             bar.addWidget(w)
         self.input_label.setAlignment(Qt.AlignRight)
         bar.addWidget(self.input_label, 1)  # the rest of the bar
@@ -216,7 +224,7 @@ class NetworkView(QWidget):
     def set_input_caption(self, text: str) -> None:
         """Name the input on display, e.g. "test digit #0 (a 7), the probe sample"."""
         self.input_caption = text
-        self.input_label.setText(f"input: {text}" if text else "")
+        self.input_label.setText(translate("NetworkView", "input: {input}").format(input=text) if text else "")
         if self.detail is not None and self.detail.isVisible() and self.selected is not None:
             self.detail.show_neuron(*self.selected)
 
@@ -263,17 +271,21 @@ class NetworkView(QWidget):
         s = self.state
         if layer == 0:
             name = self.input_names[j] if j < len(self.input_names) else f"x{j + 1}"
-            return f"input {j}: {name}\na = {float(acts[0][j]):.4f}"
+            return translate("NetworkView", "input {j}: {name}").format(j=j, name=name) + f"\na = {float(acts[0][j]):.4f}"
         net_out = layer == len(s.layer_sizes) - 1
         f = s.config.get("output") if net_out else s.config.get("activation")
         W = self.shown_weights()[layer - 1]
         b = self._lab_net.biases[layer - 1] if self._lab_net is not None else s.biases[layer - 1]
         z, a = float(zs[layer - 1][j]), float(acts[layer][j])
         name = self.class_names[j] if net_out and j < len(self.class_names) else None
-        title = f"output {j}" + (f" ('{name}')" if name else "") if net_out else f"layer {layer}, neuron {j}"
+        title = ((translate("NetworkView", "output {j} ('{name}')") if name else translate("NetworkView", "output {j}"))
+                 if net_out else translate("NetworkView", "layer {layer}, neuron {j}")).format(j=j, name=name, layer=layer)
         norm = s.config.get("norm", "none") not in (None, "none")
-        return (f"{title}\nz = Σ w·a + b = {z:.4f}   ({len(W[j])} inputs, bias b = {float(b[j]):.4f})\n"
-                + (f"normalised ({s.config['norm']} norm), then\n" if norm and not net_out else "")
+        inputs = translate("NetworkView", "({n} inputs, bias b = {b})").format(n=len(W[j]), b=f"{float(b[j]):.4f}")
+        return (f"{title}\nz = Σ w·a + b = {z:.4f}   {inputs}\n"
+                + (translate("NetworkView", "normalised ({norm}), then").format(
+                    norm=translate("FormulaView", NORM_NAMES.get(s.config["norm"], s.config["norm"]))) + "\n"
+                   if norm and not net_out else "")
                 + f"a = {f}(z) = {a:.4f}")
 
     # ----------------------------------------------------------------- lab
@@ -350,8 +362,17 @@ class NetworkView(QWidget):
             if self.detail is not None and self.detail.isVisible():
                 self.detail.show_neuron(*self.selected)
 
+    def edge_mode(self) -> str:
+        """The edges' colouring on display: a key of MODES."""
+        return self.mode.currentData()
+
+    @staticmethod
+    def edge_name(mode: str) -> str:
+        """The name of the colouring ``mode`` (a key of MODES) in the window's language."""
+        return translate("NetworkView", MODES[mode][0])
+
     def _activations_changed(self) -> None:
-        if self.mode.currentText() == "contribution":
+        if self.edge_mode() == "contribution":
             self.canvas.invalidate_edges()
         else:
             self.canvas.update()

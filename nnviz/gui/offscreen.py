@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from nnviz.cli_language import translate
 from nnviz.core.animation import Clip, write_animation
 
 #: Seconds an animation made by ``nnviz record`` lasts (the last frame then stays one second more).
@@ -63,7 +64,7 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
     screen = None
     if QApplication.instance() is None:
         screen = use_offscreen_screen(size[0] + 64, size[1] + 64)  # room for the window's frame
-    from .app import application, prepare, wait_for_step
+    from .app import SCREENSHOT_TIMEOUT, application, prepare
     from .main_window import MainWindow
     from .share import frame_of, pane_widget
 
@@ -84,15 +85,16 @@ def record(out: str, steps: int, preset: str | None, pane: str, fps: float, size
             shown = window.current_state.step if window.current_state is not None else 0
             if target > shown:
                 window.step(target - shown)
-                if not wait_for_step(window, target):
-                    raise TimeoutError(f"timed out waiting for step {target}")
+                if not window.wait_for_step(target, SCREENSHOT_TIMEOUT, stopped=True):
+                    raise TimeoutError(translate("CLI", "timed out waiting for step {step}").format(step=target))
             settle(window, widget, app, surface)
             clip.add(frame_of(widget, window.current_state.step), period, window.current_state.step)
-            _progress(f"frame {len(clip)}, step {window.current_state.step:,}/{steps:,}")
+            _progress(translate("CLI", "frame {frame}, step {step}/{steps}").format(
+                frame=len(clip), step=f"{window.current_state.step:,}", steps=f"{steps:,}"))
             if window.current_state.diverged:
                 break  # the run cannot go on: the clip ends where it stopped
         clip.durations[-1] += HOLD_LAST_MS
-        _progress("writing...")
+        _progress(translate("CLI", "writing..."))
         size_bytes = write_animation(clip, out)
     finally:
         _progress("")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
-from nnviz.core.errors import NNVizError
+from nnviz.core.errors import QT_TRANSLATE_NOOP, NNVizError
 from nnviz.core.serialization import atomic_write
 
 from .throttled import ThrottledRedraw
@@ -27,6 +27,10 @@ _MATRIX = re.compile(r"^\s*matrix\(([^)]*)\)\s*$")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 ET.register_namespace("", SVG)
 ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
+
+#: The title an exported SVG carries: the product's name, the same in every language.
+SVG_TITLE = "nnviz"
 
 
 class PictureError(NNVizError):
@@ -59,7 +63,7 @@ def png_bytes(widget: QWidget, fmt: str = "PNG") -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     if not widget.grab().save(buffer, fmt):
-        raise PictureError(f"Qt cannot write {fmt} pictures")
+        raise PictureError(QT_TRANSLATE_NOOP("Errors", "Qt cannot write {format} pictures"), format=fmt)
     return bytes(buffer.data())
 
 
@@ -74,7 +78,7 @@ def svg_bytes(widget: QWidget) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(widget.size())
     generator.setViewBox(widget.rect())
-    generator.setTitle("nnviz")
+    generator.setTitle(SVG_TITLE)
     painter = QPainter(generator)
     try:
         widget.render(painter, QPoint())

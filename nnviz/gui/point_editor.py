@@ -24,6 +24,7 @@ from nnviz.core.dataset import Dataset
 
 from . import playground
 from .fitted_text import ElidedCombo
+from .language import translate
 from .screen_fit import compact
 
 #: Milliseconds between the last edit and the update handed to the trainer.
@@ -56,8 +57,8 @@ class PointCanvas(QWidget):
         self.setSizePolicy(policy)
         self.setCursor(Qt.CrossCursor)
         self.setFocusPolicy(Qt.ClickFocus)  # a click on the plane makes the editor's keys work
-        self.setToolTip("Click: add a point of the chosen class. Right-click: remove the nearest point. "
-                        "With the brush (B), drag to paint many points.")
+        self.setToolTip(translate("PointEditor", "Click: add a point of the chosen class. Right-click: remove the "
+                                  "nearest point. With the brush (B), drag to paint many points."))
         self._last_brush: QPointF | None = None
         self._map = None  # (state, (n, n) answer map)
 
@@ -194,18 +195,18 @@ class PointEditor(QWidget):
 
         self.classes = ElidedCombo(chars=6)
         self.classes.setObjectName("pointClass")
-        self.classes.setToolTip("The class of the points you add (keys 1-9)")
+        self.classes.setToolTip(translate("PointEditor", "The class of the points you add (keys 1-9)"))
         self.brush = QToolButton()
         self.brush.setObjectName("brushButton")
-        self.brush.setText("Brush")
+        self.brush.setText(translate("PointEditor", "Brush"))
         self.brush.setCheckable(True)
-        self.brush.setToolTip("Drag to paint many points of the chosen class (B)")
-        self.clear_button = QPushButton("Clear")
+        self.brush.setToolTip(translate("PointEditor", "Drag to paint many points of the chosen class (B)"))
+        self.clear_button = QPushButton(translate("PointEditor", "Clear"))
         self.clear_button.setObjectName("clearPointsButton")
-        self.clear_button.setToolTip("Remove every point (Del)")
-        self.save_button = QPushButton("Save...")
+        self.clear_button.setToolTip(translate("PointEditor", "Remove every point (Del)"))
+        self.save_button = QPushButton(translate("PointEditor", "Save..."))
         self.save_button.setObjectName("savePointsButton")
-        self.save_button.setToolTip("Save the points as a CSV table (Ctrl+Alt+S)")
+        self.save_button.setToolTip(translate("PointEditor", "Save the points as a CSV table (Ctrl+Alt+S)"))
         compact(self.clear_button, self.save_button)
         self.clear_button.clicked.connect(self.clear)
         self.save_button.clicked.connect(self.save_dialog)
@@ -242,7 +243,7 @@ class PointEditor(QWidget):
         if not two_d:
             self.X, self.labels, self.test = np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, bool)
             self.setEnabled(False)
-            self.info.setText("Points are for data with two inputs")
+            self.info.setText(translate("PointEditor", "Points are for data with two inputs"))
             return
         self.same_split = (len(data.X_train) == len(data.X_test) and np.array_equal(data.X_train, data.X_test))
         parts = [(data.X_train, data.labels_train, False)] + ([] if self.same_split else
@@ -261,7 +262,8 @@ class PointEditor(QWidget):
             self.classes.addItem(QIcon(pixmap), f"{c + 1}: {name}" if c < 9 else name)
         self.classes.setCurrentIndex(min(1, len(names) - 1))
         self.setEnabled(classify)
-        self.info.setText(self.summary() if classify else "Points are drawn for classifiers; this data is a regression")
+        self.info.setText(self.summary() if classify else
+                          translate("PointEditor", "Points are drawn for classifiers; this data is a regression"))
         self.canvas.update()
 
     def class_names(self) -> tuple:
@@ -330,10 +332,14 @@ class PointEditor(QWidget):
         n_test = int(self.test.sum()) if not self.same_split else 0
         n_train = len(self.X) - n_test
         if n_train == 0 or (n_test == 0 and not self.same_split):
-            return (f"{len(self.X)} point{'s' * (len(self.X) != 1)}: the network trains once there are training "
-                    f"and test points (every {HOLD_OUT}th point drawn is held out)")
-        held = "train and test alike" if self.same_split else f"{n_test} held out (hollow)"
-        return f"{len(self.X)} points, {held}"
+            text = (translate("PointEditor", "1 point: the network trains once there are training and test points "
+                              "(every {k}th point drawn is held out)") if len(self.X) == 1 else
+                    translate("PointEditor", "{n} points: the network trains once there are training and test "
+                              "points (every {k}th point drawn is held out)"))
+            return text.format(n=len(self.X), k=HOLD_OUT)
+        if self.same_split:
+            return translate("PointEditor", "{n} points, train and test alike").format(n=len(self.X))
+        return translate("PointEditor", "{n} points, {held} held out (hollow)").format(n=len(self.X), held=n_test)
 
     # ------------------------------------------------------------ data out
     def dataset(self) -> Dataset | None:
@@ -367,7 +373,8 @@ class PointEditor(QWidget):
             self.pointsChanged.emit(data)
 
     def save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save points", "points.csv", "CSV table (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("PointEditor", "Save points"), "points.csv",
+                                              translate("PointEditor", "CSV table (*.csv)"))
         if path:
             self.save(path)
 
@@ -381,5 +388,5 @@ class PointEditor(QWidget):
         except NNVizError as e:
             self.info.setText(str(e))
             return False
-        self.info.setText(f"Saved {len(self.X)} points to {path}")
+        self.info.setText(translate("PointEditor", "Saved {n} points to {path}").format(n=len(self.X), path=path))
         return True

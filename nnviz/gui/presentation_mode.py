@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette, QPen
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from . import presentation
+from .language import translate
 from .screen_fit import StatusLabel, place_pad, recompact
 
 #: How often new plot items (a lesson with more layers draws more curves) get presentation's pens.
@@ -156,16 +157,17 @@ class PresentationMode(QObject):
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)  # no Python reference to the window: only Qt's parent
-        self.action = QAction("&Presentation mode", window)
+        self.action = QAction(translate("PresentationMode", "&Presentation mode"), window)
         self.action.setObjectName("presentationAction")
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("F5"))
-        tip = ("Large text and lines, high contrast, only the transport buttons and the lesson: for a "
-               "projector (F5 or Esc leaves it, and the layout comes back as it was)")
+        tip = translate("PresentationMode", "Large text and lines, high contrast, only the transport buttons and the "
+                                            "lesson: for a projector (F5 or Esc leaves it, and the layout comes back "
+                                            "as it was)")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.toggled.connect(self.set_active)
-        self.leave_action = QAction("Leave presentation mode", window)
+        self.leave_action = QAction(translate("PresentationMode", "Leave presentation mode"), window)
         self.leave_action.setShortcut(QKeySequence(Qt.Key_Escape))
         self.leave_action.setEnabled(False)  # Esc is the pad's otherwise
         self.leave_action.triggered.connect(self.leave)

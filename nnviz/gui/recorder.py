@@ -16,10 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnviz.core.animation import Clip, check_target, write_animation
-from nnviz.core.errors import ConfigError, NNVizError
+from nnviz.core.errors import QT_TRANSLATE_NOOP, ConfigError, NNVizError
 from nnviz.core.paths import writable_target
 from nnviz.panes import PANES
 
+from .language import error_text, translate
 from .share import frame_of, pane_widget
 
 
@@ -71,15 +72,18 @@ class Recorder(QObject):
         when the file cannot be written or a recording is already running or being written."""
         try:
             if self.recording or self.writing:
-                raise ConfigError("a recording is already running or being written: wait for it")
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "a recording is already running or being written: wait "
+                                                    "for it"))
             if pane not in PANES:
-                raise ConfigError(f"no pane {pane!r}: choose one of {', '.join(PANES)}")
+                raise ConfigError(QT_TRANSLATE_NOOP("Errors", "no pane {pane}: choose one of {panes}"), pane=repr(pane),
+                                  panes=", ".join(PANES))
             if not 0 < fps <= 60:
-                raise ConfigError(f"the frame rate must be between 1 and 60 frames a second, not {fps}")
+                raise ConfigError(QT_TRANSLATE_NOOP(
+                    "Errors", "the frame rate must be between 1 and 60 frames a second, not {fps}"), fps=fps)
             check_target(path)
             writable_target(path, ConfigError)
         except NNVizError as exc:
-            self.window.error("Could not record", str(exc))
+            self.window.error(translate("Recorder", "Could not record"), error_text(exc))
             return False
         self.path, self.pane, self.fps = Path(path).expanduser(), pane, float(fps)
         self.clip, self._pending, self.capture_seconds = Clip(), None, 0.0
@@ -100,8 +104,9 @@ class Recorder(QObject):
         cost = time.perf_counter() - began
         self.capture_seconds += cost
         if self.clip.nbytes > self.MAX_BYTES:
-            self.window.show_banner(f"Recording stopped at {self.MAX_BYTES // 2**20} MB of frames: saving "
-                                    f"{self.path.name}")
+            self.window.show_banner(translate("Recorder", "Recording stopped at {size} MB of frames: saving "
+                                                          "{name}").format(size=self.MAX_BYTES // 2**20,
+                                                                           name=self.path.name))
             self.stop()
             return
         period = 1.0 / self.fps
@@ -132,9 +137,10 @@ class Recorder(QObject):
         try:
             size = write_animation(clip, path, progress=self.progress.emit)
         except NNVizError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))  # translate() is thread-safe
         except Exception as exc:  # an encoder's own error: still one readable line, nothing written
-            self.failed.emit(f"could not write {path}: {type(exc).__name__}: {exc}")
+            self.failed.emit(translate("Recorder", "could not write {path}: {kind}: {error}").format(
+                path=path, kind=type(exc).__name__, error=exc))
         else:
             self.saved.emit(str(path), size)
 

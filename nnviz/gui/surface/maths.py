@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..language import translate
+
 
 def flat_gradient(state) -> np.ndarray:
     """The state's weight and bias gradients laid out like its theta (P,) (normalisation parts zero)."""
@@ -26,7 +28,8 @@ def default_pair(sizes) -> tuple[tuple[int, int], tuple[str, str]]:
     last_start = sum(o * i + o for i, o in zip(sizes[:-2], sizes[1:-1]))
     if sizes == [2, 2, 1]:
         return (0, last_start), ("w1", "w5")
-    return (0, last_start), ("w[layer 1][0,0]", f"w[layer {len(sizes) - 1}][0,0]")
+    name = translate("LossSurface", "w[layer {layer}][0,0]")
+    return (0, last_start), (name.format(layer=1), name.format(layer=len(sizes) - 1))
 
 
 def upsample(values: np.ndarray, factor: int) -> np.ndarray:

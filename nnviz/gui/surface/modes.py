@@ -1,9 +1,11 @@
-"""The loss-surface pane's modes and their logic, without widgets (plain Python + NumPy).
+"""The loss-surface pane's modes and their logic, without widgets (plain Python + NumPy; its texts
+in the window's language through Qt's translate()).
 
 :class:`LossSurfaceModel` knows which mode is active, keeps the path, builds the background jobs
 that compute a surface (or race the optimisers on this network), holds the plane, the surface and
 the race, works out where the ball and its trail go, and writes the texts below the plot.  The
-view (:mod:`.view`) sets ``mode`` and ``landscape`` from its combo boxes, runs the jobs and draws.
+view (:mod:`.view`) sets ``mode`` and ``landscape`` (keys: the combo boxes show them translated,
+keeping the keys as item data) from its combo boxes, runs the jobs and draws.
 
 Shapes: theta (P,), a network's parameters; the path ``thetas`` [(step, theta)], oldest first;
 ``surface_values`` (n, n) (GRID for a network, 81 for an analytic landscape), rows along y, over
@@ -17,12 +19,14 @@ import time
 import weakref
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from nnviz.core import Network
 from nnviz.core.surface import (SURFACES, Race, analytic_grid, neuron_surface, surface_resolution, two_weight_grid,
                                 zhou_surface)
 
 from .computations import ball_losses, pair_extent, pair_surface, plane_surface, race_on_network
+from ..language import translate
 from .maths import ThetaOnly, default_pair, flat_gradient
 
 GRID = 41
@@ -34,43 +38,68 @@ RECOMPUTE_EVERY = 150  # states on display between two planes
 RECOMPUTE_EXACT_EVERY = 10  # Zhou's mode: the other seven parameters move, the surface follows them
 LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
 LIVE_JOB_SHARE = 0.1  # ... and surfaces take at most this share of the time (a slow one waits longer)
-#: The modes, in the combo box's order: key -> (title, tooltip).
+#: The modes, in the combo box's order: key -> (title, tooltip), in English (``translate("LossSurface", text)``
+#: shows them in the window's language).
 MODES = {
-    "plane": ("This network (PCA plane)",
-              "The loss of the network being trained, on the plane through its current parameters along the "
-              "two directions its path moved most (principal components). A slice of a space with thousands "
-              "of dimensions: the text below says how much of the path it holds."),
-    "neuron": ("Single neuron y = w x + b",
-               "The exact loss of one neuron fitting a line (linear regression) over its only two parameters. "
-               "Follows the trainer when the window trains the 'One neuron' network; otherwise four "
-               "optimisers race on it here."),
-    "zhou": ("Zhou's 2-2-1: two weights",
-             "The exact loss of Victor Zhou's 2-2-1 network over two weights (w1, w5), the other seven "
-             "fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise four optimisers "
-             "race on it here."),
-    "race": ("Optimiser race",
-             "SGD, momentum, RMSProp and Adam rolling from one start on a made-up landscape (bowl, ravine, "
-             "saddle, several minima, plateau) or on copies of this network, with their own Play and Step, "
-             "independent of the trainer."),
+    "plane": (QT_TRANSLATE_NOOP("LossSurface", "This network (PCA plane)"),
+              QT_TRANSLATE_NOOP("LossSurface",
+                                "The loss of the network being trained, on the plane through its current parameters "
+                                "along the two directions its path moved most (principal components). A slice of a "
+                                "space with thousands of dimensions: the text below says how much of the path it "
+                                "holds.")),
+    "neuron": (QT_TRANSLATE_NOOP("LossSurface", "Single neuron y = w x + b"),
+               QT_TRANSLATE_NOOP("LossSurface",
+                                 "The exact loss of one neuron fitting a line (linear regression) over its only two "
+                                 "parameters. Follows the trainer when the window trains the 'One neuron' network; "
+                                 "otherwise four optimisers race on it here.")),
+    "zhou": (QT_TRANSLATE_NOOP("LossSurface", "Zhou's 2-2-1: two weights"),
+             QT_TRANSLATE_NOOP("LossSurface",
+                               "The exact loss of Victor Zhou's 2-2-1 network over two weights (w1, w5), the other "
+                               "seven fixed. Follows the trainer when the window trains a 2-2-1 network; otherwise "
+                               "four optimisers race on it here.")),
+    "race": (QT_TRANSLATE_NOOP("LossSurface", "Optimiser race"),
+             QT_TRANSLATE_NOOP("LossSurface",
+                               "SGD, momentum, RMSProp and Adam rolling from one start on a made-up landscape (bowl, "
+                               "ravine, saddle, several minima, plateau) or on copies of this network, with their own "
+                               "Play and Step, independent of the trainer.")),
 }
 #: The mode keys alone, in order: ("plane", "neuron", "zhou", "race").
 MODE_KEYS = tuple(MODES)
 #: Exact modes follow the trainer when the window's network has these sizes.
 FOLLOWS = {"neuron": [1, 1], "zhou": [2, 2, 1]}
+#: The race's landscape that is this network (the others are the names of SURFACES).
 THIS_NETWORK = "this network"
 NETWORK_RACE_STEPS = 100
-NETWORK_RACE_TEXT = ("The four optimisers train copies of this network from its current parameters, on the same "
-                     "mini-batches, for 100 steps; the plane is the one their paths span together, and the loss "
-                     "is measured on the training samples (at most 512).")
 RACE_STEPS = 300
+#: The texts below the plot, in English (shown through ``translate("LossSurface", text)``).
+COMPUTING_TEXT = QT_TRANSLATE_NOOP("LossSurface", "computing the surface...")
+NETWORK_RACING_TEXT = QT_TRANSLATE_NOOP("LossSurface", "racing the optimisers on this network (in the background)...")
+NO_NETWORK_TEXT = QT_TRANSLATE_NOOP("LossSurface",
+                                    "Train or load a network first: the race starts from its current parameters.")
+
+
+def network_race_text() -> str:
+    """What the race on this network is (the landscape's tooltip and the start of the text below it)."""
+    return translate("LossSurface", "The four optimisers train copies of this network from its current parameters, "
+                     "on the same mini-batches, for {steps} steps; the plane is the one their paths span together, "
+                     "and the loss is measured on the training samples (at most {samples}).").format(
+                         steps=NETWORK_RACE_STEPS, samples=SAMPLES)
+
+
+def landscape_name(key: str) -> str:
+    """The race's landscape ``key`` (a name of SURFACES, or THIS_NETWORK) as the combo box shows it."""
+    return translate("LossSurface", "this network") if key == THIS_NETWORK else translate("surfaces", key)
+
+
+def surface_text(surface) -> str:
+    """What an analytic or exact landscape (a core Surface) is, in the window's language."""
+    return translate("surfaces", surface.text)
 
 
 def samples_text(n: int) -> str:
     """How many training samples the loss is measured on, in words: 4 -> "4 training samples"."""
-    return f"{n:,} training sample" + ("" if n == 1 else "s")
-COMPUTING_TEXT = "computing the surface..."
-NETWORK_RACING_TEXT = "racing the optimisers on this network (in the background)..."
-NO_NETWORK_TEXT = "Train or load a network first: the race starts from its current parameters."
+    text = translate("LossSurface", "{n} training sample") if n == 1 else translate("LossSurface", "{n} training samples")
+    return text.format(n=f"{n:,}")
 
 
 #: "No trail computed yet" (None is a plane too: the one of no surface).
@@ -268,13 +297,15 @@ class LossSurfaceModel:
         if self.mode == "plane":
             if self.plane is not None and self.plane.explained is not None:
                 e = self.plane.explained
-                return f"direction 1 ({e[0]:.0%} of the path)", f"direction 2 ({e[1]:.0%})"
-            return "random direction 1", "random direction 2"
+                return (translate("LossSurface", "direction 1 ({share} of the path)").format(share=f"{e[0]:.0%}"),
+                        translate("LossSurface", "direction 2 ({share})").format(share=f"{e[1]:.0%}"))
+            return translate("LossSurface", "random direction 1"), translate("LossSurface", "random direction 2")
         if self.following():
             return self.pair_names
         if self.network_race is not None:
             e = self.network_race[0].plane.explained
-            return f"direction 1 ({e[0]:.0%} of the paths)", f"direction 2 ({e[1]:.0%})"
+            return (translate("LossSurface", "direction 1 ({share} of the paths)").format(share=f"{e[0]:.0%}"),
+                    translate("LossSurface", "direction 2 ({share})").format(share=f"{e[1]:.0%}"))
         return self.race.surface.axes if self.race is not None else ("w1", "w2")
 
     def surface_at(self, x: float, y: float) -> float:
@@ -381,14 +412,16 @@ class LossSurfaceModel:
             return self.plane_info()
         X, _ = self.sample()
         true = self.probe_loss(state.theta)
-        text = (f"step {state.step}: {self.pair_names[0]} = {x:.3f}, {self.pair_names[1]} = {y:.3f}. "
-                f"Loss at the ball <b>{true:.4f}</b> (all {len(X)} training samples)")
+        where = translate("LossSurface", "step {step}: {x_name} = {x}, {y_name} = {y}. Loss at the ball <b>{loss}</b> "
+                          "(all {n} training samples)").format(
+            step=state.step, x_name=self.pair_names[0], x=f"{x:.3f}", y_name=self.pair_names[1], y=f"{y:.3f}",
+            loss=f"{true:.4f}", n=len(X))
         if self.mode == "neuron":
-            return text + ": w and b are the neuron's only parameters, so this surface is its whole loss."
-        shown = self.surface_at(x, y)
-        others = len(state.theta) - 2
-        return text + (f"; the surface shows {shown:.4f} there: it holds the other {others} "
-                       f"parameters as they were at step {self.plane_step}.")
+            return where + translate("LossSurface",
+                                     ": w and b are the neuron's only parameters, so this surface is its whole loss.")
+        return where + translate("LossSurface", "; the surface shows {shown} there: it holds the other {others} "
+                                 "parameters as they were at step {step}.").format(
+            shown=f"{self.surface_at(x, y):.4f}", others=len(state.theta) - 2, step=self.plane_step)
 
     def probe_loss(self, theta) -> float:
         """The true loss at ``theta`` (P,) on the surface's samples, with the state's normalisation statistics."""
@@ -408,39 +441,47 @@ class LossSurfaceModel:
         """Plane mode's text, in a student's words: what the slice is, and the loss ``measured`` at the ball."""
         state, e = self.state, self.plane.explained
         if e is None:
-            plane = ("A slice through the loss along two random directions (training has not moved far enough "
-                     "yet to say which directions matter)")
+            plane = translate("LossSurface", "A slice through the loss along two random directions (training has not "
+                              "moved far enough yet to say which directions matter).")
         else:
-            plane = (f"A slice through the loss along the two directions training moved the weights most "
-                     f"(<b>{e[0]:.0%} + {e[1]:.0%}</b> of their way so far)")
+            plane = translate("LossSurface", "A slice through the loss along the two directions training moved the "
+                              "weights most (<b>{first} + {second}</b> of their way so far).").format(
+                first=f"{e[0]:.0%}", second=f"{e[1]:.0%}")
         m = self.measured
-        batch = f"last batch {state.loss:.4f}" if np.isfinite(state.loss) else "not trained yet"
+        batch = (translate("LossSurface", "last batch {loss}").format(loss=f"{state.loss:.4f}")
+                 if np.isfinite(state.loss) else translate("LossSurface", "not trained yet"))
         if m is None or m[0] != state.step:
-            loss = f"Step {state.step}: {batch}; measuring the loss at the ball..."
+            loss = translate("LossSurface", "Step {step}: {batch}; measuring the loss at the ball...").format(
+                step=state.step, batch=batch)
         else:
-            loss = (f"Step {state.step}: loss <b>{m[1]:.4f}</b> on {samples_text(len(self.sample()[0]))} "
-                    f"({batch}).")
+            loss = translate("LossSurface", "Step {step}: loss <b>{loss}</b> on {samples} ({batch}).").format(
+                step=state.step, loss=f"{m[1]:.4f}", samples=samples_text(len(self.sample()[0])), batch=batch)
             if m[3] >= 5e-4:
-                loss += f" The weights have left the slice a little: the map reads {m[2]:.4f} at the ball."
-        return f"{plane}.<br>{loss}"
+                loss += translate("LossSurface", " The weights have left the slice a little: the map reads {loss} at "
+                                  "the ball.").format(loss=f"{m[2]:.4f}")
+        return f"{plane}<br>{loss}"
 
     def plane_details(self) -> str:
         """Plane mode's tooltip: the same in the precise words (principal directions, true loss, plane's loss)."""
         state, e = self.state, self.plane.explained
         if e is None:
-            plane = (f"Random filter-normalised directions through step {self.plane_step} (the path is too short "
-                     "for principal ones yet)")
+            plane = translate("LossSurface", "Random filter-normalised directions through step {step} (the path is "
+                              "too short for principal ones yet).").format(step=self.plane_step)
         else:
-            plane = (f"Plane through step {self.plane_step} along the path's top two principal directions: "
-                     f"{e[0]:.0%} + {e[1]:.0%} of its movement")
+            plane = translate("LossSurface", "Plane through step {step} along the path's top two principal "
+                              "directions: {first} + {second} of its movement.").format(
+                step=self.plane_step, first=f"{e[0]:.0%}", second=f"{e[1]:.0%}")
         m = self.measured
         if m is None or m[0] != state.step:
-            return plane + "."
-        off = ("the parameters lie on the plane" if m[3] < 5e-4 else
-               f"of the parameters' move since step {self.plane_step}, {m[3]:.0%} is off the plane")
-        return (f"{plane}.\nStep {state.step}, {samples_text(len(self.sample()[0]))}: true loss {m[1]:.4f}, the "
-                f"plane's loss at the ball {m[2]:.4f} ({off}).\nA plane is a slice of a space with "
-                f"{len(state.theta):,} dimensions: the loss off it can differ.")
+            return plane
+        off = (translate("LossSurface", "the parameters lie on the plane") if m[3] < 5e-4 else
+               translate("LossSurface", "of the parameters' move since step {step}, {share} is off the plane").format(
+                   step=self.plane_step, share=f"{m[3]:.0%}"))
+        return plane + "\n" + translate(
+            "LossSurface", "Step {step}, {samples}: true loss {true}, the plane's loss at the ball {plane} ({off}).\n"
+            "A plane is a slice of a space with {n} dimensions: the loss off it can differ.").format(
+            step=state.step, samples=samples_text(len(self.sample()[0])), true=f"{m[1]:.4f}", plane=f"{m[2]:.4f}",
+            off=off, n=f"{len(state.theta):,}")
 
     def equal_axes(self) -> bool:
         """Whether both axes are in the same units and the landscape's shape matters (the race's made-up
@@ -462,11 +503,12 @@ class LossSurfaceModel:
         self.race = Race(surface)
         self.extent = surface.extent
         self.surface_values = analytic_grid(surface, 81)
-        text = surface.text
+        text = surface_text(surface)
         if self.mode in FOLLOWS:
-            lesson = "One neuron" if self.mode == "neuron" else "Victor Zhou"
-            text += (" The window trains another network, so the balls here are the pane's own; load the "
-                     f"{lesson} lesson to follow the trainer.")
+            text += (translate("LossSurface", " The window trains another network, so the balls here are the pane's "
+                               "own; load the One neuron lesson to follow the trainer.") if self.mode == "neuron" else
+                     translate("LossSurface", " The window trains another network, so the balls here are the pane's "
+                               "own; load the Victor Zhou lesson to follow the trainer."))
         return text
 
     def network_race_job(self):
@@ -484,7 +526,8 @@ class LossSurfaceModel:
         self.network_race = [race, trails, 1]
         self.extent, self.surface_values, self._surface_net = extent, values, net
         e = race.plane.explained
-        return f"{NETWORK_RACE_TEXT} The plane holds {e[0] + e[1]:.0%} of their movement. Play replays the race."
+        return network_race_text() + translate("LossSurface", " The plane holds {share} of their movement. Play "
+                                               "replays the race.").format(share=f"{e[0] + e[1]:.0%}")
 
     def advance_network_race(self) -> bool:
         """One more point of every replayed path; True once they are all shown."""
@@ -508,7 +551,8 @@ class LossSurfaceModel:
         else:
             paths = [np.array(p) for p in self.race.trails]
             step, losses, labels = self.race.steps, self.race.losses(), self.race.labels
-        text = "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span> {l} {v:.3g}'
+        text = "&nbsp; ".join(f'<span style="color:{c}">&#9679;</span>&nbsp;{l}&nbsp;{v:.3g}'
                               for l, v, c in zip(labels, losses, colors))
-        what = "batch loss" if self.network_race is not None else "loss"
-        return paths, f"step {step}, {what}: {text}"
+        what = (translate("LossSurface", "step {step}, batch loss: {runners}") if self.network_race is not None
+                else translate("LossSurface", "step {step}, loss: {runners}"))
+        return paths, what.format(step=step, runners=text)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetrics, QTransform
 
 from .maths import log_ticks, upsample
 from ..fitted_text import SparseAxis
+from ..language import translate
 
 UPSAMPLE = 4  # the heat map is shown linearly interpolated, this many pixels per grid step
 LOG_RATIO = 30  # colour by log10(loss) when the largest loss shown is this many times the smallest
@@ -48,7 +49,7 @@ class SurfacePlot(pg.PlotWidget):
         self.velocity_arrow = pg.PlotCurveItem(pen=pg.mkPen("#00e5ff", width=2.5))
         for item in (self.trail, self.velocity_arrow, self.gradient_arrow, self.ball):
             self.addItem(item)
-        self._left_name, self._bar_name = "", "loss"
+        self._left_name, self._bar_name = "", translate("LossSurface", "loss")
         self.getViewBox().sigResized.connect(self._fit_labels)
         self.race_items = []  # (trail, ball) of each runner
         for color in RUNNER_COLORS:
@@ -57,9 +58,9 @@ class SurfacePlot(pg.PlotWidget):
             self.addItem(trail)
             self.addItem(ball)
             self.race_items.append((trail, ball))
-        self.setToolTip("Dark = low loss. The ball is where the parameters are; the white arrow is the "
-                        "negative gradient of the last step, the cyan one the update the optimiser made "
-                        "(with momentum or Adam it points elsewhere).")
+        self.setToolTip(translate("LossSurface", "Dark = low loss. The ball is where the parameters are; the white "
+                                  "arrow is the negative gradient of the last step, the cyan one the update the "
+                                  "optimiser made (with momentum or Adam it points elsewhere)."))
 
     def set_racing(self, racing: bool) -> None:
         """Show the runners (racing) or the ball, its trail and arrows."""
@@ -75,7 +76,7 @@ class SurfacePlot(pg.PlotWidget):
         for axis, name in ((self.getAxis("left"), self._left_name), (self.colorbar.axis, self._bar_name)):
             room = axis.height() - 4
             fits = QFontMetrics(axis.label.font()).horizontalAdvance
-            short = re.sub(r"\s*\(.*?\)", "", name)
+            short = re.sub(r"\s*[(（].*?[)）]", "", name)  # Chinese brackets too
             text = name if fits(name) <= room else short if fits(short) <= room else ""
             if axis.labelText != text or not axis.label.isVisible() and text:
                 axis.setLabel(text)
@@ -102,7 +103,7 @@ class SurfacePlot(pg.PlotWidget):
         if log:
             shown, lo, hi = np.log10(shown), np.log10(lo), np.log10(hi)
         self.colorbar.axis.setTicks(log_ticks(lo, hi) if log else None)
-        self._bar_name = "loss (log scale)" if log else "loss"
+        self._bar_name = translate("LossSurface", "loss (log scale)") if log else translate("LossSurface", "loss")
         fine = upsample(shown, UPSAMPLE)
         n, m = shown.shape
         dx, dy = (x1 - x0) / (m - 1), (y1 - y0) / (n - 1)

@@ -10,24 +10,26 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from nnviz.core.surface import SURFACES
 
 from .jobs import SurfaceJobs
-from .modes import (COMPUTING_TEXT, MODES, NETWORK_RACE_TEXT, NETWORK_RACING_TEXT, NO_NETWORK_TEXT, THIS_NETWORK,
-                    LossSurfaceModel)
+from .modes import (COMPUTING_TEXT, MODES, NETWORK_RACING_TEXT, NO_NETWORK_TEXT, THIS_NETWORK, LossSurfaceModel,
+                    landscape_name, network_race_text, surface_text)
 from .plot import CMAP, RUNNER_COLORS, SurfacePlot
 from .view_3d import Landscape3D, opengl_available
 from ..fitted_text import ElidedCombo, TallLabel
+from ..language import translate
 from ..screen_fit import compact
 
 #: The legend of the ball, its trail and arrows (the arrows' swatches on the map's dark ground).
-LEGEND = ("<span style='color:#ff3d00'>&#9679;</span> now &nbsp;<span style='color:#ff7043'>&#9473;&#9473;</span> "
-          "path &nbsp;<span style='background-color:#333; color:#ffffff'>&nbsp;&#10230;&nbsp;</span> downhill "
-          "&nbsp;<span style='background-color:#333; color:#00e5ff'>&nbsp;&#10230;&nbsp;</span> last step")
+LEGEND = QT_TRANSLATE_NOOP(
+    "LossSurface", "<span style='color:#ff3d00'>&#9679;</span> now &nbsp;<span style='color:#ff7043'>&#9473;&#9473;</span> "
+    "path &nbsp;<span style='background-color:#333; color:#ffffff'>&nbsp;&#10230;&nbsp;</span> downhill "
+    "&nbsp;<span style='background-color:#333; color:#00e5ff'>&nbsp;&#10230;&nbsp;</span> last step")
 LIVE_BALL_SECONDS = 0.25  # while training plays, the ball moves at most four times a second (a plot repaint)
 MEASURE_MS = 150  # the plane's true-vs-plane loss is measured this long after the ball moved (coalesced)
 
@@ -79,31 +81,32 @@ class LossSurfaceView(QWidget):
         self.mode = ElidedCombo()
         self.mode.setObjectName("surfaceModeCombo")
         for key, (text, tip) in MODES.items():
-            self.mode.addItem(text, key)
-            self.mode.setItemData(self.mode.count() - 1, tip, Qt.ToolTipRole)
-        self.mode.setToolTip("What the surface shows (hover over an entry for details)")
+            self.mode.addItem(translate("LossSurface", text), key)
+            self.mode.setItemData(self.mode.count() - 1, translate("LossSurface", tip), Qt.ToolTipRole)
+        self.mode.setToolTip(translate("LossSurface", "What the surface shows (hover over an entry for details)"))
         self.landscape = ElidedCombo()
         self.landscape.setObjectName("raceSurfaceCombo")
-        for name, s in SURFACES.items():
-            self.landscape.addItem(name)
-            self.landscape.setItemData(self.landscape.count() - 1, s.text, Qt.ToolTipRole)
-        self.landscape.addItem(THIS_NETWORK)
-        self.landscape.setItemData(self.landscape.count() - 1, NETWORK_RACE_TEXT, Qt.ToolTipRole)
-        self.landscape.setToolTip("The landscape the race runs on")
+        for name, s in SURFACES.items():  # shown in the window's language, the key kept as the item's data
+            self.landscape.addItem(landscape_name(name), name)
+            self.landscape.setItemData(self.landscape.count() - 1, surface_text(s), Qt.ToolTipRole)
+        self.landscape.addItem(landscape_name(THIS_NETWORK), THIS_NETWORK)
+        self.landscape.setItemData(self.landscape.count() - 1, network_race_text(), Qt.ToolTipRole)
+        self.landscape.setToolTip(translate("LossSurface", "The landscape the race runs on"))
         for combo, chars in ((self.mode, 14), (self.landscape, 6)):  # narrow docks: elide, do not force a width
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(chars)
-        self.race_step = QPushButton("Step")
-        self.race_step.setToolTip("One step for every ball")
-        self.race_play = QPushButton("Play")
+        self.race_step = QPushButton(translate("LossSurface", "Step"))
+        self.race_step.setToolTip(translate("LossSurface", "One step for every ball"))
+        self.race_play = QPushButton(translate("LossSurface", "Play"))
         self.race_play.setCheckable(True)
-        self.race_play.setToolTip("Let the balls roll (the trainer is not involved)")
-        self.race_reset = QPushButton("Restart")
-        self.race_reset.setToolTip("Put every ball back at the start")
+        self.race_play.setToolTip(translate("LossSurface", "Let the balls roll (the trainer is not involved)"))
+        self.race_reset = QPushButton(translate("LossSurface", "Restart"))
+        self.race_reset.setToolTip(translate("LossSurface", "Put every ball back at the start"))
         ok, why = opengl_available()
-        self.three_d = QCheckBox("3-D")  # short: why it is off is in its tooltip
+        self.three_d = QCheckBox(translate("LossSurface", "3-D"))  # short: why it is off is in its tooltip
         self.three_d.setEnabled(ok)
-        self.three_d.setToolTip("Show the surface as a 3-D landscape (drag to turn it)" if ok else why)
+        self.three_d.setToolTip(translate("LossSurface", "Show the surface as a 3-D landscape (drag to turn it)")
+                                if ok else why)
         self.message = QLabel()
         self.message.setObjectName("surfaceMessage")
         self.message.setTextFormat(Qt.RichText)
@@ -115,14 +118,14 @@ class LossSurfaceView(QWidget):
 
         self.plot = SurfacePlot()
         # What the marks on the map are, below it: a legend inside the map covered the map and the trail.
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(translate("LossSurface", LEGEND))
         self.legend.setObjectName("surfaceLegend")
         self.legend.setTextFormat(Qt.RichText)
         self.legend.setWordWrap(True)
-        self.legend.setToolTip("The ball: the network's parameters now (on this map); the orange line: the way "
-                               "they came; the white arrow: downhill, the negative gradient of the last step; "
-                               "the cyan arrow: the step the optimiser actually took (with momentum or Adam it "
-                               "differs from the gradient)")
+        self.legend.setToolTip(translate("LossSurface", "The ball: the network's parameters now (on this map); the "
+                                         "orange line: the way they came; the white arrow: downhill, the negative "
+                                         "gradient of the last step; the cyan arrow: the step the optimiser actually "
+                                         "took (with momentum or Adam it differs from the gradient)"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.landscape3d: Landscape3D | None = None
@@ -171,7 +174,7 @@ class LossSurfaceView(QWidget):
         self.race_play.toggled.connect(self._race_play_toggled)
         self.race_reset.clicked.connect(self.restart_race)
         self.three_d.toggled.connect(self._toggle_3d)
-        self.model.landscape = self.landscape.currentText()
+        self.model.landscape = self.landscape.currentData()
         self._mode_changed()
 
     # ---------------------------------------------------------------- public
@@ -263,12 +266,12 @@ class LossSurfaceView(QWidget):
         """Compute the surface for the current state in the background (the newest request wins)."""
         compute = self.model.surface_job()
         if compute is not None:
-            self.info.setText(COMPUTING_TEXT)
+            self.info.setText(translate("LossSurface", COMPUTING_TEXT))
             self.jobs.submit(compute)
 
     # -------------------------------------------------------------- surfaces
     def _on_failed(self, _token: int, message: str) -> None:
-        self.info.setText(f"The surface could not be computed: {message}")
+        self.info.setText(translate("LossSurface", "The surface could not be computed: {error}").format(error=message))
 
     def _race_play_toggled(self, on: bool) -> None:
         self.race_timer.start() if on else self.race_timer.stop()
@@ -369,9 +372,9 @@ class LossSurfaceView(QWidget):
         compute = self.model.network_race_job()
         self.plot.clear_runners()
         if compute is None:
-            self.info.setText(NO_NETWORK_TEXT)
+            self.info.setText(translate("LossSurface", NO_NETWORK_TEXT))
             return
-        self.info.setText(NETWORK_RACING_TEXT)
+        self.info.setText(translate("LossSurface", NETWORK_RACING_TEXT))
         self.jobs.submit(compute)
 
     def _network_race_done(self, result) -> None:
@@ -406,7 +409,7 @@ class LossSurfaceView(QWidget):
         self._sync_3d()
 
     def _landscape_changed(self, *_):
-        self.model.landscape = self.landscape.currentText()
+        self.model.landscape = self.landscape.currentData()
         self.plot.set_equal_axes(self.model.equal_axes())
         self.restart_race()
 

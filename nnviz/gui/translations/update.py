@@ -2,10 +2,11 @@
 
     python -m nnviz.gui.translations.update [--font NotoSansCJK-Regular.ttc]
 
-1. ``pyside6-lupdate`` collects every ``translate("Context", "text")`` of ``nnviz/gui`` and the
+1. ``pyside6-lupdate`` collects every ``translate("Context", "text")`` and ``QT_TRANSLATE_NOOP`` of
+   ``nnviz`` (the window, the command line, and the error messages of ``nnviz.core``) and the
    texts kept as data (lesson titles, texts and guided steps under "lessons"; the guided figures'
-   names under "guided") into ``nnviz_zh_CN.ts``, keeping the translations already there and
-   dropping texts no longer used;
+   names under "guided"; the loss surface's landscapes under "surfaces") into ``nnviz_zh_CN.ts``,
+   keeping the translations already there and dropping texts no longer used;
 2. ``pyside6-lrelease`` compiles it to ``nnviz_zh_CN.qm``;
 3. with ``--merge FILE.json`` ([[context, source, translation], ...]): those translations are
    written into the catalogue first (how a batch translated outside Qt Linguist comes in);
@@ -25,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GUI = HERE.parent
+PACKAGE = GUI.parent
 CATALOGUE = HERE / "nnviz_zh_CN.ts"
 COMPILED = HERE / "nnviz_zh_CN.qm"
 FONT = HERE / "NotoSansSC-nnviz.otf"
@@ -42,7 +44,16 @@ def data_texts() -> list[tuple[str, str]]:
             texts += [("lessons", step.question), ("lessons", step.look), ("lessons", step.explain)]
             texts += [("lessons", choice.text) for choice in step.choices]
     texts += [("guided", what) for what, _ in MEASURES.values()]
+    texts += surface_texts()
     return texts
+
+
+def surface_texts() -> list[tuple[str, str]]:
+    """("surfaces", text) of the loss surface's landscapes: their names and what each one is."""
+    from nnviz.core.surface import SURFACES, neuron_surface, zhou_surface
+
+    return [("surfaces", name) for name in SURFACES] + \
+        [("surfaces", s.text) for s in (*SURFACES.values(), neuron_surface(), zhou_surface())]
 
 
 def tool(name: str) -> str:
@@ -53,8 +64,13 @@ def tool(name: str) -> str:
     return found
 
 
+def source_files() -> list[Path]:
+    """The modules whose texts are translated: every one of ``nnviz`` but this folder's."""
+    return sorted(p for p in PACKAGE.rglob("*.py") if "translations" not in p.relative_to(PACKAGE).parts)
+
+
 def update_catalogue() -> None:
-    sources = sorted(str(p) for p in GUI.rglob("*.py") if "translations" not in p.parts)
+    sources = [str(p) for p in source_files()]
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data_texts.py"
         data.write_text("\n".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})" for c, t in data_texts()) + "\n",
@@ -100,6 +116,10 @@ def merge(path: Path) -> int:
     return matched
 
 
+#: The bundled font's line: ascent and descent in font units (1000 to the em).
+LINE_ASCENT_DESCENT = (920, 240)
+
+
 def subset_font(collection: Path) -> None:
     from fontTools import subset, ttLib
 
@@ -112,6 +132,15 @@ def subset_font(collection: Path) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(characters)))
     subsetter.subset(face)
+    # Lines as tall as the Latin interface font's (DejaVu Sans: 1.16 em), not Noto CJK's 1.45 em: Qt
+    # sizes a line by the font that draws it, and every Chinese row of buttons and labels was a fifth
+    # taller (the window in presentation mode at 1280x720 needed 765 px).  The ideographs' em box
+    # (-0.12 .. 0.88 em) stays inside the line.
+    ascent, descent = LINE_ASCENT_DESCENT
+    face["hhea"].ascent, face["hhea"].descent, face["hhea"].lineGap = ascent, -descent, 0
+    os2 = face["OS/2"]
+    os2.usWinAscent, os2.usWinDescent = ascent, descent
+    os2.sTypoAscender, os2.sTypoDescender, os2.sTypoLineGap = ascent, -descent, 0
     face.save(str(FONT))
 
 

@@ -32,16 +32,23 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from nnviz.cli_language import error_text
 from nnviz.core import NNVizError
+from nnviz.core.history import state_nbytes
 from nnviz.session import Session
 
-from .language import translate
+translate = QCoreApplication.translate  # nnviz.gui.language's, without importing the widgets
+
 
 #: Work for at most this long before returning to the thread's event loop.
 CHUNK_SECONDS = 0.02
-#: At most 30 frames a second while playing (every state is shown when stepping), at least one
+#: At most 60 frames a second while playing (every state is shown when stepping), at least one
 #: every half second.
-MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 30, 0.5
+MIN_FRAME_SECONDS, MAX_FRAME_SECONDS = 1 / 60, 0.5
+#: At full speed the timeline keeps a state at the end of a chunk, but at most this many bytes of
+#: states a second: a 784-512-512-512-10 network's state is 7.5 MB (one every 0.12 s), the
+#: 3Blue1Brown network's 0.1 MB (one every chunk).
+KEEP_BYTES_PER_SECOND = 64 * 2**20
 #: At full speed the frame rate adapts so that the trainer's thread computes at least this share
 #: of the time (its CPU time over wall time, measured every PACE_SECONDS).  Headless it computes
 #: all the time (measured: 1.000); what it loses waits for the GIL while the GUI thread draws.
@@ -51,11 +58,12 @@ TRAINER_SHARE, PACE_SECONDS = 0.92, 0.25
 #: test digits takes ~3 ms, 30 of its training steps).
 EVAL_EVERY_STEPS, EVAL_EVERY_SECONDS, EVAL_SHARE = 50, 0.5, 0.02
 
-_WORKERS: "weakref.WeakSet[TrainerWorker]" = weakref.WeakSet()
+_WORKERS: "weakref.WeakSet[Worker]" = weakref.WeakSet()
 
 
-class TrainerWorker(QObject):
-    """Runs a Session's trainer in its own QThread.
+class Worker(QObject):
+    """What the window hears from its trainer, wherever the trainer runs (a thread here, a process
+    in :mod:`nnviz.training.remote`).
 
     Signals:
         stepped(StepState): a state to display (every state when stepping,
@@ -67,7 +75,7 @@ class TrainerWorker(QObject):
         failed(str): a readable error; the run stopped.
         runningChanged(bool): playing or not.
         speed(float): measured steps per second while playing.
-        finished(): the worker stopped for good (see :meth:`finish`).
+        finished(): the worker stopped for good.
     """
 
     stepped = Signal(object)
@@ -78,6 +86,11 @@ class TrainerWorker(QObject):
     runningChanged = Signal(bool)
     speed = Signal(float)
     finished = Signal()
+
+
+class TrainerWorker(Worker):
+    """Runs a Session's trainer in its own QThread (signals: see :class:`Worker`)."""
+
     _wake = Signal()
 
     def __init__(self, session: Session):
@@ -92,6 +105,7 @@ class TrainerWorker(QObject):
         self._ready = threading.Event()  # the GUI has drawn the last state it was sent
         self._ready.set()
         self._last_emit = 0.0
+        self._last_keep, self._keep_seconds = 0.0, CHUNK_SECONDS
         self._last_eval = (0, 0.0, 0.0)  # step, when, how long it took
         self._share, self._pace_from = 1.0, (0.0, 0.0)  # (wall, thread CPU) when the stretch began
         self._timer: QTimer | None = None
@@ -181,7 +195,7 @@ class TrainerWorker(QObject):
             try:
                 fn()
             except NNVizError as e:
-                self.failed.emit(str(e))
+                self.failed.emit(error_text(e))
             except Exception as e:  # a bug must not kill the thread: report it in words
                 traceback.print_exc()
                 self.failed.emit(translate("Worker", "Unexpected error: {kind}: {error}").format(
@@ -221,6 +235,7 @@ class TrainerWorker(QObject):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)
         self._remaining = n
+        self._keep_seconds = max(CHUNK_SECONDS, state_nbytes(trainer.state) / KEEP_BYTES_PER_SECOND)
         self._running.set()
         self._count_since, self._count = time.perf_counter(), 0
         self._pace_from = (time.perf_counter(), time.thread_time())
@@ -278,9 +293,12 @@ class TrainerWorker(QObject):
                     if not running.is_set() or self.session is not session:
                         return
                 stepping = self._remaining > 0
-                last = paced or (stepping and self._remaining == 1) or time.perf_counter() - start > CHUNK_SECONDS
-                kept = stepping or last
+                now = time.perf_counter()
+                last = paced or (stepping and self._remaining == 1) or now - start > CHUNK_SECONDS
+                kept = stepping or paced or (last and now - self._last_keep >= self._keep_seconds)
                 state = session.train_step(keep=kept)
+                if kept:
+                    self._last_keep = now
                 if state.diverged:
                     self._end_run(state)
                     self.diverged.emit(state)
@@ -296,7 +314,7 @@ class TrainerWorker(QObject):
                     break
         except NNVizError as e:
             self._running.clear()
-            self.failed.emit(str(e))
+            self.failed.emit(error_text(e))
             self.runningChanged.emit(False)
             return
         except Exception as e:
@@ -307,7 +325,7 @@ class TrainerWorker(QObject):
             self.runningChanged.emit(False)
             return
         if state is not None:
-            if not kept:  # paused mid-chunk: the timeline ends at the newest state
+            if not kept and not self._running.is_set():  # paused mid-chunk: the timeline ends at the newest state
                 session.keep(state)
             self._send(state, force=paced)
         now = time.perf_counter()
@@ -369,6 +387,38 @@ class TrainerWorker(QObject):
     def is_finished(self) -> bool:
         return self._finished.is_set()
 
+    @property
+    def stopped(self) -> bool:
+        """Whether the worker has ended for good and its thread with it."""
+        thread = getattr(self, "thread_ref", None)
+        return self.is_finished and (thread is None or thread.isFinished())
+
+    def stop(self, timeout_ms: int = 3000) -> bool:
+        """Stop cooperatively: pause, finish in the worker's thread, wait for the thread to end, then
+        delete the worker and the thread from the GUI thread (``deleteLater``).  Deleted in the worker's
+        thread as it ended (``finished -> deleteLater`` there), the Python-owned worker's wrapper was
+        torn down off the GUI thread: about one full test run in ten segfaulted in ``thread.wait``.
+        Never terminates a thread.  Safe to call twice."""
+        thread = getattr(self, "thread_ref", None)
+        if thread is None or self.is_finished:
+            return True
+        self._running.clear()
+        done = threading.Event()
+
+        def finish():
+            self.finish()
+            done.set()
+
+        self._requests.put(finish)
+        self._wake.emit()
+        done.wait(timeout_ms / 1000)
+        ok = thread.wait(timeout_ms)
+        self.thread_ref = None
+        if ok:
+            self.deleteLater()  # both live in the GUI thread now
+            thread.deleteLater()
+        return ok
+
 
 def start_worker(worker: TrainerWorker) -> QThread:
     """Move ``worker`` to a new running QThread and return the thread (superqt's wiring: the
@@ -384,31 +434,9 @@ def start_worker(worker: TrainerWorker) -> QThread:
     return thread
 
 
-def stop_worker(worker: TrainerWorker, timeout_ms: int = 3000) -> bool:
-    """Stop cooperatively: pause, finish in the worker's thread, wait for the thread to end, then
-    delete the worker and the thread from the GUI thread (``deleteLater``).  Deleted in the worker's
-    thread as it ended (``finished -> deleteLater`` there), the Python-owned worker's wrapper was
-    torn down off the GUI thread: about one full test run in ten segfaulted in ``thread.wait``.
-    Never terminates a thread.  Safe to call twice."""
-    thread = getattr(worker, "thread_ref", None)
-    if thread is None or worker.is_finished:
-        return True
-    worker._running.clear()
-    done = threading.Event()
-
-    def finish():
-        worker.finish()
-        done.set()
-
-    worker._requests.put(finish)
-    worker._wake.emit()
-    done.wait(timeout_ms / 1000)
-    ok = thread.wait(timeout_ms)
-    worker.thread_ref = None
-    if ok:
-        worker.deleteLater()  # both live in the GUI thread now
-        thread.deleteLater()
-    return ok
+def stop_worker(worker, timeout_ms: int = 3000) -> bool:
+    """Stop ``worker`` (a thread's or a process's) for good; see its ``stop``."""
+    return worker.stop(timeout_ms)
 
 
 def stop_all_workers() -> None:

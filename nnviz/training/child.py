@@ -1,0 +1,132 @@
+"""The trainer's own process: ``python -m nnviz.training.child LANG``, started by
+:class:`nnviz.training.remote.ProcessWorker`.
+
+It reads an authentication key from its standard input, listens on a local connection (a Unix
+socket, a named pipe on Windows), prints that address as its one line of output, and serves one
+window: a :class:`TrainerWorker` runs the session it is sent, in this process's main thread, under
+Qt's core event loop; the window's requests arrive on a reader thread; every signal of the worker
+goes back over the connection with the history and test-figure events before it (see
+:mod:`nnviz.training.wire`).  BLAS runs on every core but one: the window's GUI thread has that one.
+"""
+from __future__ import annotations
+
+import pickle
+import sys
+import threading
+from multiprocessing.connection import Listener
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from threadpoolctl import threadpool_limits
+
+from nnviz.core.state import pack_state
+
+from . import trainer_blas_threads
+from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
+from .worker import TrainerWorker
+
+TRANSLATIONS = Path(__file__).parent.parent / "gui" / "translations"
+
+
+class ChildWorker(TrainerWorker):
+    """The worker of the trainer's process: sends what it does to the window over ``conn``."""
+
+    def __init__(self, conn):
+        super().__init__(None)
+        self.conn = conn
+        self.outbox = Outbox()
+        self._send_lock = threading.Lock()
+        for name in ("stepped", "branched", "diverged"):
+            getattr(self, name).connect(lambda state, name=name: self.forward(name, self.packed(state)),
+                                        Qt.DirectConnection)
+        self.evaluated.connect(lambda *figures: self.forward("evaluated", figures), Qt.DirectConnection)
+        self.failed.connect(lambda message: self.forward("failed", message), Qt.DirectConnection)
+        self.runningChanged.connect(lambda running: self.forward("running", running), Qt.DirectConnection)
+        self.speed.connect(lambda rate: self.forward("speed", rate), Qt.DirectConnection)
+        self.finished.connect(lambda: self.forward("finished", None), Qt.DirectConnection)
+
+    def packed(self, state):
+        """A state to send: its step alone when it is the one just kept (the window has it), else
+        packed with its probe pass (the window draws it: the pass is computed here, not there)."""
+        history = self.session.history
+        if history.latest() is state and history.forwarded is state:
+            return state.step
+        return pack_state(state, probe=True)
+
+    def forward(self, name: str, payload) -> None:
+        """Send (history events so far, signal name, payload) to the window."""
+        with self._send_lock:
+            try:
+                self.conn.send((self.outbox.take(), name, payload))
+            except OSError:  # the window is gone: nothing left to serve
+                self._running.clear()
+                QCoreApplication.quit()
+
+    def _pace(self, now: float) -> None:
+        """No pacing here: the window draws in another process, so a frame costs the trainer only its
+        sending; frames come as fast as the window asks for them (``frame_done``), at most
+        1 / MIN_FRAME_SECONDS a second."""
+
+    def _tick(self) -> None:
+        super()._tick()
+        if self.outbox.events or self.outbox.rows:
+            self.forward("events", None)
+
+    def _load_session(self, session) -> None:
+        session.history = ForwardedHistory(self.outbox, session.trainer.state)
+        session.tests = ForwardedTests(self.outbox)
+        self.forward("loaded", session.number)
+        super()._load_session(session)
+
+    def _replace_data(self, data) -> None:
+        self.forward("replacing", None)
+        super()._replace_data(data)
+
+
+def serve(conn) -> None:
+    """Answer the window's requests until it asks to finish or goes away (main thread: Qt's loop)."""
+    app = QCoreApplication.instance()
+    worker = ChildWorker(conn)
+
+    def read():
+        while True:
+            try:
+                name, args = conn.recv()
+            except (EOFError, OSError):
+                name, args = "finish", ()
+            if name == "finish":
+                worker._running.clear()
+                worker._submit(worker.finish)
+                return
+            if name == "load_session":
+                args = (pickle.loads(args[0]),)
+            elif name == "branch_from":
+                session = worker.session
+                args = (unpack(args[0], session.trainer.net.frozen_config, session.data.X_test[session.probe_index]),)
+            getattr(worker, name)(*args)
+
+    worker.finished.connect(app.quit, Qt.QueuedConnection)
+    reader = threading.Thread(target=read, name="requests", daemon=True)
+    reader.start()
+    app.exec()
+    reader.join(timeout=1)
+
+
+def main() -> int:
+    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    authkey = bytes.fromhex(sys.stdin.readline().strip())
+    app = QCoreApplication(sys.argv[:1])
+    translator = QTranslator(app)
+    if lang != "en" and translator.load(f"nnviz_{lang}", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+    with Listener(authkey=authkey) as listener:
+        print(listener.address, flush=True)
+        sys.stdout = sys.stderr  # the one line is said; anything else is for a person
+        conn = listener.accept()
+    with conn, threadpool_limits(trainer_blas_threads()):
+        serve(conn)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
