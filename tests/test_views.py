@@ -73,3 +73,20 @@ def test_formulas_write_out_the_states_weighted_sum(qtbot):
     view.select(1, 1)
     text = view.text.toPlainText()
     assert f"{float(state.zs[0][1]):.4g}" in text, text
+
+
+def test_while_training_plays_the_layers_pane_charts_in_the_background_the_same_figures(qtbot):
+    digits = datasets.load("digits")
+    charts = LayerChartsView()
+    qtbot.addWidget(charts)
+    charts.set_context(digits)
+    state = make_state([784, 6, 10], seed=5)
+    charts.set_state(state)
+    charts.redraw_now()
+    at_once = charts.confusion.copy()
+    charts.set_live(True)
+    charts.confusion = None
+    charts.redraw_now()
+    qtbot.waitUntil(lambda: charts.confusion is not None, timeout=10000)
+    assert np.array_equal(charts.confusion, at_once)
+    charts.shutdown()

@@ -448,6 +448,7 @@ class Controller(QObject):
         w = self.w
         w.network_view.set_live(running)
         w.loss_surface.set_live(running)
+        w.layer_charts.set_live(running)
         w.controls.set_running(running)
         if not running:
             w.status_labels["speed"].setText("")

@@ -123,11 +123,13 @@ class DataFiles(QObject):
         self.w.controller.replace_data(data)
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.w and event.type() in (QEvent.DragEnter, QEvent.DragMove):
+        if getattr(self, "w", None) is not obj:  # the window's events only (none once its Python side is gone)
+            return False
+        if event.type() in (QEvent.DragEnter, QEvent.DragMove):
             if dropped_table(event.mimeData()):
                 event.acceptProposedAction()
                 return True
-        elif obj is self.w and event.type() == QEvent.Drop:
+        elif event.type() == QEvent.Drop:
             path = dropped_table(event.mimeData())
             if path:
                 event.acceptProposedAction()

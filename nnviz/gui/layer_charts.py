@@ -17,6 +17,7 @@ from nnviz.core.network import holding
 from .curves import Series
 from .fitted_text import DecadeAxis, IntegerAxis, SparseAxis, TallLabel
 from .language import translate
+from .surface.jobs import SurfaceJobs
 from .throttled import ThrottledRedraw
 
 SAMPLES = 256  # test samples behind the histograms
@@ -57,6 +58,18 @@ def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) 
 
 
 
+def chart_figures(net, X: np.ndarray, X_confusion: np.ndarray, labels: np.ndarray, n_classes: int):
+    """What the pane charts of ``net``: ((density (n_hidden, BINS), (lo, hi), n_hidden) of the hidden
+    layers' activations on X (m, n_in), confusion matrix (n_classes, n_classes) on X_confusion with
+    ``labels``).  Plain NumPy: runs in any thread (one at a time per network)."""
+    with np.errstate(all="ignore"):
+        net.forward(X)
+        hidden = net.activations[1:-1]
+        density, span = histograms(hidden) if hidden else (None, (0.0, 1.0))
+        predicted = net.predict(X_confusion)
+    return (density, span, len(hidden)), confusion_matrix(labels, predicted, n_classes)
+
+
 class LayerChartsView(ThrottledRedraw, QWidget):
     """Three stacked charts for the network on display.
 
@@ -68,6 +81,10 @@ class LayerChartsView(ThrottledRedraw, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("layerChartsView")
+        self.live, self._computing, self._pending = False, False, False
+        self._jobs = SurfaceJobs(self)  # the forward passes while training plays (see set_live)
+        self._jobs.done.connect(self._job_done)
+        self._jobs.failed.connect(self._job_failed)
         # The titles are Qt labels that wrap, not pyqtgraph titles: those never get narrower than their
         # text and cut the charts on the right in a narrow dock.
         self.title = TallLabel(translate("LayerCharts", "Gradient norm per layer (log): <span style='color:#6a3d9a'>"
@@ -111,7 +128,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         layout.addWidget(self.plots, 1)
         self.data = None
         self.state = None  # the state on display; its network is loaded into ``net`` when redrawn
-        self.net = None
+        self.net = self._job_net = None
         self.confusion = None
         self._norms: list[Series] = []
         self._grad_curves = []
@@ -157,37 +174,59 @@ class LayerChartsView(ThrottledRedraw, QWidget):
         self.state = state
         self.schedule_redraw()
 
+    def set_live(self, live: bool) -> None:
+        """While training plays, the histograms' and confusion matrix's forward passes run in a
+        background thread (a 784-512-512-512-10 network: 1.2 G multiply-adds a redraw); stepped,
+        paused or rewound, they are computed at once, so what is on screen is the state's own."""
+        self.live = live
+
     def redraw_now(self) -> None:
         for curve, series in zip(self._grad_curves, self._norms):
             curve.setData(*series.data())
-        state = self.state
-        if state is not None:
-            self.net = holding(self.net, state.config, state.theta, state.norm_stats)
-        if self.net is None or self.data is None or self.net.sizes[0] != self.data.n_inputs:
+        state, data = self.state, self.data
+        if state is None or data is None or state.layer_sizes[0] != data.n_inputs:
             return
-        self._draw_histograms()
-        self._draw_confusion()
-
-    def _draw_histograms(self) -> None:
-        net, X = self.net, self.data.X_test[:SAMPLES]
-        with np.errstate(all="ignore"):
-            net.forward(X)
-        hidden = net.activations[1:-1]
-        if not hidden:
-            self.hist_image.clear()
-            return
-        density, (lo, hi) = histograms(hidden)
-        self.hist_image.setImage(density, levels=(0, max(1e-6, float(density.max()))))
-        self.hist_image.setRect(lo, 0.5, hi - lo, len(hidden))  # hidden layer k's row centred on k
-        self.hist_plot.setRange(xRange=(lo, hi), yRange=(0.5, len(hidden) + 0.5), padding=0)
-
-    def _draw_confusion(self) -> None:
-        data = self.data
         n = data.n_outputs if data.n_outputs > 1 else 2
-        X, labels = data.X_test[:CONFUSION_SAMPLES], data.labels_test[:CONFUSION_SAMPLES]
-        with np.errstate(all="ignore"):
-            predicted = self.net.predict(X)
-        self.confusion = m = confusion_matrix(labels, predicted, n)
+        inputs = (data.X_test[:SAMPLES], data.X_test[:CONFUSION_SAMPLES], data.labels_test[:CONFUSION_SAMPLES], n)
+        if not self.live:
+            self.net = holding(self.net, state.config, state.theta, state.norm_stats)
+            self._draw(chart_figures(self.net, *inputs))
+        elif self._computing:
+            self._pending = True  # the newest state is charted when the running job ends
+        else:
+            self._computing, self._pending = True, False
+            # The job's own network (one job at a time): the pane's may be loaded meanwhile at a pause.
+            self._job_net = net = holding(self._job_net, state.config, state.theta, state.norm_stats)
+            self._jobs.submit(lambda should_stop, on_row: chart_figures(net, *inputs))
+
+    def _job_done(self, token: int, figures) -> None:
+        self._computing = False
+        if token == self._jobs.token:
+            self._draw(figures)
+        if self._pending:
+            self._pending = False
+            self.redraw_now()
+
+    def _job_failed(self, token: int, message: str) -> None:
+        self._computing = False  # printed by the job; the next redraw tries again
+
+    def shutdown(self) -> None:
+        """Wait for a running computation (before the window closes)."""
+        self._jobs.shutdown()
+
+    def _draw(self, figures) -> None:
+        (density, (lo, hi), n_hidden), confusion = figures
+        if not n_hidden:
+            self.hist_image.clear()
+        else:
+            self.hist_image.setImage(density, levels=(0, max(1e-6, float(density.max()))))
+            self.hist_image.setRect(lo, 0.5, hi - lo, n_hidden)  # hidden layer k's row centred on k
+            self.hist_plot.setRange(xRange=(lo, hi), yRange=(0.5, n_hidden + 0.5), padding=0)
+        self._draw_confusion(confusion)
+
+    def _draw_confusion(self, m: np.ndarray) -> None:
+        self.confusion = m
+        n = len(m)
         # Colour the mistakes: the diagonal (right answers) would drown them otherwise.
         shown = m.astype(float)
         np.fill_diagonal(shown, 0)

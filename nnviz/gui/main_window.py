@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
                 return
             self.recorder.shutdown()  # a recording is saved, its writer finished
             self.loss_surface.shutdown()
+            self.layer_charts.shutdown()
             self.controller.shutdown()  # the worker keeps its newest state, then stops
             if self.remember:
                 self.save_settings()
