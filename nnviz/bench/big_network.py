@@ -14,13 +14,14 @@ too, since the build machines are shared.
 from __future__ import annotations
 
 import cProfile
-import gc
 import io
 import os
 import pstats
 import time
 
 import numpy as np
+
+from nnviz.bench import dispose
 
 from .gui import _rss_mb
 
@@ -47,7 +48,7 @@ def _top_functions(profile: cProfile.Profile, n: int = 25) -> list:
 def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
     """Build the window's network ``hidden`` at ``batch_size``, play ``seconds`` at full speed, then
     ``scrubs`` timeline moves; the figures (milliseconds and MB)."""
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
@@ -109,10 +110,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     rss_after = _rss_mb()
     if profiler:
         profiler.disable()
-    window.close()
-    window.deleteLater()  # now, while its Python wrappers live (as tests/conftest.py's close_and_delete)
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    gc.collect()
+    dispose(window)
     result = {"network": "-".join(map(str, sizes)), "batch_size": batch_size, "play_seconds": seconds,
               "steps_per_s": round(steps / elapsed), "gap_ms": _percentiles(gaps),
               "rss_mb_start_peak": [round(rss_start), round(peak[0])], "history_states": kept,

@@ -6,6 +6,8 @@ import time
 
 import numpy as np
 
+from nnviz.bench import dispose
+
 
 def run(quick: bool = False, with_window: bool = True) -> dict:
     from PySide6.QtCore import QPoint, Qt
@@ -58,6 +60,6 @@ def run(quick: bool = False, with_window: bool = True) -> dict:
         app.processEvents()
 
         result["move_to_prediction_and_diagram_median_ms"] = round(strokes(window.pad_pane.pad, app.processEvents), 2)
-        window.close()
+        dispose(window)
     result["move_target_ms"] = 16.0
     return result

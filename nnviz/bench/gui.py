@@ -20,6 +20,8 @@ import time
 
 import numpy as np
 
+from nnviz.bench import dispose
+
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
 # and its trainer thread end in nnviz.gui.lifetime at exit).
 BARE = """\
@@ -130,7 +132,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     rss_before = _rss_mb()
     run_for(memory_seconds)
     rss_after = _rss_mb()
-    window.close()
+    dispose(window)
     g, h = statistics.median(gui), statistics.median(headless)
     return {
         "gui_steps_per_s": round(g), "headless_steps_per_s": round(h), "throughput_ratio": round(g / h, 3),
@@ -178,7 +180,7 @@ def long_run(steps: int = 200_000, sample_seconds: float = 10.0) -> dict:
         app.processEvents()
         time.sleep(0.01)
     late = [f for f in frames if f > paused_at + 0.1]
-    window.close()
+    dispose(window)
     rates = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(samples, samples[1:])]
     seconds = samples[-1][0]
     return {"steps": samples[-1][1] - start_step, "seconds": round(seconds, 1),

@@ -9,7 +9,6 @@ NumPy job that keeps every core busy with matrix products.
 """
 from __future__ import annotations
 
-import gc
 import os
 import statistics
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import time
 
 import numpy as np
+
+from nnviz.bench import dispose
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
 #: A NumPy job using every core (its BLAS's default threads) for ``seconds``.
@@ -49,7 +50,7 @@ def _headless_steps_per_s(lesson: str, seconds: float) -> float:
 
 def _window_run(place: str, lesson: str, seconds: float) -> dict:
     """Open a window whose trainer runs in ``place`` on ``lesson``, play ``seconds`` at full speed."""
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
 
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
@@ -91,10 +92,7 @@ def _window_run(place: str, lesson: str, seconds: float) -> dict:
     steps, frames = window.session.trainer.step_count - start_step, Painted.count
     timer.stop()
     window.network_view.canvas.removeEventFilter(painted)
-    window.close()
-    window.deleteLater()  # now, while its Python wrappers live (as the tests' close_and_delete)
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    gc.collect()
+    dispose(window)
     os.environ.pop("NNVIZ_TRAINER", None)
     return {"steps_per_s": steps / elapsed, "frames_per_s": frames / elapsed,
             "gap_p99_ms": float(np.percentile(gaps, 99)) if gaps else 0.0, "gap_max_ms": max(gaps, default=0.0)}
