@@ -189,15 +189,3 @@ def summary(result: dict) -> str:
         lines.append("window and panes: " + json.dumps(result["gui"], indent=1))
     return "\n".join(lines)
 
-
-def dispose(window) -> None:
-    """Close a window a benchmark built and delete it now, while its Python wrappers live (as the
-    tests' ``close_and_delete``): left to the cycle collector, a closed window crashed a later one."""
-    import gc
-
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    gc.collect()

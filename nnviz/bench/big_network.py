@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import dispose
+from nnviz.bench.windows import dispose
 
 from .gui import _rss_mb
 
@@ -74,8 +74,10 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     timer.timeout.connect(tick)
     profiler = cProfile.Profile() if profile else None
     loop = QEventLoop()
-    start_step = window.session.history.latest().step
     window.play()
+    # The trainer's process restarts on the new network: the clock starts at its first state.
+    window.wait_for_step(window.session.history.latest().step + 1, timeout=60)
+    start_step = window.session.history.latest().step
     clock.start()
     timer.start()
     if profiler:

@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import dispose
+from nnviz.bench.windows import dispose
 
 
 def run(quick: bool = False, with_window: bool = True) -> dict:

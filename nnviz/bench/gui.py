@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import dispose
+from nnviz.bench.windows import dispose
 
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
 # and its trainer thread end in nnviz.gui.lifetime at exit).

@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import dispose
+from nnviz.bench.windows import dispose
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
 #: A NumPy job using every core (its BLAS's default threads) for ``seconds``.
