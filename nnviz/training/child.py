@@ -6,11 +6,14 @@ socket, a named pipe on Windows), prints that address as its one line of output,
 window: a :class:`TrainerWorker` runs the session it is sent, in this process's main thread, under
 Qt's core event loop; the window's requests arrive on a reader thread; every signal of the worker
 goes back over the connection with the history and test-figure events before it (see
-:mod:`nnviz.training.wire`).  BLAS runs on every core but one: the window's GUI thread has that one.
+:mod:`nnviz.training.wire`), written by a sender thread so that the trainer never waits for the
+window to read (at most SEND_QUEUE messages wait; then it does).  BLAS runs on every core but one:
+the window's GUI thread has that one.
 """
 from __future__ import annotations
 
 import pickle
+import queue
 import sys
 import threading
 from multiprocessing.connection import Listener
@@ -26,6 +29,9 @@ from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
 from .worker import TrainerWorker
 
 TRANSLATIONS = Path(__file__).parent.parent / "gui" / "translations"
+#: Messages that may wait for the sender thread before the trainer waits too (a 784-512-512-512-10
+#: state is 7.5 MB: at most about 60 MB waiting).
+SEND_QUEUE = 8
 
 
 class ChildWorker(TrainerWorker):
@@ -36,6 +42,9 @@ class ChildWorker(TrainerWorker):
         self.conn = conn
         self.outbox = Outbox()
         self._send_lock = threading.Lock()
+        self._outgoing: queue.Queue = queue.Queue(SEND_QUEUE)
+        self._sender = threading.Thread(target=self._send_all, name="sender", daemon=True)
+        self._sender.start()
         for name in ("stepped", "branched", "diverged"):
             getattr(self, name).connect(lambda state, name=name: self.forward(name, self.packed(state)),
                                         Qt.DirectConnection)
@@ -54,13 +63,26 @@ class ChildWorker(TrainerWorker):
         return pack_state(state, probe=True)
 
     def forward(self, name: str, payload) -> None:
-        """Send (history events so far, signal name, payload) to the window."""
+        """Send (history events so far, signal name, payload) to the window, in order."""
         with self._send_lock:
-            try:
-                self.conn.send((self.outbox.take(), name, payload))
-            except OSError:  # the window is gone: nothing left to serve
-                self._running.clear()
-                QCoreApplication.quit()
+            self._outgoing.put((self.outbox.take(), name, payload))
+
+    def _send_all(self) -> None:
+        """The sender thread: write the messages until None; a gone window stops training (the
+        requests' reader then finishes the worker)."""
+        gone = False
+        while (message := self._outgoing.get()) is not None:
+            if not gone:
+                try:
+                    self.conn.send(message)
+                except OSError:
+                    gone = True
+                    self._running.clear()
+
+    def close(self) -> None:
+        """Send what waits, then end the sender thread."""
+        self._outgoing.put(None)
+        self._sender.join(timeout=10)
 
     def _pace(self, now: float) -> None:
         """No pacing here: the window draws in another process, so a frame costs the trainer only its
@@ -109,6 +131,7 @@ def serve(conn) -> None:
     reader = threading.Thread(target=read, name="requests", daemon=True)
     reader.start()
     app.exec()
+    worker.close()
     reader.join(timeout=1)
 
 
