@@ -1,5 +1,8 @@
 """Big networks (issue #19): bounded work and memory on the GUI thread, the same pictures and numbers."""
 import dataclasses
+import os
+import sys
+import threading
 
 import numpy as np
 import pytest
@@ -157,3 +160,20 @@ def test_the_formulas_gradients_are_the_networks_backward_pass(sizes, data, kwar
         assert dW[l][j, k] == pytest.approx(dW_ref[l][j, k], rel=1e-10, abs=1e-14)
     reference.forward(x[None])  # evaluation mode: what the pane writes out
     assert np.allclose(net.activations[-1], reference.activations[-1])
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority") or not sys.platform.startswith("linux"),
+                    reason="per-thread priorities are Linux's")
+def test_a_background_job_yields_the_core_to_the_gui_thread(qtbot):
+    from nnviz.gui.surface.jobs import JOB_NICE, SurfaceJobs
+
+    def own_priority():
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    gui_before = own_priority()
+    jobs = SurfaceJobs()
+    with qtbot.waitSignal(jobs.done, timeout=5000) as done:
+        jobs.submit(lambda should_stop, on_row: own_priority())
+    assert done.args[1] == min(19, gui_before + JOB_NICE) > gui_before  # the job's thread, lowered
+    assert own_priority() == gui_before  # the GUI thread keeps its priority
+    jobs.shutdown()
