@@ -86,6 +86,25 @@ def test_bench_reports_cases_and_forward_latency(capsys, monkeypatch):
     assert 0 < result["forward_latency_us"] < 10_000
 
 
+def test_bench_says_the_lowest_rounds_ratio_beside_the_median(monkeypatch):
+    """The torch ratios must hold in every round: the bench gives the lowest round's ratio too."""
+    import time
+
+    def fake_torch(case, data, lean):  # a contender that gets slower the longer it runs
+        calls = [0]
+
+        def step():
+            calls[0] += 1
+            time.sleep(1e-4 * (1 + calls[0] // 100))
+        return step
+
+    monkeypatch.setattr(bench, "_torch_stepper", fake_torch)
+    result = bench.run(seconds=0.05, rounds=3)
+    for case in result["cases"]:
+        assert 0 < case["ratio_lowest"] < case["ratio"]
+    assert "lowest round" in bench.summary(result)
+
+
 def test_no_display_is_one_readable_line(monkeypatch, capsys):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)

@@ -199,3 +199,14 @@ def test_the_thread_design_still_trains_the_window(monkeypatch, qtbot, settings,
     w.close()
     assert worker.stopped
     close_and_delete(w)
+
+
+def test_the_trainer_place_bench_gives_each_places_ratio_and_lowest_round(qtbot):
+    from nnviz.bench import trainer_place
+
+    result = trainer_place._compare(trainer_place.CASES["3Blue1Brown"], 0.6, 2)
+    assert result["headless_1_blas_thread_steps_per_s"] > 0
+    for place in ("thread", "process"):
+        figures = result[place]
+        assert figures["steps_per_s"] > 0 and figures["diagram_frames_per_s"] > 0
+        assert 0 < figures["ratio_lowest"] <= figures["ratio_to_headless"]
