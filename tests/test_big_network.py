@@ -119,6 +119,16 @@ def test_the_big_network_bench_measures_its_figures(qtbot):
         assert 0 <= figures["p50"] <= figures["p99"] <= figures["max"]
     start, peak = result["rss_mb_start_peak"]
     assert 0 < start <= peak
+    if sys.platform.startswith("linux"):  # the trainer's process counts too
+        assert result["peak_rss_mb_with_trainer_process"] > peak
+
+
+def test_the_big_network_bench_measures_each_network_in_a_fresh_process():
+    from nnviz.bench import big_network
+
+    result = big_network.measure_apart("8", 1, seconds=0.3, scrubs=2)
+    assert result["network"] == "784-8-10" and result["scrubs"] == 2
+    assert result["rss_mb_start_peak"][0] < 1024  # nothing of this process's memory
 
 
 def test_the_timeline_keeps_a_big_networks_states_within_its_byte_budget():

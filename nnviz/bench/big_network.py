@@ -4,10 +4,12 @@ The network 784-512-512-512-10 (932,362 parameters) at batch 1, built as a user 
 hidden layers and the batch size typed into the controls), plays at full speed in a 1500x950
 window; then the timeline slider is moved to other kept states, the window redrawn each time.
 Measured: the lateness of a 10 ms QTimer on the GUI thread while playing (p50, p99, max), the
-process's peak memory (RSS, sampled at every tick), each scrub's time (slider moved -> events
-processed, the window repainted) and the memory before and after the scrubs.  The same run on the
-3Blue1Brown network (784-16-16-10, batch 32) is the reference: the figures are given as ratios to it
-too, since the build machines are shared.
+process's peak memory (RSS, sampled at every tick, and with the trainer's process's beside it), each
+scrub's time (slider moved -> events processed, the window repainted) and the memory before and
+after the scrubs.  The same run on the 3Blue1Brown network (784-16-16-10, batch 32) is the
+reference: the figures are given as ratios to it too, since the build machines are shared.  Each
+network is measured in a fresh Python process (``python -m nnviz.bench.big_network``), as a user
+who opens nnviz and builds it: the memory of the benchmarks before it does not count.
 
 ``profile=True`` (``NNVIZ_BENCH_PROFILE=1``) adds the GUI thread's top functions by cumulative time.
 """
@@ -15,8 +17,11 @@ from __future__ import annotations
 
 import cProfile
 import io
+import json
 import os
 import pstats
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -24,6 +29,15 @@ import numpy as np
 from nnviz.bench.windows import dispose
 
 from .gui import _rss_mb
+
+
+def _child_rss_mb(pid: int | None) -> float:
+    """The resident memory of process ``pid`` in MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, TypeError):
+        return 0.0
 
 BIG = "512,512,512"
 TARGETS = {"gap_p99_ms_max": 25, "gap_max_ms_max": 100, "peak_rss_mb_max": 1024, "scrub_p99_ms_max": 50}
@@ -62,14 +76,19 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     app.processEvents()
     sizes = window.current_state.layer_sizes
     rss_start = _rss_mb()
+    process = getattr(window.controller.worker, "_process", None)  # the trainer's, if it has one
+    child_pid = process.pid if process is not None else None
 
-    gaps, peak, interval = [], [rss_start], 10
+    gaps, peak, total, interval = [], [rss_start], [0.0], 10
     clock, timer = QElapsedTimer(), QTimer()
     timer.setInterval(interval)
 
     def tick():
         gaps.append(max(0.0, clock.restart() - interval))
-        peak[0] = max(peak[0], _rss_mb())
+        rss = _rss_mb()
+        peak[0] = max(peak[0], rss)
+        if len(gaps) % 10 == 0:  # the trainer's process's memory, ten times a second
+            total[0] = max(total[0], rss + _child_rss_mb(child_pid))
 
     timer.timeout.connect(tick)
     profiler = cProfile.Profile() if profile else None
@@ -110,12 +129,14 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
         times.append(1000 * (time.perf_counter() - t))
         peak[0] = max(peak[0], _rss_mb())
     rss_after = _rss_mb()
+    total[0] = max(total[0], peak[0] + _child_rss_mb(child_pid))  # the scrubs' peak, the trainer's process idle
     if profiler:
         profiler.disable()
     dispose(window)
     result = {"network": "-".join(map(str, sizes)), "batch_size": batch_size, "play_seconds": seconds,
               "steps_per_s": round(steps / elapsed), "gap_ms": _percentiles(gaps),
-              "rss_mb_start_peak": [round(rss_start), round(peak[0])], "history_states": kept,
+              "rss_mb_start_peak": [round(rss_start), round(peak[0])],
+              "peak_rss_mb_with_trainer_process": round(max(total[0], peak[0])), "history_states": kept,
               "scrubs": len(times), "scrub_ms": _percentiles(times), "slowest_scrub": int(np.argmax(times)) if times else -1,
               "rss_mb_before_after_scrubs": [round(rss_before), round(rss_after)]}
     if profiler:
@@ -123,20 +144,32 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     return result
 
 
+def measure_apart(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
+    """:func:`measure` in a fresh Python process (its figures)."""
+    args = [sys.executable, "-m", "nnviz.bench.big_network", hidden, str(batch_size), str(seconds), str(scrubs)]
+    out = subprocess.run(args + (["--profile"] if profile else []), capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def run(quick: bool = False, profile: bool | None = None) -> dict:
     """The big network beside the 3Blue1Brown reference (5 s of play and 200 scrubs when ``quick``, else
     20 s and 1,000), each figure beside its target, and the big network's p99s as ratios to the reference's."""
     profile = os.environ.get("NNVIZ_BENCH_PROFILE") == "1" if profile is None else profile
     seconds, scrubs = (5.0, 200) if quick else (20.0, 1000)
-    reference = measure("16,16", 32, seconds, scrubs)
-    big = measure(BIG, 1, seconds, scrubs, profile=profile)
+    reference = measure_apart("16,16", 32, seconds, scrubs)
+    big = measure_apart(BIG, 1, seconds, scrubs, profile=profile)
     big["gap_ms"].update(target_p99_max=TARGETS["gap_p99_ms_max"], target_max_max=TARGETS["gap_max_ms_max"])
     big["scrub_ms"]["target_p99_max"] = TARGETS["scrub_p99_ms_max"]
-    big["target_peak_rss_mb_max"] = TARGETS["peak_rss_mb_max"]
+    big["target_peak_rss_mb_with_trainer_process_max"] = TARGETS["peak_rss_mb_max"]
     ratio = {key: round(big[key]["p99"] / max(reference[key]["p99"], 0.1), 1) for key in ("gap_ms", "scrub_ms")}
     return {"big": big, "reference_3b1b": reference,
             "met": {"gap_p99": big["gap_ms"]["p99"] <= TARGETS["gap_p99_ms_max"],
                     "gap_max": big["gap_ms"]["max"] <= TARGETS["gap_max_ms_max"],
-                    "peak_rss": big["rss_mb_start_peak"][1] <= TARGETS["peak_rss_mb_max"],
+                    "peak_rss": big["peak_rss_mb_with_trainer_process"] <= TARGETS["peak_rss_mb_max"],
                     "scrub_p99": big["scrub_ms"]["p99"] <= TARGETS["scrub_p99_ms_max"]},
             "p99_ratio_big_to_reference": ratio}
+
+
+if __name__ == "__main__":
+    hidden, batch_size, seconds, scrubs = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+    print(json.dumps(measure(hidden, batch_size, seconds, scrubs, profile="--profile" in sys.argv)))
