@@ -187,3 +187,32 @@ def test_a_background_job_yields_the_core_to_the_gui_thread(qtbot):
     assert done.args[1] == min(19, gui_before + JOB_NICE) > gui_before  # the job's thread, lowered
     assert own_priority() == gui_before  # the GUI thread keeps its priority
     jobs.shutdown()
+
+
+def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
+    from nnviz.gui.surface.view import LossSurfaceView
+
+    view = LossSurfaceView()
+    view.resize(560, 460)
+    qtbot.addWidget(view)
+    view.show()
+    d = datasets.load("digits")
+    tr = Trainer(Network([784, 16, 16, 10], seed=0), d, lr=3e-3)
+    view.set_context(tr.net.config(), d)
+    for _ in range(10):
+        view.set_state(tr.step())
+    view.request_surface()
+    qtbot.waitUntil(lambda: view.plane is not None and not view.jobs.busy(), timeout=20000)
+    plane, threads = view.model.plane, []
+    real = plane.project
+    plane.project = lambda theta: threads.append(threading.get_ident()) or real(theta)
+    view.set_live(True)
+    view._last_ball = 0.0
+    state = tr.step()  # new: neither on the path's projected points nor remembered
+    view.set_state(state)
+    qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(state.theta), abs=1e-4), timeout=5000)
+    assert threads and threading.get_ident() not in threads  # projected in the background thread
+    view.set_live(False)  # paused: the newest state drawn at once, from what is remembered
+    assert view.ball_position() == pytest.approx(real(state.theta), abs=1e-4)
+    assert threading.get_ident() not in threads
+    view.shutdown()

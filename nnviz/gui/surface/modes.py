@@ -339,20 +339,49 @@ class LossSurfaceModel:
 
     def _projected(self, kind: str, array: np.ndarray, project) -> tuple[float, float]:
         """``project(array)`` on the plane on display, once per array: scrubbing the timeline shows the
-        same states again, and a projection reads every parameter (6 ms for 784-512-512-512-10).
-        Bounded (PROJECTIONS entries; weak references, so no array is kept alive by it)."""
-        if self._projections[0]() is not self.plane:  # a weak reference: an old plane is not kept alive
-            self._projections = (weakref.ref(self.plane), {})
+        same states again, and a projection reads every parameter (6 ms for 784-512-512-512-10)."""
+        hit = self._cached(kind, array)
+        if hit is None:
+            hit = project(array)
+            self.remember(kind, array, hit, self.plane)
+        return hit
+
+    def _cached(self, kind: str, array: np.ndarray):
+        """The remembered projection of ``array`` on the plane on display, else None."""
+        projections = self._projections
+        if projections[0]() is not self.plane:
+            return None
+        hit = projections[1].get((kind, id(array)))
+        return hit[1] if hit is not None and hit[0]() is array else None
+
+    def remember(self, kind: str, array: np.ndarray, ab: tuple, plane) -> None:
+        """Remember ``array``'s projection ``ab`` on ``plane`` (nothing if that is no longer the plane on
+        display).  Bounded (PROJECTIONS entries; weak references, so no array is kept alive by it)."""
+        if plane is None or plane is not self.plane:
+            return
+        if self._projections[0]() is not plane:  # a weak reference: an old plane is not kept alive
+            self._projections = (weakref.ref(plane), {})
         cache = self._projections[1]
-        key = (kind, id(array))
-        hit = cache.get(key)
-        if hit is not None and hit[0]() is array:
-            return hit[1]
-        ab = project(array)
         if len(cache) >= PROJECTIONS:
             cache.clear()
-        cache[key] = (weakref.ref(array), ab)
-        return ab
+        cache[(kind, id(array))] = (weakref.ref(array), ab)
+
+    def projections_due(self, state) -> list:
+        """What drawing the ball at ``state`` would project onto the plane now: [(kind, array,
+        project)], ``project(array) -> (a, b)`` plain NumPy (any thread), for the path's new points,
+        the state's own point and its gradient; [] when all are remembered (or nothing is projected)."""
+        plane = self.plane
+        if self.following() or plane is None or not self.ball_shown():
+            return []
+        start = len(self._trail_steps) if plane is self._trail_key and not self._trail_stale() else 0
+        due = [("xy", theta, plane.project) for step, theta in self.thetas[start:]
+               if self._job_coords.get(step) is None and self._cached("xy", theta) is None]
+        if self._cached("xy", state.theta) is None and not any(theta is state.theta for _, theta in self.thetas):
+            due.append(("xy", state.theta, plane.project))
+        if self._cached("gradient", state.grad_weights[0]) is None:
+            pieces = [x for pair in zip(state.grad_weights, state.grad_biases) for x in pair]
+            due.append(("gradient", state.grad_weights[0], lambda _: plane.project_layers(pieces)))
+        return due
 
     def point(self, state) -> tuple[float, float]:
         """The state's coordinates: from the path's cache when the state is on the path."""
@@ -383,16 +412,19 @@ class LossSurfaceModel:
         """(steps, (a, b) points) of the path on the surface on display; each point is projected once
         (projecting 235k numbers is not free) and the list grows with the path."""
         plane = self.plane  # compared by identity (an id() can be reused by a new plane)
-        n = len(self._trail_steps)
-        stale = n > len(self.thetas) or (n and (self.thetas[0][0] != self._trail_steps[0]
-                                                or self.thetas[n - 1][0] != self._trail_steps[-1]))
-        if plane is not self._trail_key or stale:
+        if plane is not self._trail_key or self._trail_stale():
             self._trail_key, self._trail_steps, self._trail_xy = plane, [], []  # new plane, or a thinned or branched path
         for step, theta in self.thetas[len(self._trail_steps):]:
             ab = self._job_coords.get(step) if self.plane is not None else None
             self._trail_steps.append(step)
             self._trail_xy.append(ab or self.coordinates(ThetaOnly(theta)))
         return self._trail_steps, self._trail_xy
+
+    def _trail_stale(self) -> bool:
+        """Whether the path was thinned or branched since its points were projected."""
+        n = len(self._trail_steps)
+        return n > len(self.thetas) or bool(n and (self.thetas[0][0] != self._trail_steps[0]
+                                                   or self.thetas[n - 1][0] != self._trail_steps[-1]))
 
     def trail_points(self, upto: int | None = None) -> np.ndarray | None:
         """The path up to step ``upto`` (all of it by default) as (k, 2) points; None when there is

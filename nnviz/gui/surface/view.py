@@ -161,6 +161,8 @@ class LossSurfaceView(QWidget):
         self.jobs.failed.connect(self._on_failed)
         self.measures = SurfaceJobs(self)  # the true and the plane's loss at the ball
         self.measures.done.connect(self._on_measured)
+        self.projections = SurfaceJobs(self)  # while training plays: the ball's projections onto the plane
+        self.projections.done.connect(self._on_projected)
         self.race_timer = QTimer(self)
         self.race_timer.setInterval(60)
         self.race_timer.timeout.connect(self.step_race)
@@ -220,9 +222,11 @@ class LossSurfaceView(QWidget):
         if self.model.surface_due(self.jobs.busy()):
             self.request_surface()
         now = time.perf_counter()
-        if not self.model.live or now - self._last_ball >= LIVE_BALL_SECONDS:
-            self._last_ball = now
+        if not self.model.live:
             self._draw_ball(state)
+        elif now - self._last_ball >= LIVE_BALL_SECONDS:
+            self._last_ball = now
+            self._draw_ball_soon(state)
 
     def set_history(self, states) -> None:
         """The window's kept states, oldest first (after loading a run, or when the pane starts late):
@@ -242,6 +246,8 @@ class LossSurfaceView(QWidget):
         """True while training plays: new surfaces at most every LIVE_RECOMPUTE_SECONDS, the ball at most
         four times a second; when it stops, the surface and the ball catch up."""
         self.model.live = live
+        if not live:
+            self.projections.cancel()
         if not live and self.model.state is not None and not self.racing():
             if self.model.surface_due(self.jobs.busy()):
                 self.request_surface()
@@ -253,6 +259,7 @@ class LossSurfaceView(QWidget):
         self._measure_timer.stop()
         self.jobs.shutdown()
         self.measures.shutdown()
+        self.projections.shutdown()
 
     def ball_position(self) -> tuple[float, float] | None:
         """The ball's (x, y) in the pane's coordinates (the first runner's in a race)."""
@@ -320,6 +327,27 @@ class LossSurfaceView(QWidget):
         self.info.setText("")
 
     # -------------------------------------------------------------- the ball
+    def _draw_ball_soon(self, state) -> None:
+        """While training plays: the ball at ``state`` once its projections onto the plane (the path's
+        new points, its own, its gradient: 0.5 ms each for 784-512-512-512-10, more when another thread
+        holds Python's lock) are worked out in a background thread; at once when there are none."""
+        due = self.model.projections_due(state)
+        if not due:
+            self._draw_ball(state)
+            return
+        plane = self.model.plane
+        self.projections.submit(lambda should_stop, on_row: (state, plane, [(kind, array, project(array))
+                                                                             for kind, array, project in due]))
+
+    def _on_projected(self, token: int, result) -> None:
+        state, plane, projected = result
+        if token != self.projections.token:
+            return
+        for kind, array, ab in projected:
+            self.model.remember(kind, array, ab, plane)
+        if self.model.live and plane is self.model.plane and not self.racing():  # (paused: the newest is drawn)
+            self._draw_ball(state)
+
     def _draw_ball(self, state) -> None:
         """The ball at ``state``, its trail up to it, the gradient and last-update arrows, the text."""
         model = self.model
