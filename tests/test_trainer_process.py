@@ -210,3 +210,32 @@ def test_the_trainer_place_bench_gives_each_places_ratio_and_lowest_round(qtbot)
         figures = result[place]
         assert figures["steps_per_s"] > 0 and figures["diagram_frames_per_s"] > 0
         assert 0 < figures["ratio_lowest"] <= figures["ratio_to_headless"]
+
+
+def test_a_message_the_child_cannot_send_pauses_training_in_words_and_nothing_hangs(qtbot):
+    """The child's sender thread meets an unexpected error (a bug): training pauses, the window is
+    told in words, later messages still go, and the child's exit does not wait for good."""
+    from nnviz.training.child import ChildWorker
+
+    class Connection:
+        def __init__(self):
+            self.sent, self.refused = [], 0
+
+        def send(self, message):
+            if message[1] == "stepped" and not self.refused:
+                self.refused += 1
+                raise pickle.PicklingError("cannot pickle this state")
+            self.sent.append(message)
+
+    conn = Connection()
+    worker = ChildWorker(conn)
+    worker.load_session(Session.from_lesson("3Blue1Brown"))
+    worker.play()
+    names = lambda: [name for _, name, _ in conn.sent]
+    qtbot.waitUntil(lambda: "failed" in names() and not worker.running, timeout=10000)
+    failed = next(payload for _, name, payload in conn.sent if name == "failed")
+    assert "PicklingError" in failed and "cannot pickle this state" in failed
+    qtbot.waitUntil(lambda: names().count("running") >= 2 and conn.sent[-1][1] != "failed", timeout=10000)
+    assert [p for _, name, p in conn.sent if name == "running"][-1] is False  # the window hears it stopped
+    worker.close()
+    assert not worker._sender.is_alive()

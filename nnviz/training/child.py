@@ -16,6 +16,7 @@ import pickle
 import queue
 import sys
 import threading
+import traceback
 from multiprocessing.connection import Listener
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
 from .worker import TrainerWorker
 
 TRANSLATIONS = Path(__file__).parent.parent / "gui" / "translations"
+translate = QCoreApplication.translate
 #: Messages that may wait for the sender thread before the trainer waits too (a 784-512-512-512-10
 #: state is 7.5 MB: at most about 60 MB waiting).
 SEND_QUEUE = 8
@@ -68,20 +70,34 @@ class ChildWorker(TrainerWorker):
             self._outgoing.put((self.outbox.take(), name, payload))
 
     def _send_all(self) -> None:
-        """The sender thread: write the messages until None; a gone window stops training (the
-        requests' reader then finishes the worker)."""
+        """The sender thread: write the messages until None.  A gone window stops training (the
+        requests' reader then finishes the worker); a message that cannot be sent (a bug) pauses
+        training and is reported in words.  It never stops taking messages, so ``forward`` never
+        waits for good."""
         gone = False
         while (message := self._outgoing.get()) is not None:
-            if not gone:
+            if gone:
+                continue
+            try:
+                self.conn.send(message)
+            except OSError:
+                gone = True
+                self._running.clear()
+            except Exception as e:
+                traceback.print_exc()
+                self.pause()
+                text = translate("Worker", "Unexpected error: {kind}: {error}").format(kind=type(e).__name__, error=e)
                 try:
-                    self.conn.send(message)
-                except OSError:
+                    self.conn.send(([], "failed", text))
+                except Exception:
                     gone = True
-                    self._running.clear()
 
     def close(self) -> None:
-        """Send what waits, then end the sender thread."""
-        self._outgoing.put(None)
+        """Send what waits, then end the sender thread (at most 10 s)."""
+        try:
+            self._outgoing.put(None, timeout=10)
+        except queue.Full:
+            return
         self._sender.join(timeout=10)
 
     def _pace(self, now: float) -> None:

@@ -330,7 +330,10 @@ class LossSurfaceView(QWidget):
     def _draw_ball_soon(self, state) -> None:
         """While training plays: the ball at ``state`` once its projections onto the plane (the path's
         new points, its own, its gradient: 0.5 ms each for 784-512-512-512-10, more when another thread
-        holds Python's lock) are worked out in a background thread; at once when there are none."""
+        holds Python's lock) are worked out in a background thread; at once when there are none.  While
+        one is being worked out no other starts (a busy machine: the ball waits for it, then goes on)."""
+        if self.projections.busy():
+            return
         due = self.model.projections_due(state)
         if not due:
             self._draw_ball(state)
@@ -341,11 +344,10 @@ class LossSurfaceView(QWidget):
 
     def _on_projected(self, token: int, result) -> None:
         state, plane, projected = result
-        if token != self.projections.token:
-            return
-        for kind, array, ab in projected:
+        for kind, array, ab in projected:  # kept even when a newer job came meanwhile (if the plane is the same)
             self.model.remember(kind, array, ab, plane)
-        if self.model.live and plane is self.model.plane and not self.racing():  # (paused: the newest is drawn)
+        if (token == self.projections.token and self.model.live and plane is self.model.plane
+                and not self.racing()):  # (paused: the newest was drawn at once)
             self._draw_ball(state)
 
     def _draw_ball(self, state) -> None:
