@@ -21,7 +21,7 @@ GUI = Path(language.__file__).parent
 TRANSLATED_MODULES = ("welcome.py", "banner.py", "guide_panel.py", "language.py", "neuron_detail.py",
                       "formula_view.py", "sample_browser.py", "prediction_view.py", "input_view.py", "image_files.py",
                       "playground.py", "timeline.py", "share.py", "record_dialog.py", "record_menu.py", "inputs.py",
-                      "../training/worker.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
+                      "../training/worker.py", "../training/child.py", "network_layout.py", "elided_label.py", "surface/view_3d.py",
                       "surface/computations.py", "surface/jobs.py", "controls.py", "main_window.py", "menus.py",
                       "help_texts.py", "controller.py", "model_files.py", "data_files.py", "app.py",
                       "presentation_mode.py", "presentation.py", "picture_export.py", "screen_fit.py", "fitted_text.py",
@@ -36,8 +36,7 @@ ALL_GUI = tuple(sorted(Path(os.path.relpath(p, GUI)).as_posix() for folder in (G
 #: every other one must put its texts through translate().
 SILENT_MODULES = ("__init__.py", "elided_label.py", "heap.py", "lifetime.py", "network_edges.py",
                   "playground.py", "presentation.py", "screen_fit.py", "throttled.py", "surface/__init__.py",
-                  "surface/computations.py", "surface/jobs.py", "../training/__init__.py", "../training/child.py",
-                  "../training/wire.py")
+                  "surface/computations.py", "surface/jobs.py", "../training/__init__.py", "../training/wire.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",
