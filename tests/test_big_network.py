@@ -3,6 +3,7 @@ import dataclasses
 import os
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -207,7 +208,8 @@ def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
     real = plane.project
     plane.project = lambda theta: threads.append(threading.get_ident()) or real(theta)
     view.set_live(True)
-    view._last_ball = 0.0
+    view._last_ball = 0.0  # the ball is due
+    view.model._last_request = time.perf_counter()  # a new surface is not (while playing: every 6 s at most)
     state = tr.step()  # new: neither on the path's projected points nor remembered
     view.set_state(state)
     qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(state.theta), abs=1e-4), timeout=5000)
