@@ -374,7 +374,14 @@ COMMANDS = ("train", "eval", "predict", "record", "bench")
 def entry() -> None:
     """The ``nnviz`` command and ``python -m nnviz``: run, then exit with its code.  Windows and
     their trainer threads end in :mod:`nnviz.gui.lifetime` (at ``aboutToQuit`` and at exit)."""
-    sys.exit(main())
+    try:
+        code = main()
+    except ModuleNotFoundError as e:
+        if e.name not in ("PySide6", "pyqtgraph"):
+            raise
+        print(f"nnviz: {e}", file=sys.stderr)  # the window's libraries are missing: the sentence of nnviz.gui
+        code = 2
+    sys.exit(code)
 
 
 def main(argv=None) -> int:

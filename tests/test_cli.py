@@ -112,3 +112,15 @@ def test_no_display_is_one_readable_line(monkeypatch, capsys):
     assert cli.main([]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no display" in err[0] and "--screenshot" in err[0]
+
+
+def test_a_python_without_the_window_libraries_says_which_python_to_use():
+    """`python -m nnviz` or a script run with another Python than the venv's (PySide6 missing)."""
+    block = "import sys; sys.modules['PySide6'] = None; "
+    command = block + "sys.argv = ['nnviz', '--screenshot', 'x.png']; import runpy; runpy.run_module('nnviz', run_name='__main__')"
+    out = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()] and "PySide6" in out.stderr and "venv" in out.stderr
+    script = subprocess.run([sys.executable, "-c", block + "from nnviz.gui.main_window import MainWindow"],
+                            capture_output=True, text=True, timeout=60)
+    assert script.returncode == 1 and "venv nnviz was installed in" in script.stderr.strip().splitlines()[-1]
