@@ -86,7 +86,9 @@ def test_a_timeline_scrub_leaves_the_loss_surfaces_path_whole(qtbot, window):
     assert model.state is window.current_state  # the ball is at the state on display
 
 
-def test_each_state_is_projected_on_the_plane_once(qtbot):
+def surface_on_a_path(qtbot):
+    """A loss-surface pane with a 10-state path of the 3Blue1Brown network and its plane computed;
+    (view, the trainer, which goes on from the path's last state)."""
     from nnviz.gui.surface import LossSurfaceView
 
     view = LossSurfaceView()
@@ -96,11 +98,15 @@ def test_each_state_is_projected_on_the_plane_once(qtbot):
     d = datasets.load("digits")
     tr = Trainer(Network([784, 16, 16, 10], seed=0), d, lr=3e-3)
     view.set_context(tr.net.config(), d)
-    states = [tr.step() for _ in range(10)]
-    for state in states:
-        view.set_state(state)
+    for _ in range(10):
+        view.set_state(tr.step())
     view.request_surface()
     qtbot.waitUntil(lambda: view.plane is not None and not view.jobs.busy(), timeout=20000)
+    return view, tr
+
+
+def test_each_state_is_projected_on_the_plane_once(qtbot):
+    view, tr = surface_on_a_path(qtbot)
     model, calls = view.model, []
     real = model.plane.project
     model.plane.project = lambda theta: calls.append(1) or real(theta)
@@ -191,19 +197,7 @@ def test_a_background_job_yields_the_core_to_the_gui_thread(qtbot):
 
 
 def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
-    from nnviz.gui.surface.view import LossSurfaceView
-
-    view = LossSurfaceView()
-    view.resize(560, 460)
-    qtbot.addWidget(view)
-    view.show()
-    d = datasets.load("digits")
-    tr = Trainer(Network([784, 16, 16, 10], seed=0), d, lr=3e-3)
-    view.set_context(tr.net.config(), d)
-    for _ in range(10):
-        view.set_state(tr.step())
-    view.request_surface()
-    qtbot.waitUntil(lambda: view.plane is not None and not view.jobs.busy(), timeout=20000)
+    view, tr = surface_on_a_path(qtbot)
     plane, threads = view.model.plane, []
     real = plane.project
     plane.project = lambda theta: threads.append(threading.get_ident()) or real(theta)

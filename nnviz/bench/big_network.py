@@ -30,16 +30,6 @@ from nnviz.bench.windows import dispose
 
 from .gui import _rss_mb
 
-
-def _child_rss_mb(pid: int | None) -> float:
-    """The resident memory of process ``pid`` in MB (0 where /proc cannot tell)."""
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, TypeError):
-        return 0.0
-
-BIG = "512,512,512"
 TARGETS = {"gap_p99_ms_max": 25, "gap_max_ms_max": 100, "peak_rss_mb_max": 1024, "scrub_p99_ms_max": 50}
 
 
@@ -77,7 +67,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     sizes = window.current_state.layer_sizes
     rss_start = _rss_mb()
     process = getattr(window.controller.worker, "_process", None)  # the trainer's, if it has one
-    child_pid = process.pid if process is not None else None
+    trainer_rss = (lambda: _rss_mb(process.pid)) if process is not None else (lambda: 0.0)
 
     gaps, peak, total, interval = [], [rss_start], [0.0], 10
     clock, timer = QElapsedTimer(), QTimer()
@@ -88,7 +78,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
         rss = _rss_mb()
         peak[0] = max(peak[0], rss)
         if len(gaps) % 10 == 0:  # the trainer's process's memory, ten times a second
-            total[0] = max(total[0], rss + _child_rss_mb(child_pid))
+            total[0] = max(total[0], rss + trainer_rss())
 
     timer.timeout.connect(tick)
     profiler = cProfile.Profile() if profile else None
@@ -129,7 +119,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
         times.append(1000 * (time.perf_counter() - t))
         peak[0] = max(peak[0], _rss_mb())
     rss_after = _rss_mb()
-    total[0] = max(total[0], peak[0] + _child_rss_mb(child_pid))  # the scrubs' peak, the trainer's process idle
+    total[0] = max(total[0], peak[0] + trainer_rss())  # the scrubs' peak, the trainer's process idle
     if profiler:
         profiler.disable()
     dispose(window)

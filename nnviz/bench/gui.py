@@ -59,12 +59,13 @@ def startup(rounds: int = 3) -> dict:
             "target_ratio_max": 3.0}
 
 
-def _rss_mb() -> float:
+def _rss_mb(pid: int | None = None) -> float:
+    """The resident memory in MB of this process, or of process ``pid`` (0 where /proc cannot tell)."""
     try:
-        with open("/proc/self/statm") as f:
+        with open(f"/proc/{pid or 'self'}/statm") as f:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return 0.0 if pid else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _headless_steps_per_s(seconds: float) -> float:

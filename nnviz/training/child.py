@@ -43,7 +43,6 @@ class ChildWorker(TrainerWorker):
         super().__init__(None)
         self.conn = conn
         self.outbox = Outbox()
-        self._send_lock = threading.Lock()
         self._outgoing: queue.Queue = queue.Queue(SEND_QUEUE)
         self._sender = threading.Thread(target=self._send_all, name="sender", daemon=True)
         self._sender.start()
@@ -65,9 +64,9 @@ class ChildWorker(TrainerWorker):
         return pack_state(state, probe=True)
 
     def forward(self, name: str, payload) -> None:
-        """Send (history events so far, signal name, payload) to the window, in order."""
-        with self._send_lock:
-            self._outgoing.put((self.outbox.take(), name, payload))
+        """Send (history events so far, signal name, payload) to the window, in order (called in
+        the worker's thread only: the signals are connected directly)."""
+        self._outgoing.put((self.outbox.take(), name, payload))
 
     def _send_all(self) -> None:
         """The sender thread: write the messages until None.  A gone window stops training (the
