@@ -115,7 +115,8 @@ def test_the_child_steps_branches_keeps_edits_and_its_states_reach_the_window(qt
     got = _collect(qtbot, remote)
     session = remote.session
     remote.step(5)
-    qtbot.waitUntil(lambda: session.tests.at(5) is not None, timeout=30000)
+    # The reader thread fills the session at once; its signals reach this thread a moment later.
+    qtbot.waitUntil(lambda: [f[1] for f in got["evaluated"][-1:]] == [5], timeout=30000)
     assert [s.step for s in session.history.states()] == [0, 1, 2, 3, 4, 5]
     assert session.trainer.step_count == 5 and got["stepped"][-1].step == 5
     assert got["evaluated"][-1][:2] == (session.number, 5)
