@@ -138,6 +138,26 @@ def test_the_big_network_bench_measures_each_network_in_a_fresh_process():
     assert result["rss_mb_start_peak"][0] < 1024  # nothing of this process's memory
 
 
+def test_the_big_network_bench_runs_the_big_network_beside_the_reference_and_judges_each_target(monkeypatch):
+    from nnviz.bench import big_network
+
+    asked = []
+
+    def figures(hidden, batch_size, seconds, scrubs, profile=False):
+        asked.append((hidden, batch_size, seconds, scrubs))
+        slow = 2.0 if hidden == big_network.BIG else 1.0
+        return {"gap_ms": {"p50": 1.0, "p99": 12.0 * slow, "max": 40.0 * slow},
+                "scrub_ms": {"p50": 5.0, "p99": 20.0 * slow, "max": 30.0 * slow},
+                "peak_rss_mb_with_trainer_process": 600.0 * slow}
+
+    monkeypatch.setattr(big_network, "measure_apart", figures)
+    result = big_network.run(quick=True, profile=False)
+    assert asked == [("16,16", 32, 5.0, 200), ("512,512,512", 1, 5.0, 200)]
+    assert result["met"] == {"gap_p99": True, "gap_max": True, "peak_rss": False, "scrub_p99": True}
+    assert result["p99_ratio_big_to_reference"] == {"gap_ms": 2.0, "scrub_ms": 2.0}
+    assert result["big"]["gap_ms"]["target_p99_max"] == 25
+
+
 def test_the_timeline_keeps_a_big_networks_states_within_its_byte_budget():
     from nnviz.core.history import MAX_BYTES, History, state_nbytes
     from factories import make_state

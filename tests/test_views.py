@@ -64,6 +64,30 @@ def test_layer_charts_count_the_states_answers(qtbot):
     assert np.trace(charts.confusion) == np.sum(predicted == digits.labels_test[:CONFUSION_SAMPLES])
 
 
+def test_a_long_runs_gradient_norms_are_drawn_from_its_first_step_to_its_last_in_few_points(qtbot):
+    from nnviz.core.history import Rows
+    from nnviz.gui.layer_charts import DRAWN_POINTS, evenly_spaced
+
+    x = np.r_[np.arange(1, 100, 7), np.arange(100, 5000)].astype(float)  # sparse then dense, as a thinned series
+    xs, ys = evenly_spaced(x, -x, 50)
+    assert xs[0] == x[0] and xs[-1] == x[-1] and len(xs) <= 50
+    assert np.array_equal(ys, -xs) and np.isin(xs, x).all()
+    assert np.max(np.diff(xs)) < 2 * (x[-1] - x[0]) / 49  # evenly spread over the steps, not the points
+    assert len(evenly_spaced(x[:30], x[:30], 50)[0]) == 30  # few points: all of them
+
+    charts = LayerChartsView()
+    qtbot.addWidget(charts)
+    charts.set_context(datasets.load("digits"))
+    steps = np.arange(1, 30_001)
+    norms = np.exp(-np.outer(np.ones(30_000), np.arange(3)))
+    charts.add_rows(Rows(steps, np.ones(30_000), np.ones(30_000), norms))
+    charts.redraw_now()
+    for curve, layer in zip(charts._grad_curves, range(3)):
+        drawn_x, drawn_y = curve.xData, curve.yData  # (getData gives the log of y)
+        assert len(drawn_x) <= DRAWN_POINTS and drawn_x[0] == 1 and drawn_x[-1] == 30_000
+        assert np.allclose(drawn_y, np.exp(-layer))
+
+
 def test_formulas_write_out_the_states_weighted_sum(qtbot):
     view = FormulaView()
     qtbot.addWidget(view)

@@ -30,6 +30,8 @@ from nnviz.bench.windows import dispose
 
 from .gui import _rss_mb
 
+#: The big network's hidden layers, as typed into the controls (784-512-512-512-10).
+BIG = "512,512,512"
 TARGETS = {"gap_p99_ms_max": 25, "gap_max_ms_max": 100, "peak_rss_mb_max": 1024, "scrub_p99_ms_max": 50}
 
 

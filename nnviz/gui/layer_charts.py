@@ -23,6 +23,9 @@ from .throttled import ThrottledRedraw
 SAMPLES = 256  # test samples behind the histograms
 CONFUSION_SAMPLES = 1000
 REDRAW_MS = 500
+#: Points drawn per layer's gradient-norm line, at evenly spaced steps: nine layers' lines of up
+#: to 20,000 points each, drawn whole twice a second, held the GUI thread 60-190 ms each time.
+DRAWN_POINTS = 600
 BINS = 30
 LABEL_FONT = QFont()
 LABEL_FONT.setPointSize(7)
@@ -48,6 +51,15 @@ def histograms(activations, bins: int = BINS):
     density = np.array([np.histogram(np.clip(a, lo, hi), bins=bins, range=(lo, hi))[0] / max(1, a.size)
                         for a in finite]).reshape(len(finite), bins)
     return density, (lo, hi)
+
+
+def evenly_spaced(x: np.ndarray, y: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about ``n`` of the points (x, y) (k,) each, x increasing: the first point at or after
+    each of ``n`` evenly spaced x values (all of them when there are no more than ``n``)."""
+    if len(x) <= n:
+        return x, y
+    i = np.unique(np.searchsorted(x, np.linspace(x[0], x[-1], n)))
+    return x[i], y[i]
 
 
 def confusion_matrix(labels: np.ndarray, predicted: np.ndarray, n_classes: int) -> np.ndarray:
@@ -182,7 +194,7 @@ class LayerChartsView(ThrottledRedraw, QWidget):
 
     def redraw_now(self) -> None:
         for curve, series in zip(self._grad_curves, self._norms):
-            curve.setData(*series.data())
+            curve.setData(*evenly_spaced(*series.data(), DRAWN_POINTS))
         state, data = self.state, self.data
         if state is None or data is None or state.layer_sizes[0] != data.n_inputs:
             return
