@@ -139,7 +139,9 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
 def measure_apart(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
     """:func:`measure` in a fresh Python process (its figures)."""
     args = [sys.executable, "-m", "nnviz.bench.big_network", hidden, str(batch_size), str(seconds), str(scrubs)]
-    out = subprocess.run(args + (["--profile"] if profile else []), capture_output=True, text=True, check=True).stdout
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run(args + (["--profile"] if profile else []), capture_output=True, text=True, check=True,
+                         env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
