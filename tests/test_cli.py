@@ -105,6 +105,16 @@ def test_bench_says_the_lower_quartile_of_the_rounds_ratios_beside_the_median(mo
     assert "lower quartile" in bench.summary(result)
 
 
+def test_the_window_bench_takes_a_passing_memory_peak_for_no_growth():
+    from nnviz.bench.gui import level_mb
+
+    steady = [250.0, 251.0, 249.0, 250.0] * 4
+    with_peak = steady[:-2] + [296.0, 280.0]  # a loss surface's temporaries at the last samples
+    assert level_mb(with_peak) - level_mb(steady) < 1.0
+    assert level_mb([s + 40 for s in steady]) - level_mb(steady) == 40.0  # growth is growth
+    assert level_mb([]) == 0.0
+
+
 def test_no_display_is_one_readable_line(monkeypatch, capsys):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)

@@ -4,7 +4,8 @@
 * full-speed play: GUI timer latency (p99), training throughput with the window attached vs headless,
   frames drawn per second;
 * memory growth over a long full-speed run, once the timeline's history is full (it holds 500 states,
-  one per 20 ms of full-speed play: filling it is not growth);
+  one per 20 ms of full-speed play: filling it is not growth): the level (median) of the RSS sampled
+  four times a second in the last 4 s against the first 4 s, beside the peak;
 * each pane's own figures (``nnviz.bench.<pane>.run``).
 
 ``nnviz.bench.run_gui`` adds the GUI thread on a big network (``nnviz.bench.big_network``).
@@ -79,6 +80,12 @@ def _headless_steps_per_s(seconds: float) -> float:
     return n / (time.perf_counter() - start)
 
 
+def level_mb(samples: list) -> float:
+    """The level of a few seconds' RSS samples (MB): their median, so that a passing peak (a loss
+    surface's temporaries, a few hundred milliseconds every 6 s) is not taken for growth."""
+    return float(np.median(samples)) if samples else 0.0
+
+
 def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20.0) -> dict:
     """Play at full speed with the window open; GUI latency, throughput vs headless, memory growth."""
     from nnviz.core.history import state_nbytes
@@ -130,9 +137,13 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     while len(window.session.history) < window.session.history.capacity and time.perf_counter() - filled < 60:
         run_for(2.0)
     history_mb = len(window.session.history) * state_nbytes(window.session.history.latest()) / 2**20
-    rss_before = _rss_mb()
+    memory = []  # the process's RSS four times a second
+    sampler = QTimer()
+    sampler.timeout.connect(lambda: memory.append(_rss_mb()))
+    sampler.start(250)
     run_for(memory_seconds)
-    rss_after = _rss_mb()
+    sampler.stop()
+    first, last = level_mb(memory[:16]), level_mb(memory[-16:])
     dispose(window)
     g, h = statistics.median(gui), statistics.median(headless)
     return {
@@ -141,7 +152,8 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         "trainer_thread_share": round(statistics.median(shares), 3),
         "timer_latency_p50_ms": round(float(np.percentile(latencies, 50)), 2),
         "timer_latency_p99_ms": round(float(np.percentile(latencies, 99)), 2), "target_latency_p99_ms_max": 25,
-        "memory_growth_mb": round(rss_after - rss_before, 1), "memory_seconds": memory_seconds,
+        "memory_growth_mb": round(last - first, 1), "memory_seconds": memory_seconds,
+        "memory_mb_first_last_peak": [round(first), round(last), round(max(memory, default=0.0))],
         "history_states": len(window.session.history), "history_mb": round(history_mb, 1),
         "target_memory_growth_mb_max": 30,
     }
