@@ -238,10 +238,11 @@ class CurvesView(ThrottledRedraw, QWidget):
         return self._last_step
 
     def redraw_now(self) -> None:
-        self._curves["train_loss"].setData(*self.train_loss.data())
-        self._curves["train_acc"].setData(*self.train_acc.data())
-        self._curves["test_loss"].setData(*self.test_loss.data())
-        self._curves["test_acc"].setData(*self.test_acc.data())
+        for name in ("train_loss", "train_acc", "test_loss", "test_acc"):
+            x, y = getattr(self, name).data()
+            # An infinite loss (a diverging run's last test) is a gap: pyqtgraph's bounds of a dot at
+            # infinity are NaN (warnings, and a plot that cannot fit); it skips NaN points.
+            self._curves[name].setData(x, np.where(np.isfinite(y), y, np.nan))
         self._draw_marker()
         if self.following:
             self._fit()
