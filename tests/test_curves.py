@@ -101,7 +101,7 @@ def test_a_pending_redraw_is_drawn_on_flush(qtbot):
     assert view.loss_plot.viewRange()[0] == pytest.approx([0, 20])
 
 
-def test_a_diverged_runs_infinite_test_loss_is_a_gap_and_the_plot_still_fits(qtbot):
+def test_a_diverged_runs_infinite_test_loss_is_not_drawn_and_the_plot_still_fits(qtbot):
     import warnings
 
     view = CurvesView()
@@ -109,14 +109,19 @@ def test_a_diverged_runs_infinite_test_loss_is_a_gap_and_the_plot_still_fits(qtb
     view.resize(400, 300)
     view.show()
     view.add_rows(_rows(1, 20))
-    view.add_test(10, 1.5, 0.5)
-    view.add_test(20, float("inf"), 0.1)  # the test loss of huge (still finite) parameters
+    view.add_test(5, float("inf"), 0.1)  # the only test figure so far: nothing to draw
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # pyqtgraph's bounds of a dot at infinity warned (inf - inf)
         view.redraw_now()
         view.grab()
+        assert len(view._curves["test_loss"].getData()[0] or []) == 0
+        view.add_test(10, 1.5, 0.5)
+        view.add_test(20, float("inf"), 0.1)  # the test loss of huge (still finite) parameters
+        view.redraw_now()
+        view.grab()
     x, y = view._curves["test_loss"].getData()
-    assert x.tolist() == [10, 20] and y[0] == 1.5 and np.isnan(y[1])
-    assert view.test_loss.y[1] == np.inf  # the figure itself is kept
+    assert x.tolist() == [10] and y.tolist() == [1.5]
+    assert view._curves["test_acc"].getData()[0].tolist() == [5, 10, 20]
+    assert view.test_loss.data()[1][-1] == np.inf  # the figure itself is kept
     (y0, y1) = view.loss_plot.viewRange()[1]
     assert np.isfinite(y1) and y1 < 10

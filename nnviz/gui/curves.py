@@ -240,9 +240,10 @@ class CurvesView(ThrottledRedraw, QWidget):
     def redraw_now(self) -> None:
         for name in ("train_loss", "train_acc", "test_loss", "test_acc"):
             x, y = getattr(self, name).data()
-            # An infinite loss (a diverging run's last test) is a gap: pyqtgraph's bounds of a dot at
-            # infinity are NaN (warnings, and a plot that cannot fit); it skips NaN points.
-            self._curves[name].setData(x, np.where(np.isfinite(y), y, np.nan))
+            # An infinite loss (a diverging run's last test) is not drawn: pyqtgraph's bounds of a dot
+            # at infinity are NaN (a warning at every repaint, and a plot that cannot fit).
+            finite = np.isfinite(y)
+            self._curves[name].setData(x, y) if finite.all() else self._curves[name].setData(x[finite], y[finite])
         self._draw_marker()
         if self.following:
             self._fit()
