@@ -100,7 +100,10 @@ def surface_on_a_path(qtbot):
     view.set_context(tr.net.config(), d)
     for _ in range(10):
         view.set_state(tr.step())
-    view.request_surface()
+    # Until its `done` reaches the view (queued, after the job's thread has ended) the surface is not
+    # finished: the view then draws the ball, and a test's state set meanwhile would be projected here.
+    with qtbot.waitSignal(view.jobs.done, timeout=20000, check_params_cb=lambda token, _: token == view.jobs.token):
+        view.request_surface()
     qtbot.waitUntil(lambda: view.plane is not None and not view.jobs.busy(), timeout=20000)
     return view, tr
 
