@@ -26,7 +26,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench.windows import dispose
+from nnviz.bench.windows import child_env, dispose, run_events
 
 from .gui import _rss_mb
 
@@ -54,7 +54,7 @@ def _top_functions(profile: cProfile.Profile, n: int = 25) -> list:
 def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
     """Build the window's network ``hidden`` at ``batch_size``, play ``seconds`` at full speed, then
     ``scrubs`` timeline moves; the figures (milliseconds and MB)."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QTimer
 
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
@@ -84,7 +84,6 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
 
     timer.timeout.connect(tick)
     profiler = cProfile.Profile() if profile else None
-    loop = QEventLoop()
     window.play()
     # The trainer's process restarts on the new network: the clock starts at its first state.
     window.wait_for_step(window.session.history.latest().step + 1, timeout=60)
@@ -94,8 +93,7 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
     if profiler:
         profiler.enable()
     t0 = time.perf_counter()
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    loop.exec()
+    run_events(seconds)
     elapsed = time.perf_counter() - t0
     timer.stop()
     window.pause()
@@ -139,9 +137,8 @@ def measure(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: 
 def measure_apart(hidden: str, batch_size: int, seconds: float, scrubs: int, profile: bool = False) -> dict:
     """:func:`measure` in a fresh Python process (its figures)."""
     args = [sys.executable, "-m", "nnviz.bench.big_network", hidden, str(batch_size), str(seconds), str(scrubs)]
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     out = subprocess.run(args + (["--profile"] if profile else []), capture_output=True, text=True, check=True,
-                         env=env).stdout
+                         env=child_env()).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

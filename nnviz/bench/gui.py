@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench.windows import dispose
+from nnviz.bench.windows import child_env, dispose, run_events
 
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
 # and its trainer thread end in nnviz.gui.lifetime at exit).
@@ -40,8 +40,7 @@ app.processEvents(); print(time.perf_counter() - t, flush=True)
 
 def _child_seconds(code: str) -> float:
     """Run ``code`` in a fresh interpreter; the seconds it printed last (a failed child raises)."""
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), timeout=120)
     if out.returncode != 0:
         raise RuntimeError(f"child exited {out.returncode}: {out.stderr.strip()[-300:]}")
     try:
@@ -91,7 +90,7 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
     from nnviz.core.history import state_nbytes
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QElapsedTimer, QTimer
 
     app = application()
     window = MainWindow(remember=False)
@@ -107,14 +106,12 @@ def full_speed(seconds: float = 5.0, rounds: int = 2, memory_seconds: float = 20
         timer = QTimer()
         timer.setInterval(interval)
         timer.timeout.connect(lambda: (lat.append(max(0.0, clock.restart() - interval))))
-        loop = QEventLoop()
         start_step, frames[0] = window.session.history.latest().step, 0
         window.play()
         clock.start()
         timer.start()
         t0 = time.perf_counter()
-        QTimer.singleShot(int(secs * 1000), loop.quit)
-        loop.exec()
+        run_events(secs)
         timer.stop()
         steps, elapsed, shown = window.session.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
         share = getattr(window.controller.worker, "trainer_share", 1.0)  # a trainer process: not paced

@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench.windows import dispose
+from nnviz.bench.windows import dispose, run_events
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
 #: A NumPy job using every core (its BLAS's default threads) for ``seconds``.
@@ -47,14 +47,6 @@ def _headless_steps_per_s(lesson: str, seconds: float) -> float:
             trainer.step()
             n += 1
     return n / (time.perf_counter() - start)
-
-
-def _wait(ms: float) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(int(ms), loop.quit)
-    loop.exec()
 
 
 def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict:
@@ -95,18 +87,18 @@ def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict
     for _ in range(rounds):
         headless.append(_headless_steps_per_s(lesson, seconds / 2))
         window.play()
-        _wait(300)  # the trainer is up to speed and the window draws
+        run_events(0.3)  # the trainer is up to speed and the window draws
         start_step, Painted.count = window.session.trainer.step_count, 0
         clock.start()
         timer.start()
         t0 = time.perf_counter()
-        _wait(seconds * 1000)
+        run_events(seconds)
         elapsed = time.perf_counter() - t0
         plays.append((window.session.trainer.step_count - start_step) / elapsed)
         frames, played = frames + Painted.count, played + elapsed
         timer.stop()
         window.pause()
-        _wait(300)  # the trainer has stopped before the headless one starts
+        run_events(0.3)  # the trainer has stopped before the headless one starts
     headless.append(_headless_steps_per_s(lesson, seconds / 2))
     window.network_view.canvas.removeEventFilter(painted)
     dispose(window)

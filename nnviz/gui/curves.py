@@ -243,7 +243,9 @@ class CurvesView(ThrottledRedraw, QWidget):
             # An infinite loss (a diverging run's last test) is not drawn: pyqtgraph's bounds of a dot
             # at infinity are NaN (a warning at every repaint, and a plot that cannot fit).
             finite = np.isfinite(y)
-            self._curves[name].setData(x, y) if finite.all() else self._curves[name].setData(x[finite], y[finite])
+            if not finite.all():
+                x, y = x[finite], y[finite]
+            self._curves[name].setData(x, y)
         self._draw_marker()
         if self.following:
             self._fit()
