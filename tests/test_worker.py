@@ -63,3 +63,24 @@ def test_while_playing_the_test_set_is_measured_every_50_steps_or_half_second_wi
     worker._last_eval = (state.step - 1, time.perf_counter() - 0.1, 0.0)  # 1 step and 0.1 s: not due
     worker._maybe_evaluate(state)
     assert session.tests.at(state.step) is None
+
+
+def test_at_full_speed_the_workers_thread_still_runs_its_event_loop(qtbot, worker):
+    """Chunks follow one another without the thread's event loop for at most EVENT_LOOP_SECONDS:
+    what is queued to the thread (Qt's timers, deferred deletes) still runs while playing."""
+    from PySide6.QtCore import QThread, QTimer
+
+    thread = W.start_worker(worker)
+    try:
+        worker.play()
+        qtbot.waitUntil(lambda: worker.session.trainer.step_count > 50, timeout=10000)
+        ran = []
+        QTimer.singleShot(0, worker, lambda: ran.append(QThread.currentThread()))
+        qtbot.waitUntil(lambda: bool(ran), timeout=2000)
+        assert ran[0] is thread and worker.running
+        steps = worker.session.trainer.step_count
+        qtbot.waitUntil(lambda: worker.session.trainer.step_count > steps + 50, timeout=10000)  # and trains on
+        worker.pause()
+        qtbot.waitUntil(lambda: not worker.running, timeout=2000)
+    finally:
+        W.stop_worker(worker)

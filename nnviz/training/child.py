@@ -104,10 +104,11 @@ class ChildWorker(TrainerWorker):
         sending; frames come as fast as the window asks for them (``frame_done``), at most
         1 / MIN_FRAME_SECONDS a second."""
 
-    def _tick(self) -> None:
-        super()._tick()
+    def _chunk(self) -> bool:
+        go_on = super()._chunk()
         if self.outbox.events or self.outbox.rows:
             self.forward("events", None)
+        return go_on
 
     def _load_session(self, session) -> None:
         session.history = ForwardedHistory(self.outbox, session.trainer.state)
