@@ -154,6 +154,36 @@ def test_a_status_label_is_as_wide_as_its_text(qtbot):
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
 
 
+def test_a_steady_label_grows_for_a_longer_text_and_keeps_what_is_below_it_still(qtbot):
+    """The loss surface's figures change at every scrub of the timeline: the plot below them must
+    not move up and down (each move laid out and redrew it: the slowest scrubs)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from nnviz.gui.fitted_text import TallLabel
+
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    label, below = TallLabel(lines=2, steady=True), QWidget()
+    layout = QVBoxLayout(pane)
+    layout.addWidget(label)
+    layout.addWidget(below, 1)
+    pane.resize(300, 400)
+    pane.show()
+    long_text = "Step 877: last batch 2.6408; " * 6
+    label.setText(long_text)
+    pane.layout().activate()
+    assert label.height() >= label.heightForWidth(label.width())  # the whole text shows
+    top = below.y()
+    assert top > label.geometry().bottom()
+    for text in ("Step 878", long_text, "Step 879: measuring the loss at the ball..."):
+        label.setText(text)
+        pane.layout().activate()
+        assert below.y() == top  # shorter texts leave the plot where it is
+    pane.resize(600, 400)  # a new width: the height is measured again, for the text there is now
+    qtbot.waitUntil(lambda: below.y() < top)
+    assert label.height() >= label.heightForWidth(label.width())
+
+
 def test_step_axes_are_ticked_on_whole_numbers(qtbot):
     from nnviz.gui.curves import CurvesView
     from nnviz.gui.fitted_text import IntegerAxis

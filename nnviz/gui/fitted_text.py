@@ -167,17 +167,30 @@ class TallLabel(QLabel):
     """A word-wrapped label that is never cut vertically, whatever its font (presentation mode's
     is 1.5x): at least ``lines`` lines of its font tall (room kept from the start, so a text that
     rewraps leaves the layout alone), and with ``whole`` at least as tall as its text at its width
-    (what is below gives way)."""
+    (what is below gives way).  With ``steady`` it keeps the height of its tallest text since its
+    width last changed: a text that changes at every step (the loss surface's figures while the
+    timeline is scrubbed) grows it once instead of moving what is below it up and down, each move
+    laying out and redrawing the plot below (the slowest tenth of the scrubs)."""
 
-    def __init__(self, text: str = "", lines: int = 0, whole: bool = False):
+    def __init__(self, text: str = "", lines: int = 0, whole: bool = False, steady: bool = False):
         super().__init__(text)
-        self.lines, self.whole = lines, whole
+        self.lines, self.whole, self.steady = lines, whole, steady
+        self._width = -1
         self.setWordWrap(True)
         self._fit()
 
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.steady and text:
+            needed = self.heightForWidth(self.width())
+            if needed > self.minimumHeight():
+                self.setMinimumHeight(needed)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if self.width() != self._width:
+            self._width = self.width()
+            self._fit()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -186,7 +199,16 @@ class TallLabel(QLabel):
 
     def _fit(self) -> None:
         height = self.lines * self.fontMetrics().lineSpacing()
-        if self.whole:
-            height = max(height, self.heightForWidth(self.width()))
+        if self.whole or (self.steady and self.text()):
+            height = max(height, self._text_height())
         if height > 0 and height != self.minimumHeight():
             self.setMinimumHeight(height)
+
+    def _text_height(self) -> int:
+        """The height of the text at the label's width (QLabel's heightForWidth is at least its
+        minimum height, which would keep a label that gets wider as tall as it was)."""
+        kept = self.minimumHeight()
+        self.setMinimumHeight(0)
+        height = self.heightForWidth(self.width())
+        self.setMinimumHeight(kept)
+        return height

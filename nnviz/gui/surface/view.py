@@ -111,7 +111,7 @@ class LossSurfaceView(QWidget):
         self.message.setObjectName("surfaceMessage")
         self.message.setTextFormat(Qt.RichText)
         self.message.setWordWrap(True)
-        self.info = TallLabel(lines=INFO_LINES)
+        self.info = TallLabel(lines=INFO_LINES, steady=True)
         self.info.setObjectName("surfaceInfo")
         self.info.setTextFormat(Qt.RichText)
         self.info.setAlignment(Qt.AlignLeft | Qt.AlignTop)
