@@ -235,3 +235,27 @@ def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
     assert view.ball_position() == pytest.approx(real(state.theta), abs=1e-4)
     assert threading.get_ident() not in threads
     view.shutdown()
+
+
+def test_while_training_plays_a_new_planes_path_is_projected_off_the_gui_thread(qtbot, monkeypatch):
+    """The states kept while a new surface was computed are not in its job's path: on the new
+    plane they are projected in the background (on the GUI thread they stalled a big network's
+    window for 70 to 120 ms every six seconds), and the path is drawn whole."""
+    from nnviz.core.surface import Plane
+
+    view, tr = surface_on_a_path(qtbot)
+    view.set_live(True)
+    view.model._last_request = view._last_ball = time.perf_counter()  # neither a surface nor the ball is due
+    threads, real = [], Plane.project
+    monkeypatch.setattr(Plane, "project", lambda plane, theta: threads.append(threading.get_ident()) or real(plane, theta))
+    with qtbot.waitSignal(view.jobs.done, timeout=20000, check_params_cb=lambda token, _: token == view.jobs.token):
+        view.request_surface()
+        for _ in range(3):  # kept after the job took the path
+            view.set_state(tr.step())
+    path = view.model.thetas
+    qtbot.waitUntil(lambda: len(view.plot.trail.getData()[0]) == len(path), timeout=10000)
+    xs, ys = view.plot.trail.getData()
+    assert (xs[-1], ys[-1]) == pytest.approx(real(view.model.plane, path[-1][1]), abs=1e-6)
+    assert threads and threading.get_ident() not in threads
+    view.set_live(False)
+    view.shutdown()

@@ -290,7 +290,10 @@ class LossSurfaceView(QWidget):
         if i == 0:  # the first row of a new surface: switch over to it
             model.adopt(model.pending)
             model.surface_values = np.full((len(values), len(values)), np.nan)  # grid x grid
-            self.plot.show_trail(model.trail_points())
+            if model.live and model.state is not None:
+                self._draw_ball_soon(model.state)  # the path too, projected in the background
+            else:
+                self.plot.show_trail(model.trail_points())
         if model.surface_values is None:
             return
         model.surface_values[i] = values
@@ -309,7 +312,7 @@ class LossSurfaceView(QWidget):
         self.model.surface_values = values
         self._show_surface()
         if self.model.state is not None:
-            self._draw_ball(self.model.state)
+            (self._draw_ball_soon if self.model.live else self._draw_ball)(self.model.state)
             if self.model.surface_due(self.jobs.busy()):  # training moved on while this one was computed
                 self.request_surface()
 
@@ -330,7 +333,9 @@ class LossSurfaceView(QWidget):
     def _draw_ball_soon(self, state) -> None:
         """While training plays: the ball at ``state`` once its projections onto the plane (the path's
         new points, its own, its gradient: 0.5 ms each for 784-512-512-512-10, more when another thread
-        holds Python's lock) are worked out in a background thread; at once when there are none.  While
+        holds Python's lock) are worked out in a background thread; at once when there are none.  On a
+        new plane, the path kept while its surface was computed is projected so too (on the GUI
+        thread, those projections stalled the window for 70 to 120 ms every six seconds).  While
         one is being worked out no other starts (a busy machine: the ball waits for it, then goes on)."""
         if self.projections.busy():
             return
