@@ -1,4 +1,7 @@
 """The trainer: one update per step, frozen states, determinism, divergence, settings between steps."""
+import math
+import warnings
+
 import numpy as np
 import pytest
 
@@ -135,6 +138,22 @@ def test_divergence_is_caught_and_the_update_not_applied(activation, lr):
     tr.restore(initial)
     tr.lr = 0.01
     assert not tr.step().diverged
+
+
+def test_the_test_figures_of_a_run_on_its_way_to_diverge_are_infinite_without_a_warning():
+    """The "Learning rate too high" lesson: the test loss overflows before the update that is refused;
+    it is shown as infinite (NumPy's overflow warning used to reach the terminal)."""
+    from nnviz.session import Session
+
+    session = Session.from_lesson("Learning rate too high")
+    losses = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for _ in range(20):
+            if session.train_step().diverged:
+                break
+            losses.append(session.evaluate()[1].loss)
+    assert session.trainer.diverged and math.isinf(losses[-1])
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])

@@ -52,15 +52,17 @@ def check_fits(net: Network, data: Dataset) -> None:
 
 
 def evaluate(net: Network, data: Dataset, split: str = "test", chunk: int = 2048) -> Evaluation:
-    """Mean loss and accuracy of net over a whole split, in evaluation mode, in chunks of rows."""
+    """Mean loss and accuracy of net over a whole split, in evaluation mode, in chunks of rows.  A
+    network on its way to diverging gives an infinite loss, said as such (not warned about)."""
     check_fits(net, data)
     X, Y, labels = ((data.X_test, data.Y_test, data.labels_test) if split == "test" else
                     (data.X_train, data.Y_train, data.labels_train))
     total_loss, correct = 0.0, 0
-    for start in range(0, len(X), chunk):
-        xb, yb = X[start:start + chunk], Y[start:start + chunk]
-        total_loss += net.loss_value(xb, yb) * len(xb)
-        correct += int(np.sum(classify(net.activations[-1]) == labels[start:start + chunk]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, len(X), chunk):
+            xb, yb = X[start:start + chunk], Y[start:start + chunk]
+            total_loss += net.loss_value(xb, yb) * len(xb)
+            correct += int(np.sum(classify(net.activations[-1]) == labels[start:start + chunk]))
     accuracy = correct / len(X) if data.task == "classification" else math.nan
     return Evaluation(total_loss / len(X), accuracy, len(X))
 
