@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QImageWriter
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +32,17 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     lifetime.install(app)
     return app
+
+
+def close_on_interrupt(app: QApplication) -> None:
+    """Ctrl+C in the terminal closes the windows as their close buttons do (the network autosaved,
+    the trainer's process ended), and the application ends with code 0.  Python runs a signal
+    handler only between its own bytecodes on the main thread, and Qt's event loop runs none while
+    the window is idle: a timer wakes it five times a second."""
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
 
 
 def _yes(_title: str, _text: str) -> bool:
@@ -133,4 +145,5 @@ def run(screenshot: str | None = None, steps: int = 0, preset: str | None = None
     window = MainWindow()
     window.show()
     prepare(window, preset, tab, open_path)
+    close_on_interrupt(app)
     return app.exec()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pickle
 import queue
+import signal
 import sys
 import threading
 import traceback
@@ -152,6 +153,9 @@ def serve(conn) -> None:
 
 
 def main() -> int:
+    # Ctrl+C in a terminal reaches the whole process group: the window ends this process (it closes
+    # the connection) after its autosave, which needs the newest state from here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     authkey = bytes.fromhex(sys.stdin.readline().strip())
     app = QCoreApplication(sys.argv[:1])
