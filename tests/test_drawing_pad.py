@@ -202,7 +202,10 @@ def test_a_test_digit_dragged_from_the_browser_lands_as_it_is(pane, qtbot):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    try:  # PySide6 6.12 takes a QPointF (its QPoint form is deprecated there); older ones a QPoint only
+        enter = QDragEnterEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    except TypeError:
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     pane.pad.dragEnterEvent(enter)
     assert enter.isAccepted()
     pane.pad.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
