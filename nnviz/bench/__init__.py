@@ -46,6 +46,22 @@ def _rate(step, seconds: float, warm_up: int = 20) -> float:
     return n / elapsed
 
 
+def headless_rate(trainer, seconds: float) -> float:
+    """Steps per second of ``trainer`` here, without a window, its BLAS on one thread (as in the
+    window's trainer process on two cores)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return _rate(trainer.step, seconds)
+
+
+def ratios_to_neighbours(plays: list, headless: list) -> list:
+    """Each play's steps per second over the mean of the headless runs just before and after it
+    (``headless`` alternates with ``plays``, one run more; the machine's speed drifts within
+    seconds, so each play is compared with what is close to it in time)."""
+    return [p / statistics.mean(h) for p, h in zip(plays, zip(headless, headless[1:]))]
+
+
 def _nnviz_stepper(case, data):
     net = Network(case["layers"], activation=case["activation"], seed=0)
     trainer = Trainer(net, data, optimizer="sgd", lr=0.01, batch_size=case["batch"], seed=0)

@@ -21,6 +21,7 @@ import time
 
 import numpy as np
 
+from nnviz.bench import headless_rate, ratios_to_neighbours
 from nnviz.bench.windows import child_env, dispose, run_events
 
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
@@ -69,21 +70,12 @@ def _rss_mb(pid: int | None = None) -> float:
 
 
 def _headless_steps_per_s(seconds: float) -> float:
-    """Steps per second of the window's first network trained here, without a window, on one BLAS
-    thread (the trainer's process has one on two cores)."""
-    from threadpoolctl import threadpool_limits
-
+    """Steps per second of the window's first network trained here, without a window (one BLAS
+    thread, as in the trainer's process)."""
     from nnviz.core import Trainer, datasets, load_pretrained
 
-    tr = Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
-    with threadpool_limits(1):
-        for _ in range(20):
-            tr.step()
-        n, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            tr.step()
-            n += 1
-    return n / (time.perf_counter() - start)
+    trainer = Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
+    return headless_rate(trainer, seconds)
 
 
 def level_mb(samples: list) -> float:
@@ -142,7 +134,7 @@ def full_speed(seconds: float = 2.0, rounds: int = 6, memory_seconds: float = 20
         fps.append(f)
         shares.append(share)
     headless.append(_headless_steps_per_s(seconds / 2))
-    ratios = [g / statistics.mean(h) for g, h in zip(gui, zip(headless, headless[1:]))]
+    ratios = ratios_to_neighbours(gui, headless)
     filled = time.perf_counter()
     while len(window.session.history) < window.session.history.capacity and time.perf_counter() - filled < 60:
         run_for(2.0)

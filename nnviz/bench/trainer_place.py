@@ -18,6 +18,7 @@ import time
 
 import numpy as np
 
+from nnviz.bench import headless_rate, ratios_to_neighbours
 from nnviz.bench.windows import dispose, run_events
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
@@ -33,20 +34,9 @@ while time.monotonic() < end:
 
 def _headless_steps_per_s(lesson: str, seconds: float) -> float:
     """Steps per second of the lesson's trainer here, without a window, BLAS on one thread."""
-    from threadpoolctl import threadpool_limits
-
     from nnviz.session import Session
 
-    session = Session.from_lesson(lesson)
-    trainer = session.trainer
-    with threadpool_limits(1):
-        for _ in range(20):
-            trainer.step()
-        n, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            trainer.step()
-            n += 1
-    return n / (time.perf_counter() - start)
+    return headless_rate(Session.from_lesson(lesson).trainer, seconds)
 
 
 def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict:
@@ -103,7 +93,7 @@ def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict
     window.network_view.canvas.removeEventFilter(painted)
     dispose(window)
     os.environ.pop("NNVIZ_TRAINER", None)
-    ratios = [p / statistics.mean(h) for p, h in zip(plays, zip(headless, headless[1:]))]
+    ratios = ratios_to_neighbours(plays, headless)
     return {"steps_per_s": statistics.median(plays), "ratios": ratios, "headless": headless,
             "frames_per_s": frames / played,
             "gap_p99_ms": float(np.percentile(gaps, 99)) if gaps else 0.0, "gap_max_ms": max(gaps, default=0.0)}
