@@ -108,7 +108,9 @@ def test_bench_says_the_lower_quartile_of_the_rounds_ratios_beside_the_median(mo
 def test_each_play_is_compared_with_the_headless_runs_beside_it():
     """The machine's speed drifts: a play at 200 steps/s between headless runs at 100 and 300 ran at
     1.0x, not at the 1.2x the mean of all headless runs would make of it."""
-    assert bench.ratios_to_neighbours([100.0, 200.0], [100.0, 100.0, 300.0]) == [1.0, 1.0]
+    from nnviz.bench.rates import ratios_to_neighbours
+
+    assert ratios_to_neighbours([100.0, 200.0], [100.0, 100.0, 300.0]) == [1.0, 1.0]
 
 
 def test_the_window_bench_takes_a_passing_memory_peak_for_no_growth():

@@ -19,6 +19,8 @@ import numpy as np
 from nnviz.core import Network, Trainer
 from nnviz.core.dataset import Dataset
 
+from .rates import rate
+
 CASES = [
     {"layers": [784, 16, 16, 10], "activation": "sigmoid", "batch": 32, "target_ratio": 3.0},
     {"layers": [784, 128, 64, 10], "activation": "relu", "batch": 128, "target_ratio": 1.8},
@@ -32,34 +34,6 @@ def _synthetic_digits(n: int = 4096, seed: int = 0) -> Dataset:
     labels = rng.integers(0, 10, n)
     Y = np.eye(10, dtype=np.float32)[labels]
     return Dataset("bench", X, Y, X[:64], Y[:64], labels, labels[:64], (28, 28), tuple("0123456789"))
-
-
-def _rate(step, seconds: float, warm_up: int = 20) -> float:
-    """Steps per second of ``step()`` over about ``seconds``, after ``warm_up`` untimed steps."""
-    for _ in range(warm_up):
-        step()
-    n, start = 0, time.perf_counter()
-    while (elapsed := time.perf_counter() - start) < seconds:
-        for _ in range(10):
-            step()
-        n += 10
-    return n / elapsed
-
-
-def headless_rate(trainer, seconds: float) -> float:
-    """Steps per second of ``trainer`` here, without a window, its BLAS on one thread (as in the
-    window's trainer process on two cores)."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        return _rate(trainer.step, seconds)
-
-
-def ratios_to_neighbours(plays: list, headless: list) -> list:
-    """Each play's steps per second over the mean of the headless runs just before and after it
-    (``headless`` alternates with ``plays``, one run more; the machine's speed drifts within
-    seconds, so each play is compared with what is close to it in time)."""
-    return [p / statistics.mean(h) for p, h in zip(plays, zip(headless, headless[1:]))]
 
 
 def _nnviz_stepper(case, data):
@@ -158,10 +132,10 @@ def run(quick: bool = False, seconds: float | None = None, rounds: int | None = 
                     "torch_lean": _torch_stepper(case, data, lean=True)}
         rates = {name: [] for name, step in steppers.items() if step is not None}
         for name in rates:
-            _rate(steppers[name], 0.0, warm_up=50)
+            rate(steppers[name], 0.0, warm_up=50)
         for _ in range(rounds):  # alternate, so every contender sees the same machine load
             for name in rates:
-                rates[name].append(_rate(steppers[name], seconds, warm_up=2))
+                rates[name].append(rate(steppers[name], seconds, warm_up=2))
 
         def ratio(other, quantile=0.5):
             """That quantile of the rounds' ratios nnviz / ``other`` (a round's contenders ran back to back)."""

@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import headless_rate, ratios_to_neighbours
+from nnviz.bench.rates import headless_rate, ratios_to_neighbours
 from nnviz.bench.windows import child_env, dispose, run_events
 
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window

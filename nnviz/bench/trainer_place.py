@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench import headless_rate, ratios_to_neighbours
+from nnviz.bench.rates import headless_rate, ratios_to_neighbours
 from nnviz.bench.windows import dispose, run_events
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
