@@ -113,6 +113,27 @@ def test_each_play_is_compared_with_the_headless_runs_beside_it():
     assert ratios_to_neighbours([100.0, 200.0], [100.0, 100.0, 300.0]) == [1.0, 1.0]
 
 
+def test_plays_alternate_with_headless_runs_one_more_headless_run_closing_them():
+    """The order a machine's drift needs: headless, play, headless, play, headless; each play's
+    ratio to the two runs around it."""
+    from nnviz.bench.rates import alternate
+
+    order, speeds = [], iter([100.0, 150.0, 300.0])
+
+    def headless():
+        order.append("h")
+        return next(speeds)
+
+    def play():
+        order.append("p")
+        return 100.0 + 100.0 * order.count("p")
+
+    plays, runs, ratios = alternate(play, headless, 2)
+    assert order == ["h", "p", "h", "p", "h"]
+    assert plays == [200.0, 300.0] and runs == [100.0, 150.0, 300.0]
+    assert ratios == [200.0 / 125.0, 300.0 / 225.0]
+
+
 def test_the_window_bench_takes_a_passing_memory_peak_for_no_growth():
     from nnviz.bench.gui import level_mb
 

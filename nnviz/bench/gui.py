@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench.rates import headless_rate, ratios_to_neighbours
+from nnviz.bench.rates import PLAY_SECONDS, ROUNDS, alternate, headless_rate
 from nnviz.bench.windows import child_env, dispose, run_events
 
 # Each child prints its start-up time (flushed) as its last line, then leaves normally (the window
@@ -69,13 +69,11 @@ def _rss_mb(pid: int | None = None) -> float:
         return 0.0 if pid else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _headless_steps_per_s(seconds: float) -> float:
-    """Steps per second of the window's first network trained here, without a window (one BLAS
-    thread, as in the trainer's process)."""
+def _headless_trainer():
+    """The window's first network, trained here without a window by :func:`headless_rate`."""
     from nnviz.core import Trainer, datasets, load_pretrained
 
-    trainer = Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
-    return headless_rate(trainer, seconds)
+    return Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
 
 
 def level_mb(samples: list) -> float:
@@ -84,12 +82,12 @@ def level_mb(samples: list) -> float:
     return float(np.median(samples)) if samples else 0.0
 
 
-def full_speed(seconds: float = 2.0, rounds: int = 6, memory_seconds: float = 20.0) -> dict:
+def full_speed(seconds: float = PLAY_SECONDS, rounds: int = ROUNDS, memory_seconds: float = 20.0) -> dict:
     """Play at full speed with the window open; GUI latency, throughput vs headless, memory growth.
     The throughput: ``rounds`` plays of ``seconds`` alternated with headless runs of half as long
     (one before each and one after the last); a play's ratio is to the mean of the headless runs
-    beside it, the figure the median of the plays' ratios (the machine's speed drifts within
-    seconds: the two must be close in time)."""
+    beside it, the figure the median of the plays' ratios (the machine's speed swings within
+    seconds: see :data:`nnviz.bench.rates.ROUNDS`)."""
     from nnviz.core.history import state_nbytes
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
@@ -103,14 +101,16 @@ def full_speed(seconds: float = 2.0, rounds: int = 6, memory_seconds: float = 20
     frames = [0]
     window.controller.worker.stepped.connect(lambda _state: frames.__setitem__(0, frames[0] + 1))  # worker thread
 
-    def run_for(secs: float):
-        """Play for secs; returns (steps/s, timer latencies in ms, frames/s, the trainer thread's share)."""
+    def run_for(secs: float, warm_up: float = 0.1):
+        """Play for warm_up + secs; returns (steps/s, timer latencies in ms, frames/s, the trainer
+        thread's share) over the last secs."""
         lat, clock, interval = [], QElapsedTimer(), 10
         timer = QTimer()
         timer.setInterval(interval)
         timer.timeout.connect(lambda: (lat.append(max(0.0, clock.restart() - interval))))
-        start_step, frames[0] = window.session.history.latest().step, 0
         window.play()
+        run_events(warm_up)  # the trainer is up to speed and the window draws
+        start_step, frames[0] = window.session.history.latest().step, 0
         clock.start()
         timer.start()
         t0 = time.perf_counter()
@@ -119,22 +119,21 @@ def full_speed(seconds: float = 2.0, rounds: int = 6, memory_seconds: float = 20
         steps, elapsed, shown = window.session.history.latest().step - start_step, time.perf_counter() - t0, frames[0]
         share = getattr(window.controller.worker, "trainer_share", 1.0)  # a trainer process: not paced
         window.pause()
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.005)
+        run_events(0.1)  # the trainer has stopped before the headless one starts
         return steps / elapsed, lat, shown / elapsed, share
 
-    gui, headless, latencies, fps, shares = [], [], [], [], []
-    run_for(1.0)  # warm-up
-    for _ in range(rounds):
-        headless.append(_headless_steps_per_s(seconds / 2))
+    latencies, fps, shares = [], [], []
+
+    def play() -> float:
         sps, lat, f, share = run_for(seconds)
-        gui.append(sps)
-        latencies += lat
+        latencies.extend(lat)
         fps.append(f)
         shares.append(share)
-    headless.append(_headless_steps_per_s(seconds / 2))
-    ratios = ratios_to_neighbours(gui, headless)
+        return sps
+
+    run_for(1.0)  # warm-up
+    trainer = _headless_trainer()
+    gui, headless, ratios = alternate(play, lambda: headless_rate(trainer, seconds / 2), rounds)
     filled = time.perf_counter()
     while len(window.session.history) < window.session.history.capacity and time.perf_counter() - filled < 60:
         run_for(2.0)
@@ -221,8 +220,7 @@ def run_gui_bench(quick: bool = False, long: bool = False) -> dict:
     if long:
         return {"long_run": long_run()}
     result = {"startup": startup(rounds=2 if quick else 3)}
-    result["full_speed"] = full_speed(seconds=1.0 if quick else 2.0, rounds=3 if quick else 6,
-                                      memory_seconds=5.0 if quick else 20.0)
+    result["full_speed"] = full_speed(rounds=4 if quick else ROUNDS, memory_seconds=5.0 if quick else 20.0)
     result["panes"] = pane_benchmarks(quick)
     from nnviz.bench import trainer_place
 

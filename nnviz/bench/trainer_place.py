@@ -1,7 +1,7 @@
 """Where the window's trainer runs: its own process against a thread of the window's process,
 side by side in one run (``nnviz bench --gui``, section ``trainer_place``).
 
-For each network and place, one window plays at full speed in ten 2-s rounds, alternated with a
+For each network and place, one window plays at full speed in forty 0.5-s rounds, alternated with a
 headless trainer (one BLAS thread) of the same network measured in this process while the window
 is paused, and reports training steps per second as a ratio to the headless runs beside each play
 (the median of the rounds' ratios and their lower quartile), diagram frames painted per second
@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from nnviz.bench.rates import headless_rate, ratios_to_neighbours
+from nnviz.bench.rates import PLAY_SECONDS, ROUNDS, alternate, headless_rate
 from nnviz.bench.windows import dispose, run_events
 
 CASES = {"3Blue1Brown": "3Blue1Brown", "vanishing": "Vanishing gradients: 8"}
@@ -32,23 +32,17 @@ while time.monotonic() < end:
 """
 
 
-def _headless_steps_per_s(lesson: str, seconds: float) -> float:
-    """Steps per second of the lesson's trainer here, without a window, BLAS on one thread."""
-    from nnviz.session import Session
-
-    return headless_rate(Session.from_lesson(lesson).trainer, seconds)
-
-
 def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict:
     """Open a window whose trainer runs in ``place`` on ``lesson``; ``rounds`` times, measure a
-    headless trainer here for ``seconds / 2`` while the window is paused, then play ``seconds`` at
-    full speed; a last headless run closes the rounds.  Each play's ratio is to the mean of the
-    headless runs just before and after it (the machine's speed drifts by a third over seconds
-    here, so the two must be close in time)."""
+    headless trainer of the lesson here (one BLAS thread) for ``seconds / 2`` while the window is
+    paused, then play ``seconds`` at full speed; a last headless run closes the rounds.  Each play's
+    ratio is to the mean of the headless runs just before and after it (the machine's speed swings
+    within seconds here: see :data:`nnviz.bench.rates.ROUNDS`)."""
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
+    from nnviz.session import Session
 
     os.environ["NNVIZ_TRAINER"] = place
     application()
@@ -73,27 +67,30 @@ def _window_rounds(place: str, lesson: str, seconds: float, rounds: int) -> dict
     timer = QTimer()
     timer.setInterval(interval)
     timer.timeout.connect(lambda: gaps.append(max(0.0, clock.restart() - interval)))
-    headless, plays, frames, played = [], [], 0, 0.0
-    for _ in range(rounds):
-        headless.append(_headless_steps_per_s(lesson, seconds / 2))
+    headless_trainer = Session.from_lesson(lesson).trainer
+    frames, played = 0, 0.0
+
+    def play() -> float:
+        nonlocal frames, played
         window.play()
-        run_events(0.3)  # the trainer is up to speed and the window draws
+        run_events(0.1)  # the trainer is up to speed and the window draws
         start_step, Painted.count = window.session.trainer.step_count, 0
         clock.start()
         timer.start()
         t0 = time.perf_counter()
         run_events(seconds)
         elapsed = time.perf_counter() - t0
-        plays.append((window.session.trainer.step_count - start_step) / elapsed)
+        steps = window.session.trainer.step_count - start_step
         frames, played = frames + Painted.count, played + elapsed
         timer.stop()
         window.pause()
-        run_events(0.3)  # the trainer has stopped before the headless one starts
-    headless.append(_headless_steps_per_s(lesson, seconds / 2))
+        run_events(0.1)  # the trainer has stopped before the headless one starts
+        return steps / elapsed
+
+    plays, headless, ratios = alternate(play, lambda: headless_rate(headless_trainer, seconds / 2), rounds)
     window.network_view.canvas.removeEventFilter(painted)
     dispose(window)
     os.environ.pop("NNVIZ_TRAINER", None)
-    ratios = ratios_to_neighbours(plays, headless)
     return {"steps_per_s": statistics.median(plays), "ratios": ratios, "headless": headless,
             "frames_per_s": frames / played,
             "gap_p99_ms": float(np.percentile(gaps, 99)) if gaps else 0.0, "gap_max_ms": max(gaps, default=0.0)}
@@ -115,11 +112,11 @@ def _compare(lesson: str, seconds: float, rounds: int) -> dict:
 
 
 def run(quick: bool = False) -> dict:
-    seconds, rounds = (1.0, 2) if quick else (2.0, 10)
+    seconds, rounds = PLAY_SECONDS, (4 if quick else ROUNDS)
     result = {name: _compare(lesson, seconds, rounds) for name, lesson in CASES.items()}
     result["3Blue1Brown"]["targets"] = {"diagram_frames_per_s_min": 30, "ratio_to_headless_min": 0.9}
     result["vanishing"]["targets"] = {"ratio_to_headless_min": 0.8}
-    busy_seconds = 2 * (rounds * (1.5 * seconds + 0.6) + 10) + 30  # both places' rounds, with start-ups
+    busy_seconds = 2 * (rounds * (1.5 * seconds + 0.3) + 10) + 30  # both places' rounds, with start-ups
     job = subprocess.Popen([sys.executable, "-c", BUSY_JOB, str(busy_seconds)])
     try:
         busy = _compare(CASES["vanishing"], seconds, rounds)
