@@ -5,12 +5,11 @@ from __future__ import annotations
 import statistics
 import time
 
-#: A window's play against a headless trainer: many short rounds.  The machine's speed here swings
-#: by 12% between consecutive blocks of any length from 0.05 to 2 s (a 240-s trace of a 1-thread
-#: matrix product); replayed on that trace, ten 2-s plays alternated with 1-s headless runs put
-#: the median ratio within +-3.5% (std) of the truth, forty 0.5-s plays with 0.25-s runs (the same
-#: time) within +-1.3%.
-#: (Headless runs last half as long as plays.)
+#: A window's play against a headless trainer: many short rounds, each play of PLAY_SECONDS beside
+#: headless runs half as long.  The machine's speed here swings by 12% between consecutive blocks
+#: of any length from 0.05 to 2 s (a 240-s trace of a 1-thread matrix product); replayed on that
+#: trace, ten 2-s plays alternated with 1-s headless runs put the median ratio within +-3.5% (std)
+#: of the truth, forty 0.5-s plays with 0.25-s runs (the same time) within +-1.3%.
 PLAY_SECONDS, ROUNDS = 0.5, 40
 
 
