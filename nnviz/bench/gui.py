@@ -69,13 +69,6 @@ def _rss_mb(pid: int | None = None) -> float:
         return 0.0 if pid else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _headless_trainer():
-    """The window's first network, trained here without a window by :func:`headless_rate`."""
-    from nnviz.core import Trainer, datasets, load_pretrained
-
-    return Trainer(load_pretrained("3b1b"), datasets.load("digits"), optimizer="adam", lr=1e-3, batch_size=32)
-
-
 def level_mb(samples: list) -> float:
     """The level of a few seconds' RSS samples (MB): their median, so that a passing peak (a loss
     surface's temporaries, a few hundred milliseconds every 6 s) is not taken for growth."""
@@ -91,6 +84,7 @@ def full_speed(seconds: float = PLAY_SECONDS, rounds: int = ROUNDS, memory_secon
     from nnviz.core.history import state_nbytes
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
+    from nnviz.session import Session
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     app = application()
@@ -132,7 +126,7 @@ def full_speed(seconds: float = PLAY_SECONDS, rounds: int = ROUNDS, memory_secon
         return sps
 
     run_for(1.0)  # warm-up
-    trainer = _headless_trainer()
+    trainer = Session.first()[0].trainer  # the window's opening session, trained here without a window
     gui, headless, ratios = alternate(play, lambda: headless_rate(trainer, seconds / 2), rounds)
     filled = time.perf_counter()
     while len(window.session.history) < window.session.history.capacity and time.perf_counter() - filled < 60:
