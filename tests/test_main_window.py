@@ -75,6 +75,22 @@ def test_rewind_shows_the_earlier_parameters_everywhere(qtbot, window):
     assert np.array_equal(window.pad_pane.net.theta, states[2].theta)
 
 
+def test_formulas_behind_another_tab_are_written_when_it_is_brought_forward(qtbot, window):
+    use_sgd(window, lr=0.5)
+    window.step(3)
+    wait_step(qtbot, window, 3)
+    formulas = window.formulas
+    qtbot.waitUntil(lambda: not formulas.on_screen)  # behind the Curves tab
+    before = formulas.text.toPlainText()
+    window.timeline.slider.setValue(1)
+    assert formulas.state is window.current_state and formulas.text.toPlainText() == before  # not written unseen
+    window.docks["formulaDock"].raise_()
+    qtbot.waitUntil(lambda: formulas.on_screen)
+    shown = formulas.text.toPlainText()
+    formulas._render()  # what the formulas of the state on display are
+    assert shown == formulas.text.toPlainText() != before
+
+
 def test_play_from_an_older_step_branches_after_confirmation(qtbot, window):
     window.step(4)
     wait_step(qtbot, window, 4)

@@ -203,6 +203,8 @@ class FormulaView(QWidget):
         self.setObjectName("formulaView")
         self.state = None
         self.input = None  # (x, label) of the pad's input, or None: the state's probe sample
+        self.on_screen = True  # False behind another tab (the window says): nothing is written
+        self._stale = False  # something changed while it could not be seen
         self._net: Network | None = None  # float64, for the formulas' passes (reused from state to state)
         self.caption = QLabel()
         self.caption.setObjectName("formulaInput")
@@ -234,7 +236,7 @@ class FormulaView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.text, 1)
         for box in (self.layer, self.neuron, self.source):
-            box.valueChanged.connect(self._render)
+            box.valueChanged.connect(self._refresh)
 
     def select(self, layer: int, neuron: int) -> None:
         """Show neuron ``neuron`` of layer ``layer`` (1 = first hidden layer)."""
@@ -246,8 +248,7 @@ class FormulaView(QWidget):
         state's probe sample when ``x`` is None; ``caption`` names it ("test digit #0 (a 7), ...")."""
         self.input = None if x is None else (np.asarray(x, np.float64).ravel(), int(label))
         self.caption.setText(translate("FormulaView", "for {input}").format(input=caption) if caption else "")
-        if self.isVisible():
-            self._render()
+        self._refresh()
 
     def set_state(self, state) -> None:
         if state is None or state.diverged and not np.isfinite(state.theta).all():
@@ -257,12 +258,25 @@ class FormulaView(QWidget):
         self.layer.setRange(1, len(sizes) - 1)
         self.neuron.setRange(0, sizes[self.layer.value()] - 1)
         self.source.setRange(-1, sizes[self.layer.value() - 1] - 1)
-        if self.isVisible():
+        self._refresh()
+
+    def set_on_screen(self, on_screen: bool) -> None:
+        """The window says whether the pane can be seen (behind another tab it is "visible" to Qt but
+        cannot be seen): brought forward, it writes what changed meanwhile."""
+        self.on_screen = on_screen
+        if on_screen and self._stale:
+            self._refresh()
+
+    def _refresh(self, *_) -> None:
+        """Write the formulas if they can be seen (a scrub on a 784-512-512-512-10 network wrote them
+        behind the Curves tab: 4 of its 30 ms), else when they can."""
+        self._stale = not (self.on_screen and self.isVisible())
+        if not self._stale:
             self._render()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._render()
+        self._refresh()
 
     def _render(self, *_):
         if self.state is None:

@@ -249,7 +249,8 @@ class MainWindow(QMainWindow):
     def update_on_screen(self, *_) -> None:
         """Tell the tabbed panes whether they can be seen, so a tab behind another does no drawing."""
         current = {bar.tabText(bar.currentIndex()) for bar in self.findChildren(QTabBar) if bar.count()}
-        for name, pane in (("curvesDock", self.curves), ("layersDock", self.layer_charts)):
+        for name, pane in (("curvesDock", self.curves), ("layersDock", self.layer_charts),
+                           ("formulaDock", self.formulas)):
             dock = self.docks[name]
             seen = dock.isVisible() and (dock.isFloating() or not self.tabifiedDockWidgets(dock)
                                          or dock.windowTitle() in current)
