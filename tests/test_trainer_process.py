@@ -240,3 +240,66 @@ def test_a_message_the_child_cannot_send_pauses_training_in_words_and_nothing_ha
     assert [p for _, name, p in conn.sent if name == "running"][-1] is False  # the window hears it stopped
     worker.close()
     assert not worker._sender.is_alive()
+
+
+def test_the_frame_count_the_window_adds_to_is_read_by_another_process():
+    from nnviz.training.frames import FrameCounter
+
+    frames = FrameCounter.create()
+    frames.add_one()
+    frames.add_one()
+    read = textwrap.dedent(f"""
+        from nnviz.training.frames import FrameCounter
+        print(FrameCounter({frames.path!r}).value)
+    """)
+    assert subprocess.run([sys.executable, "-c", read], capture_output=True, text=True, check=True).stdout.strip() == "2"
+    frames.close(remove=True)
+    assert not os.path.exists(frames.path)
+
+
+class _Recorder:
+    """A connection that keeps what it is sent and the thread that sent it."""
+
+    def __init__(self):
+        import threading
+
+        self.sent, self.threads, self._ident = [], [], threading.get_ident
+
+    def send(self, message):
+        self.sent.append(message)
+        self.threads.append(self._ident())
+
+
+@pytest.mark.parametrize("direct_bytes", [None, 0])
+def test_a_small_networks_messages_are_written_by_the_trainers_thread_a_big_ones_by_the_sender(
+        qtbot, monkeypatch, direct_bytes):
+    """While a small network plays no other thread of the trainer's process wakes (each took Python's
+    lock from the trainer); a state of megabytes goes through the sender thread, so the trainer
+    never waits for the window to read it.  Either way the messages arrive in order."""
+    import threading
+
+    from nnviz.training import child
+    from nnviz.training.frames import FrameCounter
+
+    if direct_bytes is not None:
+        monkeypatch.setattr(child, "DIRECT_STATE_BYTES", direct_bytes)  # as if the 3Blue1Brown network were big
+    frames = FrameCounter.create()
+    conn = _Recorder()
+    worker = child.ChildWorker(conn, frames)
+    worker.load_session(Session.from_lesson("3Blue1Brown"))
+    worker.play()
+    steps = lambda: [p if isinstance(p, int) else p["step"] for _, name, p in conn.sent if name == "stepped"]
+    for n in range(1, 4):  # a frame, then the next only once the window has counted it drawn
+        qtbot.waitUntil(lambda: len(steps()) >= n, timeout=10000)
+        qtbot.wait(100)
+        assert len(steps()) == n
+        frames.add_one()
+    worker.pause()
+    qtbot.waitUntil(lambda: [p for _, name, p in conn.sent if name == "running"][-1:] == [False], timeout=10000)
+    assert steps() == sorted(steps())
+    kept = [e[1]["step"] for events, _, _ in conn.sent for e in events if e[0] == "keep"]
+    assert len(kept) > 3 and kept == sorted(kept)
+    main, sender = threading.get_ident(), worker._sender.ident
+    assert set(conn.threads) == ({main} if direct_bytes is None else {sender})
+    worker.close()
+    frames.close(remove=True)

@@ -1,14 +1,22 @@
-"""The trainer's own process: ``python -m nnviz.training.child LANG``, started by
+"""The trainer's own process: ``python -m nnviz.training.child LANG [FRAMES]``, started by
 :class:`nnviz.training.remote.ProcessWorker`.
 
 It reads an authentication key from its standard input, listens on a local connection (a Unix
 socket, a named pipe on Windows), prints that address as its one line of output, and serves one
 window: a :class:`TrainerWorker` runs the session it is sent, in this process's main thread, under
 Qt's core event loop; the window's requests arrive on a reader thread; every signal of the worker
-goes back over the connection with the history and test-figure events before it (see
-:mod:`nnviz.training.wire`), written by a sender thread so that the trainer never waits for the
-window to read (at most SEND_QUEUE messages wait; then it does).  BLAS runs on every core but one:
-the window's GUI thread has that one.
+goes back over the connection with the history and test figures' events before it (see
+:mod:`nnviz.training.wire`).  The window says it has drawn a frame in the file FRAMES (a
+:class:`~nnviz.training.frames.FrameCounter`), not over the connection.
+
+While a small network plays at full speed the trainer's thread is the only one awake: it writes its
+messages itself (a state of at most DIRECT_STATE_BYTES), and no acknowledgement wakes the reader.
+Every wake-up of another thread of this process took Python's lock from the trainer: measured in
+this process, the 3Blue1Brown trainer ran 0.88x of itself in a bare loop with a sender thread and
+acknowledgements, 0.95x without (see the README, #19).  A bigger network's messages are written by
+a sender thread, so that the trainer never waits for the window to read a state of megabytes (at
+most SEND_QUEUE messages wait; then it does).  BLAS runs on every core but one: the window's GUI
+thread has that one.
 """
 from __future__ import annotations
 
@@ -27,6 +35,7 @@ from threadpoolctl import threadpool_limits
 from nnviz.core.state import pack_state
 
 from . import trainer_blas_threads
+from .frames import FrameCounter
 from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
 from .worker import TrainerWorker
 
@@ -35,15 +44,22 @@ translate = QCoreApplication.translate
 #: Messages that may wait for the sender thread before the trainer waits too (a 784-512-512-512-10
 #: state is 7.5 MB: at most about 60 MB waiting).
 SEND_QUEUE = 8
+#: A session whose state (parameters and gradients) takes at most this many bytes has its messages
+#: written by the trainer's thread (the 3Blue1Brown network's: 0.1 MB); a bigger one's by the sender.
+DIRECT_STATE_BYTES = 2 * 2**20
 
 
 class ChildWorker(TrainerWorker):
     """The worker of the trainer's process: sends what it does to the window over ``conn``."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, frames: FrameCounter | None = None):
         super().__init__(None)
         self.conn = conn
+        self.frames = frames  # the window's count of frames drawn; None: it sends ``frame_done``
+        self._drawn_at_send = -1  # that count when the last frame was sent
         self.outbox = Outbox()
+        self._direct = False  # the trainer's thread writes the messages (a small network's)
+        self._gone = False  # the window is gone: nothing more is written
         self._outgoing: queue.Queue = queue.Queue(SEND_QUEUE)
         self._sender = threading.Thread(target=self._send_all, name="sender", daemon=True)
         self._sender.start()
@@ -66,31 +82,51 @@ class ChildWorker(TrainerWorker):
 
     def forward(self, name: str, payload) -> None:
         """Send (history events so far, signal name, payload) to the window, in order (called in
-        the worker's thread only: the signals are connected directly)."""
-        self._outgoing.put((self.outbox.take(), name, payload))
+        the worker's thread only: the signals are connected directly): written here for a small
+        network once the sender thread has written what it was given, else handed to it."""
+        message = (self.outbox.take(), name, payload)
+        if self._direct and not self._outgoing.unfinished_tasks:
+            self._write(message)
+        else:
+            self._outgoing.put(message)
+
+    def _write(self, message) -> None:
+        """Write one message (the worker's thread or the sender's, never both at once).  A gone window
+        stops training (the requests' reader then finishes the worker); a message that cannot be
+        sent (a bug) pauses training and is reported in words."""
+        if self._gone:
+            return
+        try:
+            self.conn.send(message)
+        except OSError:
+            self._gone = True
+            self._running.clear()
+        except Exception as e:
+            traceback.print_exc()
+            text = translate("Worker", "Unexpected error: {kind}: {error}").format(kind=type(e).__name__, error=e)
+            try:
+                self.conn.send(([], "failed", text))
+            except Exception:
+                self._gone = True
+            self.pause()  # from the worker's thread, at once: what it sends then follows the report
 
     def _send_all(self) -> None:
-        """The sender thread: write the messages until None.  A gone window stops training (the
-        requests' reader then finishes the worker); a message that cannot be sent (a bug) pauses
-        training and is reported in words.  It never stops taking messages, so ``forward`` never
-        waits for good."""
-        gone = False
+        """The sender thread: write the messages until None.  It never stops taking messages, so
+        ``forward`` never waits for good."""
         while (message := self._outgoing.get()) is not None:
-            if gone:
-                continue
-            try:
-                self.conn.send(message)
-            except OSError:
-                gone = True
-                self._running.clear()
-            except Exception as e:
-                traceback.print_exc()
-                self.pause()
-                text = translate("Worker", "Unexpected error: {kind}: {error}").format(kind=type(e).__name__, error=e)
-                try:
-                    self.conn.send(([], "failed", text))
-                except Exception:
-                    gone = True
+            self._write(message)
+            self._outgoing.task_done()
+
+    def _frame_ready(self) -> bool:
+        if self.frames is None:
+            return super()._frame_ready()
+        return self.frames.value != self._drawn_at_send
+
+    def _frame_sent(self) -> None:
+        if self.frames is None:
+            super()._frame_sent()
+        else:
+            self._drawn_at_send = self.frames.value
 
     def close(self) -> None:
         """Send what waits, then end the sender thread (at most 10 s)."""
@@ -102,7 +138,7 @@ class ChildWorker(TrainerWorker):
 
     def _pace(self, now: float) -> None:
         """No pacing here: the window draws in another process, so a frame costs the trainer only its
-        sending; frames come as fast as the window asks for them (``frame_done``), at most
+        sending; frames come as fast as the window draws them (its count of frames drawn), at most
         1 / MIN_FRAME_SECONDS a second."""
 
     def _chunk(self) -> bool:
@@ -112,6 +148,7 @@ class ChildWorker(TrainerWorker):
         return go_on
 
     def _load_session(self, session) -> None:
+        self._direct = 2 * session.trainer.state.theta.nbytes <= DIRECT_STATE_BYTES
         session.history = ForwardedHistory(self.outbox, session.trainer.state)
         session.tests = ForwardedTests(self.outbox)
         self.forward("loaded", session.number)
@@ -122,10 +159,10 @@ class ChildWorker(TrainerWorker):
         super()._replace_data(data)
 
 
-def serve(conn) -> None:
+def serve(conn, frames: FrameCounter | None = None) -> None:
     """Answer the window's requests until it asks to finish or goes away (main thread: Qt's loop)."""
     app = QCoreApplication.instance()
-    worker = ChildWorker(conn)
+    worker = ChildWorker(conn, frames)
 
     def read():
         while True:
@@ -157,6 +194,7 @@ def main() -> int:
     # the connection) after its autosave, which needs the newest state from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    frames = FrameCounter(sys.argv[2]) if len(sys.argv) > 2 else None
     authkey = bytes.fromhex(sys.stdin.readline().strip())
     app = QCoreApplication(sys.argv[:1])
     translator = QTranslator(app)
@@ -167,7 +205,9 @@ def main() -> int:
         sys.stdout = sys.stderr  # the one line is said; anything else is for a person
         conn = listener.accept()
     with conn, threadpool_limits(trainer_blas_threads()):
-        serve(conn)
+        serve(conn, frames)
+    if frames is not None:
+        frames.close()
     return 0
 
 

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 from nnviz.core.state import pack_state
 from nnviz.session import Session
 
+from .frames import FrameCounter
 from .wire import replay, unpack
 from .worker import _WORKERS, Worker
 
@@ -60,13 +61,14 @@ class ProcessWorker(Worker):
         self._restarts, self._started = 0, 0.0
         self._process = None
         self._reader = None
+        self._frames = FrameCounter.create()  # frames drawn: read by the child, no message (see .frames)
         self._start_child()
         _WORKERS.add(self)
 
     # ------------------------------------------------------------ lifetime
     def _start_child(self) -> None:
         authkey = os.urandom(16)
-        self._process = subprocess.Popen([sys.executable, "-m", "nnviz.training.child", self.lang],
+        self._process = subprocess.Popen([sys.executable, "-m", "nnviz.training.child", self.lang, self._frames.path],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         self._process.stdin.write(authkey.hex() + "\n")
         self._process.stdin.close()
@@ -190,6 +192,7 @@ class ProcessWorker(Worker):
         if process is not None:
             process.stdout.close()
         self._process = None
+        self._frames.close(remove=True)
         self.finished.emit()
         return ok
 
@@ -286,5 +289,7 @@ class ProcessWorker(Worker):
         self._send("set_speed", float(steps_per_second))
 
     def frame_done(self) -> None:
-        self._send("frame_done")
+        """The GUI has drawn a state: counted in the file the child reads (no message, no wake-up)."""
+        if not self._finished.is_set():
+            self._frames.add_one()
 

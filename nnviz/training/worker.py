@@ -343,7 +343,7 @@ class TrainerWorker(Worker):
             return False
         if state is not None:
             if not kept and not self._running.is_set():  # paused mid-chunk: the timeline ends at the newest state
-                session.keep(state)
+                self._keep_newest()
             self._send(state, force=paced)
         now = time.perf_counter()
         if not paced and now - self._pace_from[0] > PACE_SECONDS:
@@ -372,10 +372,17 @@ class TrainerWorker(Worker):
     def _send(self, state, force: bool = False) -> None:
         """Send ``state`` to the GUI if it is ready for a frame (always when forced)."""
         now = time.perf_counter()
-        if force or (self._ready.is_set() and now - self._last_emit >= self._frame_seconds):
-            self._ready.clear()
+        if force or (self._frame_ready() and now - self._last_emit >= self._frame_seconds):
+            self._frame_sent()
             self._last_emit = now
             self.stepped.emit(state)
+
+    def _frame_ready(self) -> bool:
+        """Whether the GUI has drawn the last state it was sent."""
+        return self._ready.is_set()
+
+    def _frame_sent(self) -> None:
+        self._ready.clear()
 
     def _maybe_evaluate(self, state) -> None:
         step, when, cost = self._last_eval
