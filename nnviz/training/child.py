@@ -108,7 +108,7 @@ class ChildWorker(TrainerWorker):
                 self.conn.send(([], "failed", text))
             except Exception:
                 self._gone = True
-            self.pause()  # from the worker's thread, at once: what it sends then follows the report
+            self.pause()  # in the worker's thread at once (what it sends then follows the report)
 
     def _send_all(self) -> None:
         """The sender thread: write the messages until None.  It never stops taking messages, so
