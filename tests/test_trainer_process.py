@@ -228,8 +228,11 @@ def test_a_message_the_child_cannot_send_pauses_training_in_words_and_nothing_ha
                 raise pickle.PicklingError("cannot pickle this state")
             self.sent.append(message)
 
+    from nnviz.training.frames import FrameCounter
+
     conn = Connection()
-    worker = ChildWorker(conn)
+    frames = FrameCounter.create()
+    worker = ChildWorker(conn, frames)
     worker.load_session(Session.from_lesson("3Blue1Brown"))
     worker.play()
     names = lambda: [name for _, name, _ in conn.sent]
@@ -240,6 +243,7 @@ def test_a_message_the_child_cannot_send_pauses_training_in_words_and_nothing_ha
     assert [p for _, name, p in conn.sent if name == "running"][-1] is False  # the window hears it stopped
     worker.close()
     assert not worker._sender.is_alive()
+    frames.close(remove=True)
 
 
 def test_the_frame_count_the_window_adds_to_is_read_by_another_process():

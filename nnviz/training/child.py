@@ -1,4 +1,4 @@
-"""The trainer's own process: ``python -m nnviz.training.child LANG [FRAMES]``, started by
+"""The trainer's own process: ``python -m nnviz.training.child LANG FRAMES``, started by
 :class:`nnviz.training.remote.ProcessWorker`.
 
 It reads an authentication key from its standard input, listens on a local connection (a Unix
@@ -52,10 +52,10 @@ DIRECT_STATE_BYTES = 2 * 2**20
 class ChildWorker(TrainerWorker):
     """The worker of the trainer's process: sends what it does to the window over ``conn``."""
 
-    def __init__(self, conn, frames: FrameCounter | None = None):
+    def __init__(self, conn, frames: FrameCounter):
         super().__init__(None)
         self.conn = conn
-        self.frames = frames  # the window's count of frames drawn; None: it sends ``frame_done``
+        self.frames = frames  # the window's count of frames drawn
         self._drawn_at_send = -1  # that count when the last frame was sent
         self.outbox = Outbox()
         self._direct = False  # the trainer's thread writes the messages (a small network's)
@@ -118,15 +118,10 @@ class ChildWorker(TrainerWorker):
             self._outgoing.task_done()
 
     def _frame_ready(self) -> bool:
-        if self.frames is None:
-            return super()._frame_ready()
         return self.frames.value != self._drawn_at_send
 
     def _frame_sent(self) -> None:
-        if self.frames is None:
-            super()._frame_sent()
-        else:
-            self._drawn_at_send = self.frames.value
+        self._drawn_at_send = self.frames.value
 
     def close(self) -> None:
         """Send what waits, then end the sender thread (at most 10 s)."""
@@ -159,7 +154,7 @@ class ChildWorker(TrainerWorker):
         super()._replace_data(data)
 
 
-def serve(conn, frames: FrameCounter | None = None) -> None:
+def serve(conn, frames: FrameCounter) -> None:
     """Answer the window's requests until it asks to finish or goes away (main thread: Qt's loop)."""
     app = QCoreApplication.instance()
     worker = ChildWorker(conn, frames)
@@ -193,8 +188,7 @@ def main() -> int:
     # Ctrl+C in a terminal reaches the whole process group: the window ends this process (it closes
     # the connection) after its autosave, which needs the newest state from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
-    frames = FrameCounter(sys.argv[2]) if len(sys.argv) > 2 else None
+    lang, frames = sys.argv[1], FrameCounter(sys.argv[2])
     authkey = bytes.fromhex(sys.stdin.readline().strip())
     app = QCoreApplication(sys.argv[:1])
     translator = QTranslator(app)
@@ -206,8 +200,7 @@ def main() -> int:
         conn = listener.accept()
     with conn, threadpool_limits(trainer_blas_threads()):
         serve(conn, frames)
-    if frames is not None:
-        frames.close()
+    frames.close()
     return 0
 
 
