@@ -219,6 +219,30 @@ def test_a_background_job_yields_the_core_to_the_gui_thread(qtbot):
     jobs.shutdown()
 
 
+def test_background_jobs_run_one_at_a_time_on_one_thread_and_the_newest_request_wins(qtbot):
+    from nnviz.gui.surface.jobs import SurfaceJobs
+
+    jobs, results, started, release = SurfaceJobs(), [], threading.Event(), threading.Event()
+    jobs.done.connect(lambda token, result: results.append(result))
+
+    def slow(should_stop, on_row):
+        started.set()
+        release.wait(5)
+        return "cancelled"
+
+    jobs.submit(slow)
+    assert started.wait(5)
+    jobs.submit(lambda should_stop, on_row: "replaced")  # waits for slow to stop...
+    jobs.submit(lambda should_stop, on_row: threading.get_ident())  # ... and is replaced by this one
+    release.set()
+    qtbot.waitUntil(lambda: len(results) > 0, timeout=5000)
+    qtbot.wait(50)
+    assert results == [jobs._thread.ident]  # only the newest, on the thread that ran the first
+    assert not jobs.busy()
+    jobs.shutdown()
+    assert not jobs._thread.is_alive() and jobs.submit(slow) == -1
+
+
 def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
     view, tr = surface_on_a_path(qtbot)
     plane, threads = view.model.plane, []
@@ -234,6 +258,40 @@ def test_while_training_plays_the_ball_is_projected_off_the_gui_thread(qtbot):
     view.set_live(False)  # paused: the newest state drawn at once, from what is remembered
     assert view.ball_position() == pytest.approx(real(state.theta), abs=1e-4)
     assert threading.get_ident() not in threads
+    view.shutdown()
+
+
+def test_states_kept_while_the_ball_is_projected_are_projected_with_the_next_ball(qtbot):
+    """The ball is drawn at the state whose projections the background thread worked out; the states
+    kept meanwhile wait for the next ball's job (on the GUI thread: 5 ms each for 784-512-512-512-10)."""
+    view, tr = surface_on_a_path(qtbot)
+    plane, threads, release = view.model.plane, [], threading.Event()
+    real = plane.project
+
+    def project(theta):
+        threads.append(threading.get_ident())
+        if threading.get_ident() != threading.main_thread().ident:
+            release.wait(5)  # the job is still working when the next states arrive
+        return real(theta)
+
+    plane.project = project
+    view.set_live(True)
+    view._last_ball = 0.0  # the ball is due
+    view.model._last_request = time.perf_counter()  # a new surface is not
+    first = tr.step()
+    view.set_state(first)
+    for _ in range(3):  # the ball is not due again yet: kept on the path only
+        view.set_state(tr.step())
+    release.set()
+    qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(first.theta), abs=1e-4), timeout=5000)
+    assert threads and threading.get_ident() not in threads
+    view._last_ball = 0.0
+    newest = tr.step()
+    view.set_state(newest)
+    qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(newest.theta), abs=1e-4), timeout=5000)
+    assert len(view.plot.trail.getData()[0]) == len(view.model.thetas)  # the whole path, drawn
+    assert threading.get_ident() not in threads
+    view.set_live(False)
     view.shutdown()
 
 

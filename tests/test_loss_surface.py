@@ -269,3 +269,48 @@ def test_going_back_and_branching_keeps_the_trail_consistent(qtbot, view):
     xs, ys = view.trail.getData()
     expected = np.array([s.theta[:2] for s in states[:4] + branch], float)
     assert np.allclose(np.column_stack([xs, ys]), expected)
+
+
+def test_contour_lines_lie_on_their_level_and_close_around_a_bowl():
+    from nnviz.gui.surface.maths import contour_segments
+
+    x = np.linspace(-1, 1, 41)
+    X, Y = np.meshgrid(x, x)  # rows along y
+    bowl = X ** 2 + 2 * Y ** 2 + 0.3 * X * Y
+    for level in (0.1, 0.4, 0.7):
+        segments = contour_segments(bowl, level)
+        assert len(segments) > 20
+        ends = segments.reshape(-1, 2)  # (x, y) in grid indices, along cell edges
+        px, py = np.interp(ends[:, 0], np.arange(41), x), np.interp(ends[:, 1], np.arange(41), x)
+        assert np.allclose(px ** 2 + 2 * py ** 2 + 0.3 * px * py, level, atol=0.01)  # linear along an edge
+        # a closed ring: every end is the end of exactly two segments
+        _, shared = np.unique(np.round(ends, 9), axis=0, return_counts=True)
+        assert set(shared) == {2}
+    # a saddle (no grid point at its centre, the middle cell ambiguous): the two branches of x y = c
+    # stay on their side of the axes, whichever the sign of c
+    u = np.linspace(-1, 1, 40)
+    U, V = np.meshgrid(u, u)
+    for c in (1e-4, -1e-4):
+        segments = contour_segments(U * V, c)
+        middles = (segments[:, :2] + segments[:, 2:]) / 2
+        mx, my = np.interp(middles[:, 0], np.arange(40), u), np.interp(middles[:, 1], np.arange(40), u)
+        assert len(segments) and np.all(np.sign(mx * my) == np.sign(c))
+    assert contour_segments(bowl, 5.0).shape == (0, 4)  # above everything: no line
+
+
+def test_a_new_surfaces_contours_are_drawn_where_the_loss_equals_their_level(qtbot):
+    from nnviz.gui.surface.plot import SurfacePlot
+
+    plot = SurfacePlot()
+    qtbot.addWidget(plot)
+    x = np.linspace(-2, 2, 31)
+    X, Y = np.meshgrid(x, x)
+    plot.show_surface(1 + X ** 2 + Y ** 2, (-2, 2, -2, 2), ("a", "b"))  # spans less than LOG_RATIO: linear
+    drawn = [c for c in plot.contours if c.data is not None]
+    assert len(drawn) >= 5
+    for contour in drawn:
+        contour.generatePath()
+        path, to_plot = contour.path, contour.transform()
+        points = [to_plot.map(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+        r2 = np.array([px * px + py * py for px, py in points])
+        assert len(points) > 20 and np.allclose(1 + r2, contour.level, rtol=0.02)

@@ -342,7 +342,8 @@ class DigitPadPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("digitPadPane")
-        self.net = None
+        self._net = None
+        self._source = None  # (config, theta, norm_stats) of the state on display, until net is needed
         self.data = None
         self.pad = DrawingPad()
         self.sees = InputView()
@@ -441,16 +442,31 @@ class DigitPadPane(QWidget):
         self.data = data
         self.browse_button.setEnabled(data is not None and data.image_shape == (28, 28))
 
+    @property
+    def net(self):
+        """The pad's own copy of the network on display (None before the first state): the state's
+        parameters are copied into it when it is first needed, not at every frame while the pad is
+        empty (932k parameters of 784-512-512-512-10: half a millisecond a frame)."""
+        if self._source is not None:
+            self._net, self._source = holding(self._net, *self._source), None
+        return self._net
+
     def set_state(self, state) -> None:
-        """Run the network of ``state`` on the pad (now, and whenever the drawing changes); the
-        pad keeps its own copy of the network."""
-        self.net = holding(self.net, state.config, state.theta, state.norm_stats)
+        """Run the network of ``state`` on the pad (now, and whenever the drawing changes)."""
+        self._source = (state.config, state.theta, state.norm_stats)  # read-only arrays: kept, not copied
         self._run(self.pad.input_image())
 
     def show_network(self, net) -> None:
-        """Run a copy of the Network ``net`` on the pad (e.g. the neuron lab's edited one)."""
-        self.net = holding(self.net, net.frozen_config, net.theta, net.norm_stats)
+        """Run a copy of the Network ``net`` on the pad (e.g. the neuron lab's edited one): copied now,
+        since the lab goes on editing its network."""
+        self._net, self._source = holding(self._net, net.frozen_config, net.theta, net.norm_stats), None
         self._run(self.pad.input_image())
+
+    def _sizes(self):
+        """The layer sizes of the network on display, without loading it; None before the first state."""
+        if self._source is not None:
+            return self._source[0]["sizes"]
+        return None if self._net is None else self._net.sizes
 
     def _input_changed(self, image: np.ndarray) -> None:
         self.sees.set_image(image)
@@ -462,18 +478,18 @@ class DigitPadPane(QWidget):
         self.inputShown.emit(shown)
 
     def _run(self, image: np.ndarray) -> None:
-        net = self.net
-        if net is None or net.sizes[0] != image.size:
+        sizes = self._sizes()
+        if sizes is None or sizes[0] != image.size:
             self.prediction.set_probabilities(np.zeros(10))
             self.answer.setText("")
             return
         if not image.any():
-            self.prediction.set_probabilities(np.zeros(net.sizes[-1]), self._class_names())
+            self.prediction.set_probabilities(np.zeros(sizes[-1]), self._class_names())
             self.answer.setText("")
             self.probed.emit(None, None)
             return
         with np.errstate(all="ignore"):
-            activations, zs = net.probe(image.ravel())
+            activations, zs = self.net.probe(image.ravel())
         p = activations[-1]
         names = self._class_names()
         self.prediction.set_probabilities(p, names)

@@ -33,11 +33,15 @@ class PredictionView(QWidget):
         p = np.nan_to_num(np.asarray(p, dtype=float).ravel(), nan=0.0)
         if len(p) == 1:  # a single sigmoid output: probability of class 1
             p = np.array([1.0 - p[0], p[0]])
-        self._p = p
         if class_names is not None and len(class_names) == len(p):
-            self._names = tuple(class_names)
+            names = tuple(class_names)
         elif len(self._names) != len(p):
-            self._names = tuple(str(i) for i in range(len(p)))
+            names = tuple(str(i) for i in range(len(p)))
+        else:
+            names = self._names
+        if names == self._names and np.array_equal(p, self._p):
+            return  # (an empty pad at every frame of training: nothing to repaint)
+        self._p, self._names = p, names
         self.update()
 
     def probabilities(self) -> np.ndarray:

@@ -127,6 +127,7 @@ class LossSurfaceModel:
         self.race = None
         self.network_race = None  # [NetworkRace, trails projected (k, 2) each, points shown]
         self.pair, self.pair_names = (0, 1), ("", "")
+        self.last_point = None  # (x, y) of the state point() last placed
         self._surface_net = None  # the network (with its parameters) the surface on display was computed from
         self._probe = None  # scratch network for measuring the loss at the ball
         self._since_plane = 0
@@ -162,7 +163,7 @@ class LossSurfaceModel:
         self.config, self.data = dict(config), data
         self._probe = Network(**self.config)
         self.thetas, self.history = [], []
-        self.state = None
+        self.state = self.last_point = None
         self.pair, self.pair_names = default_pair(self.config["sizes"])
         return "neuron" if list(self.config["sizes"]) == [1, 1] and self.mode == "plane" else None
 
@@ -245,10 +246,12 @@ class LossSurfaceModel:
         wait = max(LIVE_RECOMPUTE_SECONDS, self._job_seconds / LIVE_JOB_SHARE)
         if self.live and time.perf_counter() - self._last_request < wait:
             return False
-        x, y = self.point(self.state)
+        # Playing: where the ball was last drawn (the newest state's projection would read every
+        # parameter on the GUI thread, 5 ms for 784-512-512-512-10, at every frame).
+        xy = self.last_point if self.live else self.point(self.state)
         x0, x1, y0, y1 = self.extent
         mx, my = 0.1 * (x1 - x0), 0.1 * (y1 - y0)
-        outside = not (x0 + mx < x < x1 - mx and y0 + my < y < y1 - my)
+        outside = xy is not None and not (x0 + mx < xy[0] < x1 - mx and y0 + my < xy[1] < y1 - my)
         if self.following():
             if self.mode == "neuron":
                 return outside  # nothing else moves: the surface stays true
@@ -286,10 +289,11 @@ class LossSurfaceModel:
         self.measured = None
         self._job_coords = dict(pending.get("coords", {}))
         self._trail_key = _NO_PLANE
+        self.last_point = None
 
     def clear_surface(self) -> None:
         self.plane = self.surface_values = self.extent = self._surface_net = self.plane_step = None
-        self.measured = None
+        self.measured = self.last_point = None
         self._trail_key = _NO_PLANE
 
     def axis_names(self) -> tuple[str, str]:
@@ -385,11 +389,13 @@ class LossSurfaceModel:
 
     def point(self, state) -> tuple[float, float]:
         """The state's coordinates: from the path's cache when the state is on the path."""
-        steps, xy = self.trail()
+        steps, xy = self.trail(upto=state.step)
         k = bisect.bisect_left(steps, state.step)
         if k < len(steps) and steps[k] == state.step and self.thetas[k][1] is state.theta:
-            return xy[k]
-        return self.coordinates(state)
+            self.last_point = xy[k]
+        else:
+            self.last_point = self.coordinates(state)
+        return self.last_point
 
     def direction(self, state) -> tuple[float, float]:
         """The state's gradient in the pane's coordinates (projected onto the plane, in plane mode)."""
@@ -401,20 +407,24 @@ class LossSurfaceModel:
 
     def last_move(self, state, x: float, y: float) -> tuple[float, float] | None:
         """(dx, dy) of the update that brought the ball to (x, y), for momentum-like optimisers; else None."""
-        steps, xy = self.trail()
+        steps, xy = self.trail(upto=state.step)
         k = bisect.bisect_left(steps, state.step)  # xy[k - 1]: the point before this state's
         if state.optimizer != "sgd" and k > 0:
             px, py = xy[k - 1]
             return x - px, y - py
         return None
 
-    def trail(self) -> tuple[list, list]:
-        """(steps, (a, b) points) of the path on the surface on display; each point is projected once
-        (projecting 235k numbers is not free) and the list grows with the path."""
+    def trail(self, upto: int | None = None) -> tuple[list, list]:
+        """(steps, (a, b) points) of the path on the surface on display, at least up to step ``upto``
+        (all of it by default); each point is projected once (projecting 235k numbers is not free) and
+        the list grows with the path.  While training plays the ball is drawn at a state whose path
+        was projected in the background: the points recorded since are left for the next job."""
         plane = self.plane  # compared by identity (an id() can be reused by a new plane)
         if plane is not self._trail_key or self._trail_stale():
             self._trail_key, self._trail_steps, self._trail_xy = plane, [], []  # new plane, or a thinned or branched path
         for step, theta in self.thetas[len(self._trail_steps):]:
+            if upto is not None and step > upto:
+                break
             ab = self._job_coords.get(step) if self.plane is not None else None
             self._trail_steps.append(step)
             self._trail_xy.append(ab or self.coordinates(ThetaOnly(theta)))
@@ -431,7 +441,7 @@ class LossSurfaceModel:
         no trail to draw (racing, no plane yet, an empty path)."""
         if self.racing() or (self.mode == "plane" and self.plane is None):
             return None
-        steps, xy = self.trail()
+        steps, xy = self.trail(upto)
         k = len(steps) if upto is None else bisect.bisect_right(steps, upto)
         return np.array(xy[:k]) if k else None
 
