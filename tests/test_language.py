@@ -37,7 +37,7 @@ ALL_GUI = tuple(sorted(Path(os.path.relpath(p, GUI)).as_posix() for folder in (G
 SILENT_MODULES = ("__init__.py", "elided_label.py", "heap.py", "lifetime.py", "network_edges.py",
                   "playground.py", "presentation.py", "screen_fit.py", "throttled.py", "surface/__init__.py",
                   "surface/computations.py", "surface/jobs.py", "../training/__init__.py", "../training/wire.py",
-                  "../training/frames.py")
+                  "../training/frames.py", "../training/channel.py")
 #: Calls that put a text in front of the user.
 SINKS = {"setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setStatusTip", "setTitle", "addItem",
          "addAction", "addMenu", "QLabel", "QPushButton", "QAction", "QCheckBox", "QRadioButton", "QGroupBox",

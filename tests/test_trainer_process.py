@@ -307,3 +307,37 @@ def test_a_small_networks_messages_are_written_by_the_trainers_thread_a_big_ones
     assert set(conn.threads) == ({main} if direct_bytes is None else {sender})
     worker.close()
     frames.close(remove=True)
+
+
+def test_the_channel_carries_big_arrays_out_of_band_and_never_half_a_message():
+    import threading
+    from multiprocessing import Pipe
+
+    from nnviz.training.channel import OUT_OF_BAND_BYTES, Channel
+
+    a, b = Pipe()
+    sender, receiver = Channel(a), Channel(b)
+    theta = np.random.default_rng(0).random(3 * OUT_OF_BAND_BYTES // 4 + 7).astype(np.float32)  # 3 x the bar
+    theta.flags.writeable = False
+    grad = np.arange(12.0).reshape(3, 4)  # small: inside the pickle
+    messages = [([("keep", {"theta": theta})], "stepped", {"theta": theta, "grad": grad[:, ::2]}),
+                ([], "running", False)]
+
+    def send():
+        with pytest.raises(TypeError):
+            sender.send(([], "stepped", {"theta": theta, "lock": threading.Lock()}))  # cannot be pickled
+        for message in messages:
+            sender.send(message)
+
+    thread = threading.Thread(target=send)
+    thread.start()  # the big message is bigger than the socket's buffer: read while it is written
+    events, name, payload = receiver.recv()
+    thread.join(5)
+    assert name == "stepped" and np.array_equal(payload["theta"], theta) and payload["theta"].dtype == np.float32
+    assert not payload["theta"].flags.writeable and np.array_equal(payload["grad"], grad[:, ::2])
+    assert events[0][1]["theta"] is payload["theta"]  # one array in two places: sent once, as pickle does
+    assert receiver.recv() == ([], "running", False)
+    sender.close()
+    with pytest.raises((EOFError, OSError)):
+        receiver.recv()
+    receiver.close()

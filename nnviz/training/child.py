@@ -35,6 +35,7 @@ from threadpoolctl import threadpool_limits
 from nnviz.core.state import pack_state
 
 from . import trainer_blas_threads
+from .channel import Channel
 from .frames import FrameCounter
 from .wire import ForwardedHistory, ForwardedTests, Outbox, unpack
 from .worker import TrainerWorker
@@ -199,7 +200,7 @@ def main() -> int:
         sys.stdout = sys.stderr  # the one line is said; anything else is for a person
         conn = listener.accept()
     with conn, threadpool_limits(trainer_blas_threads()):
-        serve(conn, frames)
+        serve(Channel(conn), frames)
     frames.close()
     return 0
 

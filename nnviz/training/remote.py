@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication
 from nnviz.core.state import pack_state
 from nnviz.session import Session
 
+from .channel import Channel
 from .frames import FrameCounter
 from .wire import replay, unpack
 from .worker import _WORKERS, Worker
@@ -83,7 +84,7 @@ class ProcessWorker(Worker):
         conn = None
         if address:
             try:
-                conn = Client(address, authkey=authkey)
+                conn = Channel(Client(address, authkey=authkey))
             except (OSError, EOFError, AuthenticationError):
                 conn = None
         if conn is None:
