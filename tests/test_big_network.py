@@ -295,6 +295,37 @@ def test_states_kept_while_the_ball_is_projected_are_projected_with_the_next_bal
     view.shutdown()
 
 
+def test_a_big_networks_state_shown_from_the_timeline_is_projected_off_the_gui_thread(qtbot, monkeypatch):
+    """Scrubbing a big network's timeline: a state whose projections are not remembered is projected
+    in the background (10 ms of each scrub on the GUI thread for 784-512-512-512-10), and when the
+    slider moves on meanwhile the ball goes to where it stopped."""
+    from nnviz.gui.surface import modes
+
+    view, tr = surface_on_a_path(qtbot)
+    monkeypatch.setattr(modes, "BACKGROUND_PROJECTION_PARAMS", 0)  # as if the 3Blue1Brown network were big
+    plane, threads, release = view.model.plane, [], threading.Event()
+    real = plane.project
+
+    def project(theta):
+        threads.append(threading.get_ident())
+        release.wait(5)
+        return real(theta)
+
+    plane.project = project
+    earlier, later = tr.step(), tr.step()  # kept states not on the path (nor remembered)
+    view.show_step(earlier)
+    view.show_step(later)  # the slider moved on while the first was being projected
+    release.set()
+    qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(later.theta), abs=1e-4), timeout=5000)
+    qtbot.wait(100)
+    assert view.ball_position() == pytest.approx(real(later.theta), abs=1e-4)
+    assert threads and threading.get_ident() not in threads
+    view.show_step(earlier)  # remembered by now, or projected again in the background
+    qtbot.waitUntil(lambda: view.ball_position() == pytest.approx(real(earlier.theta), abs=1e-4), timeout=5000)
+    assert threading.get_ident() not in threads
+    view.shutdown()
+
+
 def test_while_training_plays_a_new_planes_path_is_projected_off_the_gui_thread(qtbot, monkeypatch):
     """The states kept while a new surface was computed are not in its job's path: on the new
     plane they are projected in the background (on the GUI thread they stalled a big network's

@@ -309,7 +309,8 @@ def test_a_small_networks_messages_are_written_by_the_trainers_thread_a_big_ones
     frames.close(remove=True)
 
 
-def test_the_channel_carries_big_arrays_out_of_band_and_never_half_a_message():
+@pytest.mark.parametrize("descriptor", [True, False], ids=["unix-descriptor", "connection-messages"])
+def test_the_channel_carries_big_arrays_out_of_band_and_never_half_a_message(descriptor):
     import threading
     from multiprocessing import Pipe
 
@@ -317,6 +318,8 @@ def test_the_channel_carries_big_arrays_out_of_band_and_never_half_a_message():
 
     a, b = Pipe()
     sender, receiver = Channel(a), Channel(b)
+    if not descriptor:  # the way other platforms' connections (Windows' named pipes) carry the arrays
+        sender._fd = receiver._fd = None
     theta = np.random.default_rng(0).random(3 * OUT_OF_BAND_BYTES // 4 + 7).astype(np.float32)  # 3 x the bar
     theta.flags.writeable = False
     grad = np.arange(12.0).reshape(3, 4)  # small: inside the pickle

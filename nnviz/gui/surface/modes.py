@@ -34,6 +34,9 @@ SAMPLES = 512
 MAX_TRAJECTORY = 400
 PROJECTIONS = 2000  # states whose projections on the plane on display are remembered
 TRAJECTORY_BYTES = 64 * 2**20  # big networks keep fewer points of their path (784-256-128-10: 70)
+#: A network with at least this many parameters has the states the timeline goes back to projected
+#: onto the plane in the background (two projections of 932k parameters: 10 ms of a scrub).
+BACKGROUND_PROJECTION_PARAMS = 100_000
 RECOMPUTE_EVERY = 150  # states on display between two planes
 RECOMPUTE_EXACT_EVERY = 10  # Zhou's mode: the other seven parameters move, the surface follows them
 LIVE_RECOMPUTE_SECONDS = 6.0  # while training plays, a new surface at most this often (it shares the CPU)
@@ -386,6 +389,10 @@ class LossSurfaceModel:
             pieces = [x for pair in zip(state.grad_weights, state.grad_biases) for x in pair]
             due.append(("gradient", state.grad_weights[0], lambda _: plane.project_layers(pieces)))
         return due
+
+    def projects_in_background(self) -> bool:
+        """Whether a state shown from the timeline is projected in the background (a big network)."""
+        return self._probe is not None and self._probe.n_params >= BACKGROUND_PROJECTION_PARAMS
 
     def point(self, state) -> tuple[float, float]:
         """The state's coordinates: from the path's cache when the state is on the path."""

@@ -237,9 +237,15 @@ class LossSurfaceView(QWidget):
 
     def show_step(self, index_or_state) -> None:
         """Scrubbing the timeline: the ball goes back along its trail to a state, or to the
-        ``index``-th state of ``set_history``'s list."""
+        ``index``-th state of ``set_history``'s list; a big network's state not projected yet is
+        projected in the background first (the slider moves on meanwhile)."""
         state = self.model.show_step(index_or_state)
-        if state is not None and not self.racing():
+        if state is None or self.racing():
+            return
+        due = self.model.projections_due(state) if self.model.projects_in_background() else []
+        if due:  # the newest request wins: the ball goes where the slider stopped
+            self._project_then_draw(state, due)
+        else:
             self._draw_ball(state)
 
     def set_live(self, live: bool) -> None:
@@ -343,6 +349,11 @@ class LossSurfaceView(QWidget):
         if not due:
             self._draw_ball(state)
             return
+        self._project_then_draw(state, due)
+
+    def _project_then_draw(self, state, due: list) -> None:
+        """Work out ``due`` (:meth:`LossSurfaceModel.projections_due`) in the background thread, then
+        draw the ball at ``state`` if it is still the one to draw (:meth:`_on_projected`)."""
         plane = self.model.plane
         self.projections.submit(lambda should_stop, on_row: (state, plane, [(kind, array, project(array))
                                                                              for kind, array, project in due]))
@@ -351,8 +362,8 @@ class LossSurfaceView(QWidget):
         state, plane, projected = result
         for kind, array, ab in projected:  # kept even when a newer job came meanwhile (if the plane is the same)
             self.model.remember(kind, array, ab, plane)
-        if (token == self.projections.token and self.model.live and plane is self.model.plane
-                and not self.racing()):  # (paused: the newest was drawn at once)
+        if (token == self.projections.token and (self.model.live or state is self.model.state)
+                and plane is self.model.plane and not self.racing()):  # (playing stopped: drawn at once)
             self._draw_ball(state)
 
     def _draw_ball(self, state) -> None:
