@@ -1,4 +1,11 @@
 """``python -m nnviz`` runs the command line (see :mod:`nnviz.cli`)."""
-from nnviz.cli import entry
+import sys
+
+from nnviz import missing_dependency
+
+try:
+    from nnviz.cli import entry
+except ModuleNotFoundError as e:  # a Python other than the venv's: one clear sentence, not a bare traceback
+    sys.exit(missing_dependency(e.name))
 
 entry()

@@ -163,3 +163,18 @@ def test_a_python_without_the_window_libraries_says_which_python_to_use():
     script = subprocess.run([sys.executable, "-c", block + "from nnviz.gui.main_window import MainWindow"],
                             capture_output=True, text=True, timeout=60)
     assert script.returncode == 1 and "venv nnviz was installed in" in script.stderr.strip().splitlines()[-1]
+
+
+def test_a_python_without_the_libraries_says_which_and_what_to_do():
+    """Run outside the venv nnviz was installed in (here: without site-packages), ``python -m nnviz``
+    and a script importing the window say so in one sentence, not a bare traceback."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for args, missing in ((["-m", "nnviz", "--screenshot", "x.png"], "numpy"),
+                          (["-c", "from nnviz.gui.main_window import MainWindow"], "PySide6")):
+        done = subprocess.run([sys.executable, "-S", *args], cwd=root, capture_output=True, text=True, timeout=60)
+        assert done.returncode != 0
+        last = done.stderr.strip().splitlines()[-1]
+        assert f"nnviz needs {missing}, which this Python ({sys.executable}) does not have" in last
+        assert ". .venv/bin/activate" in last
