@@ -257,6 +257,18 @@ def test_contribution_edges_follow_the_pad(view, digits):
     assert color_at(view, QPoint(int((c.x() + x0 + side) / 2), c.y())).lightness() < 45
 
 
+def test_an_empty_pad_at_every_frame_does_not_redraw_the_contribution_edges(view, digits):
+    """The pad says it is empty with every new state: nothing changed, so the edges (all of them in
+    contribution mode, bypassing the half-second pace while training plays) are not redrawn."""
+    view.set_state(state_of(load_pretrained("3b1b"), digits))
+    view.mode.setCurrentText("contribution")
+    view.grab()
+    before = view.canvas._edges
+    view.set_probe(None, None)
+    view.grab()
+    assert view.canvas._edges is before
+
+
 def test_non_finite_state_is_ignored(view):
     d = datasets.load("xor")
     good = state_of(Network([2, 3, 2]), d)

@@ -218,6 +218,8 @@ class NetworkView(QWidget):
     def set_probe(self, activations, zs) -> None:
         """Show these per-layer activations (from the drawing pad) instead of the state's probe sample;
         (None, None) goes back to the state's."""
+        if activations is None and self._probe is None:
+            return  # the empty pad says so at every frame: in contribution mode each redraw was all the edges
         self._probe = None if activations is None else (activations, zs)
         self._activations_changed()
 

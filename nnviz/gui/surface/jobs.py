@@ -48,7 +48,7 @@ class SurfaceJobs(QObject):
         self.closed = False
         self._stop = threading.Event()
         self.token = 0
-        self._queue: list = []  # [(token, stop, compute)]: the request waiting for the thread, at most one
+        self._next = None  # (token, stop, compute) of the request waiting for the thread
         self._running = False
         # Deleted without shutdown() (its parent widget destroyed): the running job stops at its next
         # row and the thread ends.  (The slot holds no reference to self.)
@@ -70,7 +70,7 @@ class SurfaceJobs(QObject):
         token, stop = self.token, threading.Event()
         self._stop = stop
         with self._wake:
-            self._queue[:] = [(token, stop, compute)]
+            self._next = (token, stop, compute)
             self._wake.notify()
         if self._thread is None:
             self._thread = threading.Thread(target=self._serve, name="nnviz-surface", daemon=True)
@@ -84,13 +84,12 @@ class SurfaceJobs(QObject):
         while True:
             with wake:
                 self._running = False
-                while not self._queue and not (self.closed or gone.is_set()):
+                while self._next is None and not (self.closed or gone.is_set()):
                     wake.wait()
                 if self.closed or gone.is_set():
                     return
-                token, stop, compute = self._queue.pop()
-                self._running = True
-            self._run(token, stop, compute)
+                request, self._next, self._running = self._next, None, True
+            self._run(*request)
 
     def _run(self, token: int, stop: threading.Event, compute) -> None:
         gone = self._gone
@@ -117,7 +116,7 @@ class SurfaceJobs(QObject):
     def busy(self) -> bool:
         """Whether a request is being computed or waits to be."""
         with self._wake:
-            return self._running or bool(self._queue)
+            return self._running or self._next is not None
 
     def cancel(self) -> None:
         """Stop the running computation; its late signals carry an old token and are ignored."""
@@ -129,7 +128,7 @@ class SurfaceJobs(QObject):
         self.closed = True
         self.cancel()
         with self._wake:
-            self._queue.clear()
+            self._next = None
             self._wake.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)

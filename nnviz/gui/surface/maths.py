@@ -57,9 +57,8 @@ def upsample(values: np.ndarray, factor: int) -> np.ndarray:
 SEGMENTS = {1: ((3, 0),), 2: ((0, 1),), 3: ((3, 1),), 4: ((1, 2),), 5: ((3, 0), (1, 2)), 6: ((0, 2),),
             7: ((3, 2),), 8: ((3, 2),), 9: ((0, 2),), 10: ((0, 1), (3, 2)), 11: ((1, 2),), 12: ((3, 1),),
             13: ((0, 1),), 14: ((3, 0),)}
-JOINS = np.full((16, 2, 2), -1)  # SEGMENTS as an array: [case, segment] -> (edge, edge), -1 for none
-for _case, _joins in SEGMENTS.items():
-    JOINS[_case, :len(_joins)] = _joins
+#: SEGMENTS as an array: [case, segment] -> (edge, edge), (-1, -1) for none.
+JOINS = np.array([list(SEGMENTS.get(case, ())) + [(-1, -1)] * (2 - len(SEGMENTS.get(case, ()))) for case in range(16)])
 
 
 def contour_segments(values: np.ndarray, level: float) -> np.ndarray:
