@@ -5,7 +5,8 @@ from nnviz import missing_dependency
 
 try:
     from nnviz.cli import entry
-except ModuleNotFoundError as e:  # a Python other than the venv's: one clear sentence, not a bare traceback
-    sys.exit(missing_dependency(e.name))
+except ModuleNotFoundError as e:  # a Python other than the venv's (no NumPy): said as entry() says it
+    print(f"nnviz: {missing_dependency(e.name)}", file=sys.stderr)
+    sys.exit(2)
 
 entry()
